@@ -1,0 +1,187 @@
+package cn.yaan.carbonsink.identity;
+
+import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.Settings;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Accounts, logins and API tokens (身份与访问). */
+@Stateless
+public class IdentityService {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Compared against when the username is unknown, so that a miss costs as much time as a wrong password. */
+    private static final String DUMMY_HASH = PasswordHasher.hash("not-a-real-password-0");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    LoginThrottle throttle;
+
+    /**
+     * Checks a username and password. Refuses with 429 while the account or the address is throttled, and with 401
+     * (the same message whether the account exists or not) when the credentials are wrong.
+     */
+    public Caller authenticate(String username, String password, String address) {
+        Instant now = clock.now();
+        long wait = throttle.retryAfterSeconds(username, address, now);
+        if (wait > 0) {
+            throw BusinessException.tooManyRequests(
+                    "Too many failed logins for this account or address. Try again in " + wait + " seconds.", wait);
+        }
+        Optional<Account> account = findAccount(username);
+        boolean ok = PasswordHasher.matches(password == null ? "" : password,
+                account.map(Account::passwordHash).orElse(DUMMY_HASH));
+        if (!ok || !account.get().enabled()) {
+            throttle.recordFailure(username, address, now);
+            throw BusinessException.unauthenticated("Wrong username or password.");
+        }
+        return Caller.of(account.get());
+    }
+
+    /** Logs in and hands out a bearer token; only its hash is kept. */
+    public IssuedToken issueToken(String username, String password, String address) {
+        Caller caller = authenticate(username, password, address);
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant now = clock.now();
+        Instant expiresAt = now.plus(tokenLifetime());
+        em.persist(new ApiToken(sha256(token), findAccount(username).orElseThrow(), now, expiresAt));
+        return new IssuedToken(token, expiresAt, caller);
+    }
+
+    /** The caller a token stands for, if it is known, unexpired, unrevoked and its account enabled. */
+    public Optional<Caller> resolveToken(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        Instant now = clock.now();
+        return em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
+                .setParameter("hash", sha256(token))
+                .getResultStream()
+                .filter(t -> t.activeAt(now))
+                .findFirst()
+                .map(t -> Caller.of(t.account()));
+    }
+
+    /** Revokes a token; revoking an unknown or already revoked token changes nothing. */
+    public void revokeToken(String token) {
+        Instant now = clock.now();
+        em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
+                .setParameter("hash", sha256(token == null ? "" : token))
+                .getResultStream()
+                .forEach(t -> t.revoke(now));
+    }
+
+    public Optional<Caller> caller(String username) {
+        return findAccount(username).filter(Account::enabled).map(Caller::of);
+    }
+
+    /** Creates an account; the username must be free and the password must meet {@link PasswordPolicy}. */
+    public Caller createAccount(String username, String password, String displayName, Set<Role> roles,
+                                String organisationCode) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw BusinessException.invalid("username",
+                    "The username must be 3 to 64 letters, digits, dots, dashes or underscores.");
+        }
+        PasswordPolicy.problem(password, username).ifPresent(p -> {
+            throw BusinessException.invalid("password", p);
+        });
+        if (roles == null || roles.isEmpty()) {
+            throw BusinessException.invalid("roles", "An account needs at least one role.");
+        }
+        if (findAccount(username).isPresent()) {
+            throw BusinessException.conflict("username-taken", "The username '" + username + "' is already taken.");
+        }
+        Organisation organisation = null;
+        if (organisationCode != null) {
+            organisation = em.createNamedQuery("Organisation.findByCode", Organisation.class)
+                    .setParameter("code", organisationCode)
+                    .getResultStream().findFirst()
+                    .orElseThrow(() -> BusinessException.invalid("organisation",
+                            "No organisation has the code '" + organisationCode + "'."));
+        }
+        requireMatchingOrganisation(roles, organisation);
+        Account account = new Account(username, PasswordHasher.hash(password),
+                displayName == null || displayName.isBlank() ? username : displayName.trim(), roles, organisation,
+                clock.now());
+        em.persist(account);
+        em.flush();
+        return Caller.of(account);
+    }
+
+    /** Court accounts belong to a court and gate accounts to a scenic site: that is what scopes what they see. */
+    private static void requireMatchingOrganisation(Set<Role> roles, Organisation organisation) {
+        OrganisationKind kind = organisation == null ? null : organisation.kind();
+        if (roles.contains(Role.COURT) && kind != OrganisationKind.COURT) {
+            throw BusinessException.unprocessable("organisation-mismatch",
+                    "A COURT account must belong to a court; give the code of a court as organisation.");
+        }
+        if (roles.contains(Role.SITE_OPERATOR) && kind != OrganisationKind.SCENIC_SITE) {
+            throw BusinessException.unprocessable("organisation-mismatch",
+                    "A SITE_OPERATOR account must belong to a scenic site; give the code of a site as organisation.");
+        }
+    }
+
+    public Organisation createOrganisation(String code, OrganisationKind kind, String nameZh, String nameEn) {
+        Organisation organisation = new Organisation(code, kind, nameZh, nameEn);
+        em.persist(organisation);
+        return organisation;
+    }
+
+    public boolean organisationExists(String code) {
+        return em.createNamedQuery("Organisation.findByCode", Organisation.class)
+                .setParameter("code", code).getResultStream().findAny().isPresent();
+    }
+
+    public long countAccountsWithRole(Role role) {
+        return em.createNamedQuery("Account.countWithRole", Long.class).setParameter("role", role).getSingleResult();
+    }
+
+    private Optional<Account> findAccount(String username) {
+        if (username == null || username.isBlank() || username.length() > 64) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Account.findByUsername", Account.class)
+                .setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    private static Duration tokenLifetime() {
+        return Duration.parse(Settings.get("carbonsink.token-lifetime", "PT8H"));
+    }
+
+    static String sha256(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A freshly issued bearer token: the only moment the token itself is known to the server. */
+    public record IssuedToken(String token, Instant expiresAt, Caller caller) {
+    }
+}

@@ -1,0 +1,27 @@
+package cn.yaan.carbonsink.identity;
+
+/** What an account may do. An account holds one or more roles; a court or site role is scoped by its organisation. */
+public enum Role {
+    /** A citizen or visitor (公众): own duty, own bookings, own purchases. */
+    CITIZEN,
+    /** A court clerk or judge (法院): the restoration orders of the account's own court. */
+    COURT,
+    /** A forestry officer (林业局): projects, issuances, sites, events, inspections, reference data. */
+    OFFICER,
+    /** Gate staff of one scenic site (景区检票员): check-ins at the account's own site. */
+    SITE_OPERATOR,
+    /** Accounts, keys, revocations, audit-ledger checks. */
+    ADMIN;
+
+    /** The role names as Jakarta Security groups and {@code @RolesAllowed} values. */
+    public static final class Names {
+        public static final String CITIZEN = "CITIZEN";
+        public static final String COURT = "COURT";
+        public static final String OFFICER = "OFFICER";
+        public static final String SITE_OPERATOR = "SITE_OPERATOR";
+        public static final String ADMIN = "ADMIN";
+
+        private Names() {
+        }
+    }
+}

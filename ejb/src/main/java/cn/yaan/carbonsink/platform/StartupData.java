@@ -1,0 +1,73 @@
+package cn.yaan.carbonsink.platform;
+
+import cn.yaan.carbonsink.identity.IdentityService;
+import cn.yaan.carbonsink.identity.OrganisationKind;
+import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.shared.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Data the application needs before its first request:
+ * <ul>
+ *   <li>with {@code carbonsink.demo=true} (the embedded default only), the demo organisations and accounts, once,
+ *       guarded by a settings row so a restart or a second node does not add them again;</li>
+ *   <li>with {@code carbonsink.bootstrap-admin-password} set and no administrator yet, the first administrator
+ *       {@code admin} (how production gets its first account).</li>
+ * </ul>
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+public class StartupData {
+
+    static final String DEMO_MARKER = "demo.identity.loaded";
+    private static final Logger LOG = Logger.getLogger(StartupData.class.getName());
+
+    /** Codes of the demo organisations; the demo accounts belong to them. */
+    public static final String DEMO_COURT = "COURT-1802";
+    public static final String DEMO_OTHER_COURT = "COURT-1827";
+    public static final String DEMO_SITE = "SITE-BFX";
+    public static final String DEMO_BUREAU = "BUREAU-YAAN";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    IdentityService identity;
+
+    @PostConstruct
+    void load() {
+        if (Settings.demo() && em.find(AppSetting.class, DEMO_MARKER) == null) {
+            loadDemo(Settings.get("carbonsink.demo.password", "Demo#2026"));
+        }
+        String adminPassword = Settings.get("carbonsink.bootstrap-admin-password", null);
+        if (adminPassword != null && identity.countAccountsWithRole(Role.ADMIN) == 0) {
+            identity.createAccount("admin", adminPassword, "Administrator", Set.of(Role.ADMIN), null);
+            LOG.info("Created the first administrator account 'admin' from carbonsink.bootstrap-admin-password");
+        }
+    }
+
+    private void loadDemo(String password) {
+        em.persist(new AppSetting(DEMO_MARKER, "true"));
+        identity.createOrganisation(DEMO_COURT, OrganisationKind.COURT, "雅安市雨城区人民法院", "Yucheng District People's Court, Ya'an");
+        identity.createOrganisation(DEMO_OTHER_COURT, OrganisationKind.COURT, "宝兴县人民法院", "Baoxing County People's Court");
+        identity.createOrganisation(DEMO_SITE, OrganisationKind.SCENIC_SITE, "碧峰峡景区", "Bifengxia Scenic Area");
+        identity.createOrganisation(DEMO_BUREAU, OrganisationKind.FORESTRY_BUREAU, "雅安市林业局", "Ya'an Forestry Bureau");
+        identity.createAccount("admin", password, "系统管理员", Set.of(Role.ADMIN), null);
+        identity.createAccount("officer", password, "林业局 王科长", Set.of(Role.OFFICER), DEMO_BUREAU);
+        identity.createAccount("court", password, "雨城区法院 李书记员", Set.of(Role.COURT), DEMO_COURT);
+        identity.createAccount("court2", password, "宝兴县法院 赵书记员", Set.of(Role.COURT), DEMO_OTHER_COURT);
+        identity.createAccount("gate", password, "碧峰峡 检票员", Set.of(Role.SITE_OPERATOR), DEMO_SITE);
+        identity.createAccount("citizen", password, "张三", Set.of(Role.CITIZEN), null);
+        LOG.info("Loaded the demo organisations and accounts (carbonsink.demo=true)");
+    }
+}

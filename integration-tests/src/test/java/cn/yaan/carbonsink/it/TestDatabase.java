@@ -1,0 +1,50 @@
+package cn.yaan.carbonsink.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+
+/** A direct JDBC connection to the database the test server uses (H2 file via AUTO_SERVER, or the PostgreSQL schema). */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    static boolean postgresql() {
+        return "postgresql".equals(System.getProperty("it.db", "h2"));
+    }
+
+    private static String env(String name, String defaultValue) {
+        return Objects.requireNonNullElse(System.getenv(name), defaultValue);
+    }
+
+    static String serverUrl() {
+        return "jdbc:postgresql://" + env("PGHOST", "127.0.0.1") + ":" + env("PGPORT", "5432") + "/"
+                + env("PGDATABASE", "test");
+    }
+
+    static String url() {
+        return serverUrl() + "?currentSchema=" + TestServer.PG_SCHEMA;
+    }
+
+    static String user() {
+        return env("PGUSER", "postgres");
+    }
+
+    static String password() {
+        return env("PGPASSWORD", "");
+    }
+
+    /** H2 file of a server copy, opened alongside the running server thanks to AUTO_SERVER. */
+    static String h2Url(String serverHome) {
+        return "jdbc:h2:file:" + serverHome + "/standalone/data/carbonsink/carbonsink;AUTO_SERVER=TRUE";
+    }
+
+    public static Connection connect() throws SQLException {
+        if (postgresql()) {
+            return DriverManager.getConnection(url(), user(), password());
+        }
+        return DriverManager.getConnection(h2Url(System.getProperty("it.server.home")), "sa", "sa");
+    }
+}

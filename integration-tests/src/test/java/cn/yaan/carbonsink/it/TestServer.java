@@ -1,0 +1,61 @@
+package cn.yaan.carbonsink.it;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.logging.Logger;
+
+/**
+ * Prepares the test run before Arquillian starts the server: works out ports and, on PostgreSQL, creates a schema of
+ * its own (dropped again at the end) so the suite never touches anyone's data. Registered as a JUnit launcher
+ * session listener, so it runs once per test JVM before any test class.
+ *
+ * <p>PostgreSQL connection from the usual libpq variables: PGHOST (127.0.0.1), PGPORT (5432), PGDATABASE (test),
+ * PGUSER (postgres), PGPASSWORD (empty).
+ */
+public class TestServer implements LauncherSessionListener {
+
+    private static final Logger LOG = Logger.getLogger(TestServer.class.getName());
+    static final String PG_SCHEMA = "carbonsink_it";
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        int offset = Integer.getInteger("it.port.offset", 10000);
+        System.setProperty("it.management.port", String.valueOf(9990 + offset));
+        System.setProperty("it.base-url", "http://localhost:" + (8080 + offset));
+        String jvmArgs = "";
+        if (TestDatabase.postgresql()) {
+            recreateSchema();
+            jvmArgs = "-Dcarbonsink.db.url=" + TestDatabase.url()
+                    + " -Dcarbonsink.db.user=" + TestDatabase.user()
+                    + " -Dcarbonsink.db.password=" + TestDatabase.password();
+        }
+        System.setProperty("it.server.jvm.args", jvmArgs);
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (TestDatabase.postgresql() && !Boolean.getBoolean("it.keep-schema")) {
+            execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
+        }
+    }
+
+    private static void recreateSchema() {
+        execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
+        execute("CREATE SCHEMA " + PG_SCHEMA);
+        LOG.info(() -> "Integration tests use PostgreSQL schema " + PG_SCHEMA + " at " + TestDatabase.serverUrl());
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(TestDatabase.serverUrl(), TestDatabase.user(),
+                TestDatabase.password()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the PostgreSQL test schema: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package cn.yaan.carbonsink.web.security;
+
+import cn.yaan.carbonsink.shared.Settings;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The address a request came from, for login throttling. {@code X-Forwarded-For} is believed only when the
+ * connection comes from a proxy listed in {@code carbonsink.trusted-proxies} (comma-separated addresses, none by
+ * default); otherwise anyone could pick their own address and escape the throttle.
+ */
+public final class ClientAddress {
+
+    private ClientAddress() {
+    }
+
+    public static String of(HttpServletRequest request) {
+        String remote = request.getRemoteAddr();
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank() && trustedProxies().contains(remote)) {
+            String[] hops = forwarded.split(",");
+            String client = hops[hops.length - 1].trim();
+            if (!client.isEmpty() && client.length() <= 64) {
+                return client;
+            }
+        }
+        return remote;
+    }
+
+    private static Set<String> trustedProxies() {
+        return Arrays.stream(Settings.get("carbonsink.trusted-proxies", "").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+}
