@@ -75,6 +75,20 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), token));
     }
 
+    public Reply putJson(String path, String json, String token) {
+        return send(authorized(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), token));
+    }
+
+    /** Moves the test server's clock to system time + offset (ISO-8601 duration); PT0S puts it back. */
+    public void moveClock(String offset) {
+        // A fresh token: one issued before the clock moved may look expired after it.
+        Reply reply = putJson("/api/v1/admin/clock", "{\"offset\":\"" + offset + "\"}", login("admin", DEMO_PASSWORD));
+        if (reply.status() != 200) {
+            throw new AssertionError("Cannot move the clock: " + reply);
+        }
+    }
+
     static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }

@@ -70,6 +70,23 @@ class FoundationIT {
     }
 
     @Test
+    void testServerClockMovesForwardOnlyForAnAdministrator() {
+        assertThat(api.putJson("/api/v1/admin/clock", "{\"offset\":\"PT1H\"}", api.token("officer")).status())
+                .isEqualTo(403);
+        assertThat(api.putJson("/api/v1/admin/clock", "{\"offset\":\"-PT1H\"}", api.token("admin")).status())
+                .isEqualTo(400);
+        try {
+            api.moveClock("PT2H");
+            JsonObject clock = api.get("/api/v1/admin/clock", api.token("admin")).json();
+            assertThat(clock.getString("offset")).isEqualTo("PT2H");
+            assertThat(java.time.Instant.parse(clock.getString("now")))
+                    .isAfter(java.time.Instant.now().plus(java.time.Duration.ofMinutes(110)));
+        } finally {
+            api.moveClock("PT0S");
+        }
+    }
+
+    @Test
     void openApiDocumentDescribesTheApi() {
         Api.Reply reply = api.send(api.request("/openapi").header("Accept", "application/json").GET());
         assertThat(reply.status()).isEqualTo(200);

@@ -15,7 +15,7 @@ class RestartIT {
     @Test
     void accountWrittenBeforeRestartAndCrashIsStillThere() throws Exception {
         String username = "restart" + UUID.randomUUID().toString().substring(0, 8);
-        try (ServerProcess server = new ServerProcess(20000)) {
+        try (ServerProcess server = new ServerProcess()) {
             server.start();
             Api api = server.api();
             String admin = api.login("admin", Api.DEMO_PASSWORD);

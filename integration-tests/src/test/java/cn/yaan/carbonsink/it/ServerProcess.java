@@ -21,9 +21,10 @@ public final class ServerProcess implements AutoCloseable {
     private final Path pidFile;
     private Process launcher;
 
-    public ServerProcess(int portOffset) {
+    /** The restart server's ports are the suite's moved by another 1000. */
+    public ServerProcess() {
         this.home = Path.of(System.getProperty("it.restart.home"));
-        this.portOffset = portOffset;
+        this.portOffset = Integer.getInteger("it.port.offset", 10000) + 1000;
         this.pidFile = home.resolve("standalone/tmp/server.pid");
     }
 
@@ -35,8 +36,37 @@ public final class ServerProcess implements AutoCloseable {
         return home;
     }
 
+    /**
+     * Copies the suite's server (configuration, modules and the EAR in its deployments folder, but no data, logs or
+     * deployment markers) unless this copy exists already.
+     */
+    private void prepare() throws IOException {
+        if (Files.exists(home.resolve("jboss-modules.jar"))) {
+            return;
+        }
+        Path source = Path.of(System.getProperty("it.server.home"));
+        try (var paths = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                String relative = source.relativize(path).toString().replace(File.separatorChar, '/');
+                if (relative.startsWith("standalone/data") || relative.startsWith("standalone/log")
+                        || relative.startsWith("standalone/tmp") || relative.contains("standalone_xml_history")
+                        || (relative.startsWith("standalone/deployments/") && !relative.endsWith(".ear"))) {
+                    continue;
+                }
+                Path target = home.resolve(relative);
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
     /** Starts the server and waits until the application answers (deployment done). */
     public void start() throws IOException, InterruptedException {
+        prepare();
+        requirePortFree();
         Files.createDirectories(pidFile.getParent());
         Files.deleteIfExists(pidFile);
         ProcessBuilder builder = new ProcessBuilder(List.of("bash", "bin/standalone.sh", "-c", "standalone.xml",
@@ -48,8 +78,7 @@ public final class ServerProcess implements AutoCloseable {
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         env.put("JBOSS_PIDFILE", pidFile.toString());
         env.put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true"
-                + (TestDatabase.postgresql() ? " -Dcarbonsink.db.url=" + TestDatabase.url() + " -Dcarbonsink.db.user="
-                + TestDatabase.user() + " -Dcarbonsink.db.password=" + TestDatabase.password() : ""));
+                + (TestDatabase.postgresql() ? " " + TestDatabase.serverJvmArgs() : ""));
         launcher = builder.start();
         awaitReady(Duration.ofMinutes(4));
     }
@@ -104,13 +133,25 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Kills whatever is left of the server, so that no test leaves a server behind. */
     @Override
     public void close() throws Exception {
+        if (launcher != null) {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
         if (Files.exists(pidFile)) {
             ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(ProcessHandle::destroyForcibly);
         }
-        if (launcher != null) {
-            launcher.destroyForcibly();
+    }
+
+    private void requirePortFree() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(8080 + portOffset, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + (8080 + portOffset) + " is taken: is a server of an earlier run "
+                    + "still running? (ps aux | grep jboss-modules)");
         }
     }
 

@@ -36,6 +36,12 @@ public final class TestDatabase {
         return env("PGPASSWORD", "");
     }
 
+    /** How a test server JVM is pointed at the suite's PostgreSQL schema (an empty password is left out). */
+    static String serverJvmArgs() {
+        return "-Dcarbonsink.db.url=" + url() + " -Dcarbonsink.db.user=" + user()
+                + (password().isEmpty() ? "" : " -Dcarbonsink.db.password=" + password());
+    }
+
     /** H2 file of a server copy, opened alongside the running server thanks to AUTO_SERVER. */
     static String h2Url(String serverHome) {
         return "jdbc:h2:file:" + serverHome + "/standalone/data/carbonsink/carbonsink;AUTO_SERVER=TRUE";

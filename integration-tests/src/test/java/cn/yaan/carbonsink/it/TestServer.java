@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 public class TestServer implements LauncherSessionListener {
 
     private static final Logger LOG = Logger.getLogger(TestServer.class.getName());
-    static final String PG_SCHEMA = "carbonsink_it";
+    /** One schema per port offset, so suites run side by side (other checkouts) do not meet. */
+    static final String PG_SCHEMA = "carbonsink_it_" + Integer.getInteger("it.port.offset", 10000);
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -30,9 +31,7 @@ public class TestServer implements LauncherSessionListener {
         String jvmArgs = "";
         if (TestDatabase.postgresql()) {
             recreateSchema();
-            jvmArgs = "-Dcarbonsink.db.url=" + TestDatabase.url()
-                    + " -Dcarbonsink.db.user=" + TestDatabase.user()
-                    + " -Dcarbonsink.db.password=" + TestDatabase.password();
+            jvmArgs = TestDatabase.serverJvmArgs();
         }
         System.setProperty("it.server.jvm.args", jvmArgs);
     }
