@@ -1,0 +1,21 @@
+package cn.yaan.carbonsink.it;
+
+/**
+ * The callers every endpoint is tried with: anonymous, each role of the demo data, and members of a second court
+ * and (once sites exist) a second site, who must not see the first one's records.
+ */
+public enum Caller {
+    ANONYMOUS(null),
+    CITIZEN("citizen"),
+    COURT("court"),
+    OTHER_COURT("court2"),
+    OFFICER("officer"),
+    GATE("gate"),
+    ADMIN("admin");
+
+    public final String username;
+
+    Caller(String username) {
+        this.username = username;
+    }
+}

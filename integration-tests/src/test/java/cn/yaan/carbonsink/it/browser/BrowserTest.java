@@ -1,0 +1,77 @@
+package cn.yaan.carbonsink.it.browser;
+
+import cn.yaan.carbonsink.it.Api;
+import cn.yaan.carbonsink.it.ServerIT;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Base of the browser journeys: skips loudly where Chromium is missing, saves a screenshot of every failure, and
+ * fails a journey whose pages logged a JavaScript error or a failed request.
+ */
+@ServerIT
+@ExtendWith(BrowserTest.ScreenshotOnFailure.class)
+public abstract class BrowserTest {
+
+    private static final Logger LOG = Logger.getLogger(BrowserTest.class.getName());
+
+    protected final List<Browser> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void requireChromium() {
+        if (!Browser.available()) {
+            LOG.warning("""
+
+                    ************************************************************************
+                    BROWSER SUITE SKIPPED: /usr/bin/chromium and /usr/bin/chromedriver are
+                    needed (apt-get install -y chromium chromium-driver), or -Dit.browser=false.
+                    ************************************************************************""");
+        }
+        assumeTrue(Browser.available(), "Chromium is not installed: browser suite skipped");
+    }
+
+    protected Browser open(Browser.Size size, String language) {
+        Browser browser = new Browser(Api.server().baseUrl(), size, language);
+        browsers.add(browser);
+        return browser;
+    }
+
+    /** Fails on any JavaScript error or failed request the pages of this browser have seen so far. */
+    protected static void assertClean(Browser browser) {
+        assertThat(browser.problems()).as("JavaScript errors and failed requests").isEmpty();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(Browser::close);
+        browsers.clear();
+    }
+
+    /** Screenshots of every open browser when a journey fails. */
+    static class ScreenshotOnFailure implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            context.getTestInstance().ifPresent(instance -> {
+                List<Browser> open = ((BrowserTest) instance).browsers;
+                for (int i = 0; i < open.size(); i++) {
+                    try {
+                        open.get(i).screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+                                + context.getRequiredTestMethod().getName() + "-" + i);
+                    } catch (RuntimeException e) {
+                        LOG.warning("No failure screenshot: " + e.getMessage());
+                    }
+                }
+            });
+        }
+    }
+}
