@@ -89,6 +89,10 @@ public final class Api {
         }
     }
 
+    public static HttpRequest.Builder authorizedRequest(HttpRequest.Builder request, String token) {
+        return authorized(request, token);
+    }
+
     static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }

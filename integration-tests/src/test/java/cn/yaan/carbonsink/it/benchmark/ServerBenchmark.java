@@ -1,0 +1,117 @@
+package cn.yaan.carbonsink.it.benchmark;
+
+import cn.yaan.carbonsink.it.Api;
+import cn.yaan.carbonsink.it.ServerIT;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark harness (README: Benchmarks). Runs on the same configured server as the integration suite,
+ * measures the trivial endpoint first as the server's ceiling, then each scenario with the same load generator in
+ * the same run, and writes docs/BENCHMARKS.md. Figures are recorded, never asserted: only correctness is.
+ */
+@ServerIT
+class ServerBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(ServerBenchmark.class.getName());
+    private static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 10));
+    private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+
+    private final Api api = Api.server();
+
+    record Row(String scenario, String request, LoadGenerator.Result result, String note) {
+    }
+
+    @Test
+    void measureAndRecord() throws Exception {
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        scenarios.put("ceiling: trivial JAX-RS GET", new Scenario("GET /api/v1/public/ping",
+                n -> api.request("/api/v1/public/ping").GET().build(), status -> status == 200));
+        scenarios.put("readiness (one database round trip)", new Scenario("GET /api/v1/health/ready",
+                n -> api.request("/api/v1/health/ready").GET().build(), status -> status == 200));
+        String token = api.token("officer");
+        scenarios.put("who am I (bearer token lookup)", new Scenario("GET /api/v1/me",
+                n -> Api.authorizedRequest(api.request("/api/v1/me").GET(), token).build(), status -> status == 200));
+
+        List<Row> rows = new ArrayList<>();
+        double ceiling = 0;
+        for (Map.Entry<String, Scenario> scenario : scenarios.entrySet()) {
+            LOG.info("Benchmark: " + scenario.getKey());
+            LoadGenerator.Result result = LoadGenerator.run(CONNECTIONS, WARM_UP, MEASURE, scenario.getValue().requests(),
+                    scenario.getValue().acceptable());
+            if (ceiling == 0) {
+                ceiling = result.perSecond();
+            }
+            rows.add(new Row(scenario.getKey(), scenario.getValue().request(), result, ""));
+            assertThat(result.errors()).as(scenario.getKey() + " errors").isZero();
+        }
+        write(rows, ceiling);
+    }
+
+    record Scenario(String request, IntFunction<HttpRequest> requests, java.util.function.IntPredicate acceptable) {
+    }
+
+    private void write(List<Row> rows, double ceiling) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Written by the benchmark harness; do not edit by hand. Re-run with the command in README (Benchmarks).\n\n");
+        md.append("- Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
+        md.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(memory()).append(", ").append(System.getProperty("os.name")).append(' ')
+                .append(System.getProperty("os.arch")).append('\n');
+        md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append(" (load generator and server)\n");
+        md.append("- Server: WildFly 39.0.1.Final, configuration of the integration suite (")
+                .append(System.getProperty("it.db", "h2")).append(" database), one node\n");
+        md.append("- Load: ").append(CONNECTIONS).append(" connections, closed loop (each sends its next request when ")
+                .append("the previous answer arrived), ").append(WARM_UP.toSeconds()).append(" s warm-up, ")
+                .append(MEASURE.toSeconds()).append(" s measured per scenario. The load generator (Java HttpClient) ")
+                .append("runs on the same machine and shares its cores with the server, so read the figures as ")
+                .append("ratios to the ceiling measured in the same run.\n\n");
+        md.append("| scenario | request | requests/s | p50 ms | p99 ms | errors | ratio to ceiling |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (Row row : rows) {
+            LoadGenerator.Result r = row.result();
+            md.append(String.format(Locale.ROOT, "| %s | `%s` | %.0f | %.2f | %.2f | %d | %.2f |%n", row.scenario(),
+                    row.request(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.errors(), r.perSecond() / ceiling));
+        }
+        md.append("\nScenarios of parts not built yet (certificate verification, gate check-in, retirement, booking ")
+                .append("storm, QR PNG, PDF, in-process JMH figures) are added with those parts.\n");
+        Path file = Path.of(System.getProperty("bench.output", "../docs/BENCHMARKS.md"));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, md.toString());
+        LOG.info("Wrote " + file.toAbsolutePath().normalize() + "\n" + md);
+    }
+
+    private static String memory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                    return String.format(Locale.ROOT, "%.1f GiB memory", kb / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException | NumberFormatException ignored) {
+            // not Linux
+        }
+        return "unknown memory";
+    }
+
+}
