@@ -8,7 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedAttributeNode;
+import jakarta.persistence.NamedEntityGraph;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.NamedSubgraph;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -19,8 +22,14 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "api_token")
-@NamedQuery(name = "ApiToken.findByHash", query = "select t from ApiToken t join fetch t.account where t.tokenHash = :hash")
+@NamedQuery(name = "ApiToken.findByHash", query = "select t from ApiToken t where t.tokenHash = :hash")
+// One round trip per API request: the token with its account, roles and organisation.
+@NamedEntityGraph(name = ApiToken.WITH_CALLER, attributeNodes = @NamedAttributeNode(value = "account", subgraph = "account"),
+        subgraphs = @NamedSubgraph(name = "account", attributeNodes = {@NamedAttributeNode("roles"),
+                @NamedAttributeNode("organisation")}))
 public class ApiToken {
+
+    public static final String WITH_CALLER = "ApiToken.withCaller";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -79,6 +79,7 @@ public class IdentityService {
         Instant now = clock.now();
         return em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
                 .setParameter("hash", sha256(token))
+                .setHint("jakarta.persistence.fetchgraph", em.getEntityGraph(ApiToken.WITH_CALLER))
                 .getResultStream()
                 .filter(t -> t.activeAt(now))
                 .findFirst()

@@ -133,6 +133,17 @@ class FoundationIT {
         assertThat(login.body()).contains("jakarta.faces.ViewState");
     }
 
+    /** A forged cross-site form post carries no valid view state: it logs nobody in and says the page expired. */
+    @Test
+    void loginFormPostWithoutAValidViewStateLogsNobodyIn() {
+        String form = "login=login&login%3Ausername=admin&login%3Apassword=Demo%232026&login%3Asubmit=x"
+                + "&jakarta.faces.ViewState=-1234567890%3A987654321";
+        Api.Reply reply = api.send(api.request("/login.xhtml").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(reply.status()).isNotEqualTo(302);
+        assertThat(reply.body()).contains("页面已过期").doesNotContain("nav:logout");
+    }
+
     @Test
     void requestWithoutBodyIsRefusedAsProblem() {
         Api.Reply reply = api.send(api.request("/api/v1/auth/token").header("Content-Type", "application/json")

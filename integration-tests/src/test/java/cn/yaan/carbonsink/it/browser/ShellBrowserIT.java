@@ -26,11 +26,11 @@ class ShellBrowserIT extends BrowserTest {
     void languageSwitchGoesToEnglishAndBack() {
         Browser desktop = open(Browser.Size.DESKTOP, "zh-CN");
         desktop.open("/");
-        desktop.click("nav:lang");
+        desktop.click("nav-lang");
         desktop.waitForText("home-title", "Ya'an Forest Carbon-Sink Public Platform");
         assertThat(desktop.text("scheme-justice")).contains("Sink + justice");
         desktop.screenshot("desktop-home-en");
-        desktop.click("nav:lang");
+        desktop.click("nav-lang");
         desktop.waitForText("home-title", "雅安森林碳汇公共服务平台");
         assertClean(desktop);
     }

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * The language of the pages: Simplified Chinese unless the browser prefers English (Accept-Language) or the
- * visitor switched. Kept in the session once chosen.
+ * visitor switched with the header link ({@code ?lang=en} / {@code ?lang=zh}, a plain GET that works on every page,
+ * error pages included). Kept in the session once chosen.
  */
 @Named
 @SessionScoped
@@ -22,10 +23,21 @@ public class LocaleBacking implements Serializable {
     private Locale locale;
 
     public Locale getLocale() {
-        if (locale == null) {
+        String asked = FacesContext.getCurrentInstance() == null ? null
+                : FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("lang");
+        if ("en".equals(asked)) {
+            locale = Locale.ENGLISH;
+        } else if ("zh".equals(asked)) {
+            locale = CHINESE;
+        } else if (locale == null) {
             locale = fromBrowser();
         }
         return locale;
+    }
+
+    /** The {@code lang} value of the link to the other language. */
+    public String getOtherLanguage() {
+        return isChinese() ? "en" : "zh";
     }
 
     public String getLanguage() {
@@ -34,12 +46,6 @@ public class LocaleBacking implements Serializable {
 
     public boolean isChinese() {
         return "zh".equals(getLanguage());
-    }
-
-    /** Switches to the other language and stays on the same page. */
-    public void toggle() {
-        locale = isChinese() ? Locale.ENGLISH : CHINESE;
-        FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
     }
 
     private static Locale fromBrowser() {
