@@ -13,11 +13,15 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
  * Brings the database to the current schema before anything else runs: Flyway applies the migrations in
- * {@code resources/src/main/resources/db/migration}, then Hibernate validates the mapping against the result.
+ * {@code resources/src/main/resources/db/migration} (and {@code db/vendor/<database>} for what only one database
+ * needs), then Hibernate validates the mapping against the result.
  * The persistence unit itself never touches the schema ({@code hibernate.hbm2ddl.auto=none}), because it starts
  * before this bean and would validate an empty database. Flyway locks its history table, so several nodes starting
  * at once migrate once.
@@ -35,11 +39,23 @@ public class DatabaseMigration {
     @PersistenceUnit
     EntityManagerFactory emf;
 
+    /** The shared migrations, plus those only one database needs (PostgreSQL's append-only trigger). */
+    private String[] locations() {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            return product.contains("postgresql")
+                    ? new String[]{"classpath:db/migration", "classpath:db/vendor/postgresql"}
+                    : new String[]{"classpath:db/migration"};
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database does not answer", e);
+        }
+    }
+
     @PostConstruct
     void migrate() {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations())
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();

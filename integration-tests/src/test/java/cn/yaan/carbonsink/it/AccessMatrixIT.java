@@ -70,7 +70,23 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/health/ready", everyone()),
             Map.entry("POST /api/v1/admin/accounts", only(Caller.ADMIN)),
             Map.entry("GET /api/v1/admin/clock", only(Caller.ADMIN)),
-            Map.entry("PUT /api/v1/admin/clock", only(Caller.ADMIN))
+            Map.entry("PUT /api/v1/admin/clock", only(Caller.ADMIN)),
+            Map.entry("POST /api/v1/sink-projects", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/sink-projects/{code}/issuances", only(Caller.OFFICER)),
+            Map.entry("GET /api/v1/public/sink-projects", everyone()),
+            Map.entry("GET /api/v1/public/sink-projects/{code}", everyone()),
+            Map.entry("POST /api/v1/retirements", only(Caller.OFFICER)),
+            Map.entry("GET /api/v1/public/retirements", everyone()),
+            Map.entry("GET /api/v1/public/retirements/{id}", everyone()),
+            Map.entry("GET /api/v1/public/serials/{serial}", everyone()),
+            Map.entry("GET /api/v1/ledger/verification", only(Caller.ADMIN)),
+            Map.entry("POST /api/v1/orders", anyUser()),
+            Map.entry("GET /api/v1/orders", anyUser()),
+            Map.entry("GET /api/v1/orders/{id}", anyUser()),
+            Map.entry("DELETE /api/v1/orders/{id}", anyUser()),
+            Map.entry("POST /api/v1/payments/{paymentId}/simulated-confirmation", anyUser()),
+            // Providers prove themselves by signature, not by login.
+            Map.entry("POST /api/v1/payments/callbacks/{provider}", everyone())
     ));
 
     private final Api api = Api.server();

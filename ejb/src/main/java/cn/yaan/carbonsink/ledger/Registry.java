@@ -1,0 +1,63 @@
+package cn.yaan.carbonsink.ledger;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** What the public registry shows (公开登记簿): retirements newest first, and what became of any serial number. */
+@Stateless
+public class Registry {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public record Page(long total, List<LedgerService.Receipt> items) {
+    }
+
+    public Page retirements(int page, int size) {
+        List<Retirement> rows = em.createNamedQuery("Retirement.newestFirst", Retirement.class)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        long total = em.createNamedQuery("Retirement.count", Long.class).getSingleResult();
+        return new Page(total, receipts(rows));
+    }
+
+    public Optional<LedgerService.Receipt> retirement(long id) {
+        Retirement r = em.find(Retirement.class, id);
+        return r == null ? Optional.empty() : Optional.of(receipts(List.of(r)).get(0));
+    }
+
+    private List<LedgerService.Receipt> receipts(List<Retirement> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<RetiredRange>> ranges = em.createNamedQuery("RetiredRange.ofRetirements", RetiredRange.class)
+                .setParameter("ids", rows.stream().map(Retirement::id).toList()).getResultStream()
+                .collect(Collectors.groupingBy(RetiredRange::retirementId));
+        return rows.stream().map(r -> LedgerService.receipt(r, ranges.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    /** The issuance a serial number belongs to and, if retired, the retirement holding it. */
+    public record SerialInfo(String serial, Issuance issuance, LedgerService.Receipt retirement) {
+    }
+
+    public Optional<SerialInfo> serial(String text) {
+        SerialNumbers.Serial s = SerialNumbers.parse(text);
+        List<Issuance> issuances = em.createQuery("select i from Issuance i where i.project.code = :code "
+                        + "and i.vintage = :vintage and i.firstSerial <= :n and i.lastSerial >= :n", Issuance.class)
+                .setParameter("code", s.project()).setParameter("vintage", s.vintage()).setParameter("n", s.number())
+                .getResultList();
+        if (issuances.isEmpty()) {
+            return Optional.empty();
+        }
+        Issuance issuance = issuances.get(0);
+        LedgerService.Receipt retirement = em.createNamedQuery("RetiredRange.holding", RetiredRange.class)
+                .setParameter("issuance", issuance).setParameter("n", s.number()).getResultStream().findFirst()
+                .flatMap(r -> retirement(r.retirementId())).orElse(null);
+        return Optional.of(new SerialInfo(SerialNumbers.serial(s.project(), s.vintage(), s.number()), issuance, retirement));
+    }
+}

@@ -1,0 +1,42 @@
+package cn.yaan.carbonsink.ledger;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Releases the holds of unpaid orders whose time ran out, every ten seconds, on every node: each order is expired
+ * in its own transaction under a row lock, so nodes running this at the same moment never release twice.
+ */
+@Singleton
+public class ReservationExpiry {
+
+    private static final Logger LOG = Logger.getLogger(ReservationExpiry.class.getName());
+
+    @Inject
+    LedgerService ledger;
+
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void releaseExpired() {
+        int released = 0;
+        for (Long id : ledger.expiredOrderIds(500)) {
+            try {
+                if (ledger.expire(id)) {
+                    released++;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not expire order " + id + "; the next run tries again", e);
+            }
+        }
+        if (released > 0) {
+            int n = released;
+            LOG.info(() -> "Released the holds of " + n + " expired orders");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package cn.yaan.carbonsink.ledger;
+
+import cn.yaan.carbonsink.shared.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The provider of the embedded default ({@code carbonsink.simulated-payments=true}): the checkout's "pay (demo)"
+ * button and {@code POST /api/v1/payments/{paymentId}/simulated-confirmation} stand in for a real payment, and its
+ * callbacks are signed like a real provider's: header {@code X-Signature: sha256=<hex HMAC-SHA256 of the raw body>}
+ * with the secret {@code carbonsink.payments.simulated.secret}; body
+ * {@code {"notificationId", "paymentId", "amountFen", "status": "SUCCESS"}}.
+ */
+@ApplicationScoped
+public class SimulatedPaymentProvider implements PaymentProvider {
+
+    public static final String NAME = "simulated";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    public static boolean on() {
+        return Settings.flag("carbonsink.simulated-payments");
+    }
+
+    @Override
+    public boolean enabled() {
+        return on() && secret() != null;
+    }
+
+    private static String secret() {
+        return Settings.get("carbonsink.payments.simulated.secret", null);
+    }
+
+    @Override
+    public boolean authentic(byte[] body, String signatureHeader) {
+        if (!enabled() || signatureHeader == null || !signatureHeader.startsWith("sha256=")) {
+            return false;
+        }
+        byte[] given;
+        try {
+            given = HexFormat.of().parseHex(signatureHeader.substring(7).trim());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(given, hmac(secret(), body));
+    }
+
+    /** HMAC-SHA256 of the body with the secret (tests sign their callbacks with it). */
+    public static byte[] hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Optional<Notification> read(byte[] body) {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            JsonObject json = reader.readObject();
+            String id = json.getString("notificationId");
+            String paymentId = json.getString("paymentId");
+            long amount = json.getJsonNumber("amountFen").longValueExact();
+            if (id.isBlank() || id.length() > 100 || paymentId.length() > 40 || amount < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new Notification(id, paymentId, amount, "SUCCESS".equals(json.getString("status", ""))));
+        } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package cn.yaan.carbonsink.shared;
+
+/**
+ * How names and ID numbers appear where the public can see them (DOMAIN.md section 6): a person's name keeps its
+ * first character ({@code 张*}, {@code 欧阳**} becomes {@code 欧**}), a longer name such as an enterprise's keeps
+ * its first and last two characters, an ID number its first 6 and last 4 ({@code 110105********1234}).
+ */
+public final class Masking {
+
+    private Masking() {
+    }
+
+    public static String name(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        int[] cps = name.trim().codePoints().toArray();
+        if (cps.length <= 1) {
+            return "*";
+        }
+        if (cps.length <= 4) {
+            return new String(cps, 0, 1) + "*".repeat(cps.length - 1);
+        }
+        return new String(cps, 0, 2) + "***" + new String(cps, cps.length - 2, 2);
+    }
+
+    public static String idNumber(String id) {
+        if (id == null || id.length() < 10) {
+            return "*".repeat(id == null ? 0 : id.length());
+        }
+        return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
+    }
+}

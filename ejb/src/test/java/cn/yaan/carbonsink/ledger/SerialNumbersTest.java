@@ -1,0 +1,38 @@
+package cn.yaan.carbonsink.ledger;
+
+import cn.yaan.carbonsink.shared.BusinessException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SerialNumbersTest {
+
+    @Test
+    void serialsAndBlocksAreZeroPaddedToTenDigits() {
+        assertThat(SerialNumbers.serial("BX-FM-01", 2024, 1)).isEqualTo("BX-FM-01-2024-0000000001");
+        assertThat(SerialNumbers.block("YA-FM-01", 2023, 251, 10_000)).isEqualTo("YA-FM-01-2023-0000000251-0000010000");
+    }
+
+    @Test
+    void parsesWhatItWrites() {
+        SerialNumbers.Serial s = SerialNumbers.parse("BX-FM-01-2024-0000012345");
+        assertThat(s).isEqualTo(new SerialNumbers.Serial("BX-FM-01", 2024, 12_345));
+        assertThat(SerialNumbers.parse(" YAAN-2023-9999999999 ")).isEqualTo(new SerialNumbers.Serial("YAAN", 2023, 9_999_999_999L));
+    }
+
+    @Test
+    void refusesWhatIsNotASerial() {
+        for (String bad : new String[]{"", "BX-FM-01", "BX-FM-01-2024-1", "bx-fm-01-2024-0000000001",
+                "BX-FM-01-2024-0000000000", "BX-FM-01-24-0000000001", "X".repeat(90), "BX-FM-01-2024-0000000001-0000000002"}) {
+            assertThatThrownBy(() -> SerialNumbers.parse(bad)).as(bad).isInstanceOf(BusinessException.class);
+        }
+        assertThatThrownBy(() -> SerialNumbers.parse(null)).isInstanceOf(BusinessException.class);
+    }
+
+    @Test
+    void numbersOutsideTheTenDigitsAreNotWritten() {
+        assertThatThrownBy(() -> SerialNumbers.serial("P", 2024, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SerialNumbers.serial("P", 2024, 10_000_000_000L)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,28 @@
+package cn.yaan.carbonsink.shared;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MaskingTest {
+
+    @Test
+    void personalNamesKeepTheirFirstCharacter() {
+        assertThat(Masking.name("张三")).isEqualTo("张*");
+        assertThat(Masking.name("欧阳娜娜")).isEqualTo("欧***");
+        assertThat(Masking.name("李")).isEqualTo("*");
+        assertThat(Masking.name(" ")).isEmpty();
+    }
+
+    @Test
+    void longerNamesKeepTheirFirstAndLastTwoCharacters() {
+        assertThat(Masking.name("雅安市绿色能源有限公司")).isEqualTo("雅安***公司");
+        assertThat(Masking.name("Sichuan Ya'an Tea Co")).isEqualTo("Si***Co");
+    }
+
+    @Test
+    void idNumbersKeepTheirFirstSixAndLastFour() {
+        assertThat(Masking.idNumber("11010519491231002X")).isEqualTo("110105********002X");
+        assertThat(Masking.idNumber("123")).isEqualTo("***");
+    }
+}

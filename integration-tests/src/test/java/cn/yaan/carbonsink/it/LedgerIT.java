@@ -1,0 +1,424 @@
+package cn.yaan.carbonsink.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The ledger on the real server: no unit sold twice under parallel requests, serial ranges that split and add up,
+ * idempotent retries, reservations that expire, payment callbacks that are checked and applied once, the public
+ * registry, and an audit chain that notices an edit made behind the application's back.
+ */
+@ServerIT
+class LedgerIT {
+
+    /** What the test servers are configured with (integration-tests/pom.xml). */
+    static final String SIMULATED_SECRET = "it-simulated-secret";
+
+    private final Api api = Api.server();
+
+    // ---------------------------------------------------------------- helpers
+
+    static String newCode() {
+        String letters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        Random random = new Random();
+        StringBuilder code = new StringBuilder("IT-");
+        for (int i = 0; i < 6; i++) {
+            code.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return code.toString();
+    }
+
+    /** A new project with one issuance of {@code kg}, price 8000 fen per tonne; returns the issuance. */
+    static JsonObject projectWithIssuance(Api api, String code, long kg) {
+        Api.Reply created = api.postJson("/api/v1/sink-projects", Json.createObjectBuilder()
+                .add("code", code).add("nameZh", "测试林 " + code).add("nameEn", "Test forest " + code)
+                .add("county", "雨城区").add("standard", "Local pilot").add("methodology", "AR-CM-001")
+                .add("areaMu", 1200.5).add("unitPriceFenPerTonne", 8000).build().toString(), api.token("officer"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Api.Reply issued = api.postJson("/api/v1/sink-projects/" + code + "/issuances",
+                "{\"vintage\":2024,\"quantityKg\":" + kg + "}", api.token("officer"));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        return issued.json();
+    }
+
+    private JsonObject project(String code) {
+        Api.Reply reply = api.get("/api/v1/public/sink-projects/" + code);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private void assertFigures(String code, long issued, long available, long reserved, long retired) {
+        JsonObject p = project(code);
+        assertThat(List.of(p.getJsonNumber("issuedKg").longValue(), p.getJsonNumber("availableKg").longValue(),
+                p.getJsonNumber("reservedKg").longValue(), p.getJsonNumber("retiredKg").longValue()))
+                .as("issued, available, reserved, retired of " + code)
+                .containsExactly(issued, available, reserved, retired);
+    }
+
+    private Api.Reply retire(String code, long kg, String beneficiary, String idempotencyKey) {
+        HttpRequest.Builder request = api.request("/api/v1/retirements").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("projectCode", code)
+                        .add("quantityKg", kg).add("beneficiary", beneficiary).add("purpose", "DIRECT")
+                        .add("note", "contract 2026-" + kg).build().toString(), StandardCharsets.UTF_8));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return api.send(Api.authorized(request, api.token("officer")));
+    }
+
+    private boolean verified() {
+        Api.Reply reply = api.get("/api/v1/ledger/verification", api.token("admin"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().getBoolean("ok");
+    }
+
+    static long number(String serial) {
+        return Long.parseLong(serial.substring(serial.length() - 10));
+    }
+
+    private static <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- tests
+
+    @Test
+    void issuanceGetsTheNextSerialBlockOfItsProject() {
+        String code = newCode();
+        JsonObject first = projectWithIssuance(api, code, 10_000);
+        assertThat(first.getString("first")).isEqualTo(code + "-2024-0000000001");
+        assertThat(first.getString("last")).isEqualTo(code + "-2024-0000010000");
+        assertThat(first.getString("block")).isEqualTo(code + "-2024-0000000001-0000010000");
+        Api.Reply second = api.postJson("/api/v1/sink-projects/" + code + "/issuances",
+                "{\"vintage\":2025,\"quantityKg\":500}", api.token("officer"));
+        assertThat(second.json().getString("block")).isEqualTo(code + "-2025-0000010001-0000010500");
+        assertFigures(code, 10_500, 10_500, 0, 0);
+
+        Api.Reply duplicate = api.postJson("/api/v1/sink-projects", Json.createObjectBuilder().add("code", code)
+                .add("nameZh", "重复").add("nameEn", "Duplicate").add("county", "雨城区").add("standard", "CCER")
+                .add("methodology", "AR").add("areaMu", 1).add("unitPriceFenPerTonne", 1).build().toString(),
+                api.token("officer"));
+        assertThat(ErrorsIT.problem(duplicate, 409).getString("type")).endsWith("project-exists");
+        Api.Reply future = api.postJson("/api/v1/sink-projects/" + code + "/issuances",
+                "{\"vintage\":2099,\"quantityKg\":5}", api.token("officer"));
+        assertThat(ErrorsIT.problem(future, 400).toString()).contains("vintage");
+        assertFigures(code, 10_500, 10_500, 0, 0);
+    }
+
+    @Test
+    void parallelRetirementsNeverSellAUnitTwice() throws Exception {
+        String code = newCode();
+        JsonObject issuance = projectWithIssuance(api, code, 10_000);
+        List<Api.Reply> replies = inParallel(64, () -> retire(code, 250, "雅安茶业有限公司", null));
+
+        List<Api.Reply> ok = replies.stream().filter(r -> r.status() == 201).toList();
+        List<Api.Reply> refused = replies.stream().filter(r -> r.status() != 201).toList();
+        assertThat(ok).hasSize(40);
+        assertThat(refused).hasSize(24).allSatisfy(r ->
+                assertThat(ErrorsIT.problem(r, 409).getString("type")).endsWith("insufficient-units"));
+
+        // The ranges of all retirements are disjoint and together cover the issuance exactly (nothing is left).
+        List<long[]> ranges = new ArrayList<>();
+        for (Api.Reply r : ok) {
+            for (JsonValue v : r.json().getJsonArray("serialRanges")) {
+                JsonObject range = v.asJsonObject();
+                assertThat(range.getString("first")).startsWith(code + "-2024-");
+                ranges.add(new long[]{number(range.getString("first")), number(range.getString("last"))});
+            }
+            assertThat(r.json().getJsonNumber("quantityKg").longValue()).isEqualTo(250);
+        }
+        ranges.sort((a, b) -> Long.compare(a[0], b[0]));
+        long next = number(issuance.getString("first"));
+        for (long[] range : ranges) {
+            assertThat(range[0]).as("ranges are disjoint and leave no gap").isEqualTo(next);
+            next = range[1] + 1;
+        }
+        assertThat(next - 1).isEqualTo(number(issuance.getString("last")));
+        assertFigures(code, 10_000, 0, 0, 10_000);
+        assertThat(verified()).isTrue();
+    }
+
+    @Test
+    void aRetriedRequestRetiresOnce() throws Exception {
+        String code = newCode();
+        projectWithIssuance(api, code, 5_000);
+        String key = UUID.randomUUID().toString();
+        Api.Reply first = retire(code, 300, "雅安市绿色能源有限公司", key);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        Api.Reply again = retire(code, 300, "雅安市绿色能源有限公司", key);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().getJsonNumber("id")).isEqualTo(first.json().getJsonNumber("id"));
+        assertThat(again.json().getJsonArray("serialRanges")).isEqualTo(first.json().getJsonArray("serialRanges"));
+        assertFigures(code, 5_000, 4_700, 0, 300);
+
+        Api.Reply otherBody = retire(code, 301, "雅安市绿色能源有限公司", key);
+        assertThat(ErrorsIT.problem(otherBody, 422).getString("type")).endsWith("idempotency-key-reused");
+        assertFigures(code, 5_000, 4_700, 0, 300);
+
+        // The same new key sent eight times at once: one retirement; every answer is it, or "still running".
+        String burstKey = UUID.randomUUID().toString();
+        List<Api.Reply> burst = inParallel(8, () -> retire(code, 400, "雅安市绿色能源有限公司", burstKey));
+        List<Api.Reply> created = burst.stream().filter(r -> r.status() == 201).toList();
+        assertThat(created).isNotEmpty();
+        assertThat(created.stream().map(r -> r.json().getJsonNumber("id").longValue()).distinct()).hasSize(1);
+        assertThat(burst.stream().filter(r -> r.status() != 201)).allSatisfy(r ->
+                assertThat(ErrorsIT.problem(r, 409).getString("type")).endsWith("idempotency-key-in-use"));
+        assertFigures(code, 5_000, 4_300, 0, 700);
+    }
+
+    @Test
+    void tooLargeARetirementIsRefusedAndChangesNothing() {
+        String code = newCode();
+        projectWithIssuance(api, code, 1_000);
+        JsonObject problem = ErrorsIT.problem(retire(code, 1_001, "某企业", null), 409);
+        assertThat(problem.getString("type")).endsWith("insufficient-units");
+        assertThat(problem.getString("detail")).contains("1001", "1000");
+        assertThat(ErrorsIT.problem(retire("NO-SUCH-9", 1, "某企业", null), 404).getString("detail")).contains("NO-SUCH-9");
+        assertFigures(code, 1_000, 1_000, 0, 0);
+    }
+
+    @Test
+    void anOrderHoldsUnitsUntilPaidAndPaymentRetiresThem() {
+        String code = newCode();
+        projectWithIssuance(api, code, 2_000);
+        String citizen = api.token("citizen");
+        Api.Reply created = api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":251}", citizen);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonObject order = created.json();
+        assertThat(order.getString("status")).isEqualTo("PENDING_PAYMENT");
+        assertThat(order.getJsonNumber("amountFen").longValue()).isEqualTo(2008); // ceil(251 x 8000 / 1000)
+        assertThat(Duration.between(Instant.parse(order.getString("createdAt")), Instant.parse(order.getString("expiresAt"))))
+                .isEqualTo(Duration.ofMinutes(15));
+        assertFigures(code, 2_000, 1_749, 251, 0);
+
+        // Not someone else's to see or pay.
+        assertThat(api.get("/api/v1/orders/" + order.getInt("id"), api.token("court")).status()).isEqualTo(404);
+        String pay = "/api/v1/payments/" + order.getString("paymentId") + "/simulated-confirmation";
+        assertThat(api.postJson(pay, "", api.token("court")).status()).isEqualTo(404);
+        assertFigures(code, 2_000, 1_749, 251, 0);
+
+        Api.Reply paid = api.postJson(pay, "", citizen);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.json().getString("status")).isEqualTo("RETIRED");
+        JsonObject retirement = paid.json().getJsonObject("retirement");
+        assertThat(retirement.getJsonArray("serialRanges").getJsonObject(0).getString("first")).isEqualTo(code + "-2024-0000000001");
+        assertThat(retirement.getJsonArray("serialRanges").getJsonObject(0).getString("last")).isEqualTo(code + "-2024-0000000251");
+        assertFigures(code, 2_000, 1_749, 0, 251);
+
+        // Paying again changes nothing; a paid order cannot be cancelled.
+        assertThat(api.postJson(pay, "", citizen).json().getJsonObject("retirement").getInt("id")).isEqualTo(retirement.getInt("id"));
+        assertThat(ErrorsIT.problem(api.send(Api.authorized(api.request("/api/v1/orders/" + order.getInt("id")).DELETE(), citizen)), 409)
+                .getString("type")).endsWith("order-not-pending");
+        assertFigures(code, 2_000, 1_749, 0, 251);
+        assertThat(api.get("/api/v1/orders", citizen).jsonArray().stream()
+                .map(v -> v.asJsonObject().getInt("id"))).contains(order.getInt("id"));
+    }
+
+    @Test
+    void cancellingAnOrderReleasesItsUnits() {
+        String code = newCode();
+        projectWithIssuance(api, code, 1_000);
+        String citizen = api.token("citizen");
+        JsonObject order = api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":600}", citizen).json();
+        assertThat(ErrorsIT.problem(api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":401}", citizen), 409)
+                .getString("type")).endsWith("insufficient-units");
+        Api.Reply cancelled = api.send(Api.authorized(api.request("/api/v1/orders/" + order.getInt("id")).DELETE(), citizen));
+        assertThat(cancelled.json().getString("status")).isEqualTo("CANCELLED");
+        assertFigures(code, 1_000, 1_000, 0, 0);
+    }
+
+    @Test
+    void anExpiredReservationIsReleasedAndALatePaymentRetiresOnlyWhatIsStillThere() throws Exception {
+        String code = newCode();
+        projectWithIssuance(api, code, 1_000);
+        String citizen = api.token("citizen");
+        JsonObject late = api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":700}", citizen).json();
+        JsonObject lost = api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":300}", citizen).json();
+        assertFigures(code, 1_000, 0, 1_000, 0);
+        try {
+            api.moveClock("PT16M");
+            // The expiry job runs every ten seconds on the server.
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (!api.get("/api/v1/orders/" + late.getInt("id"), citizen).json().getString("status").equals("EXPIRED")
+                    || !api.get("/api/v1/orders/" + lost.getInt("id"), citizen).json().getString("status").equals("EXPIRED")) {
+                assertThat(Instant.now()).as("orders expired within a minute").isBefore(deadline);
+                Thread.sleep(500);
+            }
+            assertFigures(code, 1_000, 1_000, 0, 0);
+
+            // Someone else takes 500 kg; then both late payments arrive through the provider's callback.
+            assertThat(retire(code, 500, "某企业", null).status()).isEqualTo(201);
+            Api.Reply stillThere = callback(notification(lost, lost.getJsonNumber("amountFen").longValue()), SIMULATED_SECRET);
+            assertThat(stillThere.json().getString("status")).as(stillThere.toString()).isEqualTo("RETIRED");
+            Api.Reply gone = callback(notification(late, late.getJsonNumber("amountFen").longValue()), SIMULATED_SECRET);
+            assertThat(gone.json().getString("status")).as(gone.toString()).isEqualTo("REFUND_DUE");
+            assertFigures(code, 1_000, 200, 0, 800);
+        } finally {
+            api.moveClock("PT0S");
+        }
+        assertThat(verified()).isTrue();
+    }
+
+    private static String notification(JsonObject order, long amountFen) {
+        return Json.createObjectBuilder().add("notificationId", UUID.randomUUID().toString())
+                .add("paymentId", order.getString("paymentId")).add("amountFen", amountFen)
+                .add("status", "SUCCESS").build().toString();
+    }
+
+    private Api.Reply callback(String body, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        return api.send(api.request("/api/v1/payments/callbacks/simulated").header("Content-Type", "application/json")
+                .header("X-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void paymentCallbacksAreCheckedAndAppliedOnce() throws Exception {
+        String code = newCode();
+        projectWithIssuance(api, code, 1_000);
+        JsonObject order = api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":100}",
+                api.token("citizen")).json();
+        long amount = order.getJsonNumber("amountFen").longValue();
+        String body = notification(order, amount);
+
+        assertThat(ErrorsIT.problem(callback(body, "not-the-secret"), 401).getString("detail")).contains("signature");
+        assertThat(ErrorsIT.problem(callback(notification(order, amount + 1), SIMULATED_SECRET), 422)
+                .getString("type")).endsWith("amount-mismatch");
+        assertThat(ErrorsIT.problem(api.send(api.request("/api/v1/payments/callbacks/wechat")
+                .POST(HttpRequest.BodyPublishers.ofString(body))), 404).getString("detail")).contains("wechat");
+        assertThat(ErrorsIT.problem(callback("{\"paymentId\":1}", SIMULATED_SECRET), 400).getString("detail")).contains("notification");
+        assertFigures(code, 1_000, 900, 100, 0);
+
+        Api.Reply applied = callback(body, SIMULATED_SECRET);
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
+        assertThat(applied.json().getString("status")).isEqualTo("RETIRED");
+        long registered = api.get("/api/v1/public/retirements?size=1").json().getJsonNumber("total").longValue();
+
+        Api.Reply replayed = callback(body, SIMULATED_SECRET);
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().getString("status")).isEqualTo("RETIRED");
+        assertThat(api.get("/api/v1/public/retirements?size=1").json().getJsonNumber("total").longValue()).isEqualTo(registered);
+        assertFigures(code, 1_000, 900, 0, 100);
+    }
+
+    @Test
+    void theRegistryShowsRetirementsMaskedAndFindsEverySerial() {
+        String code = newCode();
+        projectWithIssuance(api, code, 1_000);
+        Api.Reply retired = retire(code, 250, "雅安市绿色能源有限公司", null);
+        long id = retired.json().getJsonNumber("id").longValue();
+        assertThat(retired.json().getString("beneficiary")).isEqualTo("雅安市绿色能源有限公司");
+
+        JsonObject newest = api.get("/api/v1/public/retirements?page=0&size=5").json();
+        JsonObject item = newest.getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(i -> i.getJsonNumber("id").longValue() == id).findFirst().orElseThrow();
+        assertThat(item.getString("beneficiary")).isEqualTo("雅安***公司");
+        assertThat(newest.toString()).doesNotContain("雅安市绿色能源有限公司");
+
+        Api.Reply csv = api.send(api.request("/api/v1/public/retirements?size=5").header("Accept", "text/csv").GET());
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("id,retired_at,purpose,quantity_kg,beneficiary,serial_ranges\r\n")
+                .contains(id + ",", "雅安***公司", code + "-2024-0000000001.." + code + "-2024-0000000250")
+                .doesNotContain("雅安市绿色能源有限公司");
+
+        JsonObject taken = api.get("/api/v1/public/serials/" + code + "-2024-0000000250").json();
+        assertThat(taken.getBoolean("retired")).isTrue();
+        assertThat(taken.getJsonObject("retirement").getJsonNumber("id").longValue()).isEqualTo(id);
+        JsonObject free = api.get("/api/v1/public/serials/" + code + "-2024-0000000251").json();
+        assertThat(free.getBoolean("retired")).isFalse();
+        assertThat(free.getString("issuanceBlock")).isEqualTo(code + "-2024-0000000001-0000001000");
+        ErrorsIT.problem(api.get("/api/v1/public/serials/" + code + "-2024-0000001001"), 404);
+        ErrorsIT.problem(api.get("/api/v1/public/serials/" + code + "-2023-0000000001"), 404);
+        assertThat(ErrorsIT.problem(api.get("/api/v1/public/serials/not-a-serial"), 400).toString()).contains("serial");
+        ErrorsIT.problem(api.get("/api/v1/public/retirements?size=0"), 400);
+        ErrorsIT.problem(api.get("/api/v1/public/retirements/999999999"), 404);
+    }
+
+    @Test
+    void anAuditEntryEditedBehindTheApplicationsBackIsFound() throws Exception {
+        projectWithIssuance(api, newCode(), 10);
+        assertThat(verified()).isTrue();
+        try (Connection db = TestDatabase.connect()) {
+            long seq;
+            String payload;
+            try (Statement s = db.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT seq, payload FROM audit_entry WHERE payload LIKE 'ISSUED %' ORDER BY seq DESC")) {
+                assertThat(rs.next()).isTrue();
+                seq = rs.getLong(1);
+                payload = rs.getString(2);
+            }
+            String forged = payload.replace(" kg=10 ", " kg=10000 ");
+            if (TestDatabase.postgresql()) {
+                // PostgreSQL refuses the edit itself; the test then lifts the guard to see verification catch it.
+                assertThatThrownBy(() -> update(db, seq, forged)).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+                db.createStatement().execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_or_delete");
+            }
+            try {
+                update(db, seq, forged);
+                Api.Reply reply = api.get("/api/v1/ledger/verification", api.token("admin"));
+                assertThat(reply.json().getBoolean("ok")).isFalse();
+                assertThat(reply.json().getJsonNumber("firstBadSeq").longValue()).isEqualTo(seq);
+            } finally {
+                update(db, seq, payload);
+                if (TestDatabase.postgresql()) {
+                    db.createStatement().execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_or_delete");
+                }
+            }
+        }
+        assertThat(verified()).isTrue();
+    }
+
+    private static void update(Connection db, long seq, String payload) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("UPDATE audit_entry SET payload = ? WHERE seq = ?")) {
+            p.setString(1, payload);
+            p.setLong(2, seq);
+            assertThat(p.executeUpdate()).isEqualTo(1);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package cn.yaan.carbonsink.web.rest;
+
+import cn.yaan.carbonsink.identity.Caller;
+import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.ledger.LedgerService;
+import cn.yaan.carbonsink.ledger.OrderPurpose;
+import cn.yaan.carbonsink.ledger.PaymentProvider;
+import cn.yaan.carbonsink.ledger.Registry;
+import cn.yaan.carbonsink.ledger.Retirement;
+import cn.yaan.carbonsink.ledger.SimulatedPaymentProvider;
+import cn.yaan.carbonsink.ledger.UnitOrder;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Buying units: an order holds them while its buyer pays; the payment provider's confirmation retires them. The
+ * schemes (public duty, restoration, visits) create their orders through their own endpoints; here a signed-in user
+ * buys units directly.
+ */
+@Path("v1")
+@Tag(name = "Orders and payments")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    @Inject
+    LedgerService ledger;
+
+    @Inject
+    Registry registry;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    @Any
+    Instance<PaymentProvider> providers;
+
+    public record NewOrder(@Size(max = 32) String projectCode,
+                           @NotNull @Min(1) @Max(100_000_000L) Long quantityKg,
+                           @Size(max = 200) String beneficiary) {
+    }
+
+    public record OrderView(long id, String paymentId, String purpose, String beneficiary, String projectCode,
+                            long quantityKg, long amountFen, String status, Instant createdAt, Instant expiresAt,
+                            Instant paidAt, RetirementResource.RetirementView retirement) {
+    }
+
+    OrderView view(UnitOrder o) {
+        Retirement retirement = ledger.retirementOfOrder(o.id());
+        return new OrderView(o.id(), o.paymentId(), o.purpose().name(), o.beneficiary(), ledger.projectCodeOf(o),
+                o.quantityKg(), o.amountFen(), o.status().name(), o.createdAt(), o.expiresAt(), o.paidAt(),
+                retirement == null ? null : registry.retirement(retirement.id())
+                        .map(r -> RetirementResource.RetirementView.of(r, false)).orElse(null));
+    }
+
+    @POST
+    @Path("orders")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Order units (oldest vintage first unless a project is named): they are held for the "
+            + "reservation time while the buyer pays; 409 insufficient-units when there are not enough")
+    public Response create(@NotNull @Valid NewOrder o) {
+        Caller me = caller.required();
+        String beneficiary = o.beneficiary() == null || o.beneficiary().isBlank() ? me.displayName() : o.beneficiary().trim();
+        String project = o.projectCode() == null || o.projectCode().isBlank() ? null : o.projectCode().trim();
+        UnitOrder order = ledger.reserve(new LedgerService.ReserveRequest(OrderPurpose.DIRECT, beneficiary, null,
+                project, o.quantityKg(), me.username()));
+        return Response.created(URI.create("/api/v1/orders/" + order.id())).entity(view(order)).build();
+    }
+
+    @GET
+    @Path("orders")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @Operation(summary = "The caller's own orders, newest first (the latest 100)")
+    public List<OrderView> mine() {
+        return ledger.ordersOf(caller.required().username(), 100).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("orders/{id}")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @Operation(summary = "One of the caller's orders")
+    public OrderView get(@PathParam("id") long id) {
+        return view(own(ledger.order(id)));
+    }
+
+    @DELETE
+    @Path("orders/{id}")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @Operation(summary = "Cancel an unpaid order of the caller and release its units (409 once paid)")
+    public OrderView cancel(@PathParam("id") long id) {
+        own(ledger.order(id));
+        return view(ledger.cancel(id, caller.required().username()));
+    }
+
+    /** Someone else's order is answered as if it did not exist. */
+    private UnitOrder own(UnitOrder order) {
+        if (!order.owner().equals(caller.required().username())) {
+            throw BusinessException.notFound("No order " + order.id() + ".");
+        }
+        return order;
+    }
+
+    @POST
+    @Path("payments/{paymentId}/simulated-confirmation")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @Operation(summary = "Demo only: pay an own order through the simulated provider (404 when it is off, as in "
+            + "production)")
+    public OrderView simulatedConfirmation(@PathParam("paymentId") String paymentId) {
+        if (!SimulatedPaymentProvider.on()) {
+            throw BusinessException.notFound("There is no simulated payment provider on this server.");
+        }
+        UnitOrder order = own(ledger.orderByPayment(paymentId));
+        return view(ledger.confirmPayment(paymentId, order.amountFen(), "simulated:" + paymentId,
+                "payment:" + SimulatedPaymentProvider.NAME));
+    }
+
+    public record CallbackAnswer(String paymentId, String status) {
+    }
+
+    @POST
+    @Path("payments/callbacks/{provider}")
+    @PermitAll
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "A payment provider's notification: the signature of the raw body is checked (401 if "
+            + "wrong), the amount must match the order (422), a notification applied before changes nothing")
+    public CallbackAnswer callback(@PathParam("provider") String name, @HeaderParam("X-Signature") String signature,
+                                   byte[] body) {
+        PaymentProvider provider = providers.stream().filter(p -> p.name().equals(name) && p.enabled()).findFirst()
+                .orElseThrow(() -> BusinessException.notFound("No payment provider " + name + " is configured."));
+        if (!provider.authentic(body, signature)) {
+            throw BusinessException.unauthenticated("The signature does not match the body; the notification was ignored.");
+        }
+        PaymentProvider.Notification n = provider.read(body).orElseThrow(() -> BusinessException.invalid("body",
+                "The body is not a payment notification of " + name + "."));
+        UnitOrder order = ledger.applyNotification(name, n);
+        return new CallbackAnswer(order.paymentId(), order.status().name());
+    }
+}

@@ -1,0 +1,213 @@
+package cn.yaan.carbonsink.web.rest;
+
+import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.ledger.AuditLedger;
+import cn.yaan.carbonsink.ledger.IdempotentRetirements;
+import cn.yaan.carbonsink.ledger.LedgerService;
+import cn.yaan.carbonsink.ledger.OrderPurpose;
+import cn.yaan.carbonsink.ledger.Registry;
+import cn.yaan.carbonsink.ledger.SerialNumbers;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.Masking;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Direct retirements by officers (碳汇直售, e.g. "sink + industry"), the public registry and the audit check. */
+@Path("v1")
+@Tag(name = "Ledger")
+@Produces(MediaType.APPLICATION_JSON)
+public class RetirementResource {
+
+    static final String CSV = "text/csv";
+
+    @Inject
+    IdempotentRetirements retirements;
+
+    @Inject
+    LedgerService ledger;
+
+    @Inject
+    Registry registry;
+
+    @Inject
+    AuditLedger audit;
+
+    @Inject
+    CurrentCaller caller;
+
+    public record NewRetirement(@NotBlank @Size(max = 32) String projectCode,
+                                @NotNull @Min(1) @Max(1_000_000_000L) Long quantityKg,
+                                @NotBlank @Size(max = 200) String beneficiary,
+                                @NotNull OrderPurpose purpose,
+                                @Size(max = 500) String note) {
+    }
+
+    /** A retirement as the registry shows it: the beneficiary masked unless the caller retired it. */
+    public record RetirementView(long id, long quantityKg, List<Map<String, String>> serialRanges, String beneficiary,
+                                 String purpose, Instant retiredAt, String certificateNo) {
+        static RetirementView of(LedgerService.Receipt r, boolean masked) {
+            return new RetirementView(r.id(), r.quantityKg(), r.serialRanges(),
+                    masked ? Masking.name(r.beneficiary()) : r.beneficiary(), r.purpose(), r.retiredAt(), null);
+        }
+    }
+
+    @POST
+    @Path("retirements")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Retire units of a project now (a sale settled outside the platform). Send an "
+            + "Idempotency-Key header to make retries safe: the same key and body answer the first response again, "
+            + "the same key with another body is refused (422). Not enough units: 409 insufficient-units.")
+    public Response retire(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull @Valid NewRetirement r) {
+        String actor = caller.required().username();
+        String beneficiary = r.beneficiary().trim();
+        String note = r.note() == null || r.note().isBlank() ? null : r.note().trim();
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return created(ledger.retireDirect(r.projectCode(), r.quantityKg(), beneficiary, r.purpose(), null, note, actor));
+        }
+        if (idempotencyKey.length() > 100) {
+            throw BusinessException.invalid("Idempotency-Key", "An Idempotency-Key is at most 100 characters.");
+        }
+        // Keys are the caller's own: two officers choosing the same key do not see each other's answers.
+        String key = actor + ":" + idempotencyKey.trim();
+        String requestHash = sha256(String.join("\n", r.projectCode(), r.quantityKg().toString(), beneficiary,
+                r.purpose().name(), note == null ? "" : note));
+        Optional<LedgerService.Receipt> earlier = retirements.replay(key, requestHash);
+        if (earlier.isPresent()) {
+            return created(earlier.get());
+        }
+        try {
+            return created(retirements.retire(key, requestHash, r.projectCode(), r.quantityKg(), beneficiary,
+                    r.purpose(), note, actor));
+        } catch (RuntimeException e) {
+            if (ProblemMappers.cause(e, PersistenceException.class) == null) {
+                throw e;
+            }
+            // The same key sent twice at once: this request lost the race for the key; the first one's answer is
+            // there once it has committed.
+            return created(retirements.replay(key, requestHash).orElseThrow(() -> BusinessException.conflict(
+                    "idempotency-key-in-use", "A request with this Idempotency-Key is still running; retry in a moment.")));
+        }
+    }
+
+    private static Response created(LedgerService.Receipt receipt) {
+        return Response.created(URI.create("/api/v1/public/retirements/" + receipt.id()))
+                .entity(RetirementView.of(receipt, false)).build();
+    }
+
+    public record RetirementPage(long total, int page, int size, List<RetirementView> items) {
+    }
+
+    @GET
+    @Path("public/retirements")
+    @PermitAll
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "The public registry of retirements, newest first, beneficiaries masked "
+            + "(Accept: text/csv for a spreadsheet)")
+    public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size,
+                         @HeaderParam("Accept") String accept) {
+        Registry.Page result = registry.retirements(page, size);
+        List<RetirementView> items = result.items().stream().map(r -> RetirementView.of(r, true)).toList();
+        if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON)) {
+            return Response.ok(csv(items), CSV + ";charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"retirements.csv\"").build();
+        }
+        return Response.ok(new RetirementPage(result.total(), page, size, items), MediaType.APPLICATION_JSON).build();
+    }
+
+    static String csv(List<RetirementView> items) {
+        StringBuilder out = new StringBuilder("id,retired_at,purpose,quantity_kg,beneficiary,serial_ranges\r\n");
+        for (RetirementView r : items) {
+            String ranges = String.join(" ", r.serialRanges().stream().map(m -> m.get("first") + ".." + m.get("last")).toList());
+            out.append(r.id()).append(',').append(r.retiredAt()).append(',').append(r.purpose()).append(',')
+                    .append(r.quantityKg()).append(',').append(csvField(r.beneficiary())).append(',')
+                    .append(csvField(ranges)).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    /** RFC 4180 quoting, and a leading apostrophe against formula injection in spreadsheets. */
+    static String csvField(String value) {
+        String v = value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return v.matches(".*[\",\r\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    @GET
+    @Path("public/retirements/{id}")
+    @PermitAll
+    @Operation(summary = "One retirement of the public registry")
+    public RetirementView get(@PathParam("id") long id) {
+        return registry.retirement(id).map(r -> RetirementView.of(r, true))
+                .orElseThrow(() -> BusinessException.notFound("No retirement " + id + "."));
+    }
+
+    public record SerialView(String serial, String projectCode, int vintage, String issuanceBlock, boolean retired,
+                             RetirementView retirement) {
+    }
+
+    @GET
+    @Path("public/serials/{serial}")
+    @PermitAll
+    @Operation(summary = "What became of one unit: its issuance and, if retired, the retirement holding it")
+    public SerialView serial(@PathParam("serial") String serial) {
+        Registry.SerialInfo info = registry.serial(serial)
+                .orElseThrow(() -> BusinessException.notFound("No unit has the serial number " + serial + "."));
+        return new SerialView(info.serial(), info.issuance().project().code(), info.issuance().vintage(),
+                info.issuance().block(), info.retirement() != null,
+                info.retirement() == null ? null : RetirementView.of(info.retirement(), true));
+    }
+
+    @GET
+    @Path("ledger/verification")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Operation(summary = "Recompute the audit chain: {ok, entries} or {ok: false, firstBadSeq}")
+    public Map<String, Object> verify() {
+        AuditLedger.Verification v = audit.verify();
+        return v.ok() ? Map.of("ok", true, "entries", v.entries()) : Map.of("ok", false, "firstBadSeq", v.firstBadSeq());
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
