@@ -136,13 +136,14 @@ public class RetirementResource {
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "The public registry of retirements, newest first, beneficiaries masked "
-            + "(Accept: text/csv for a spreadsheet)")
+            + "(Accept: text/csv or format=csv for a spreadsheet)")
     public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size,
-                         @HeaderParam("Accept") String accept) {
+                         @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
         Registry.Page result = registry.retirements(page, size);
         List<RetirementView> items = result.items().stream().map(r -> RetirementView.of(r, true)).toList();
-        if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON)) {
+        boolean csv = "csv".equals(format) || accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
+        if (csv) {
             return Response.ok(csv(items), CSV + ";charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"retirements.csv\"").build();
         }

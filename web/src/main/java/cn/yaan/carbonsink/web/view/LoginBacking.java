@@ -19,7 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.util.ResourceBundle;
 
 /** The login page ({@code login.xhtml}) and logout. */
 @Named
@@ -79,7 +78,7 @@ public class LoginBacking {
     }
 
     private String text(String key) {
-        return ResourceBundle.getBundle("i18n.messages", faces.getViewRoot().getLocale()).getString(key);
+        return Pages.text(faces, key);
     }
 
     public String getUsername() {

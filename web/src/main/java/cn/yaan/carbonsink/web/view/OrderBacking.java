@@ -1,0 +1,131 @@
+package cn.yaan.carbonsink.web.view;
+
+import cn.yaan.carbonsink.ledger.LedgerService;
+import cn.yaan.carbonsink.ledger.OrderPurpose;
+import cn.yaan.carbonsink.ledger.OrderStatus;
+import cn.yaan.carbonsink.ledger.Registry;
+import cn.yaan.carbonsink.ledger.Retirement;
+import cn.yaan.carbonsink.ledger.SimulatedPaymentProvider;
+import cn.yaan.carbonsink.ledger.Transparency;
+import cn.yaan.carbonsink.ledger.UnitOrder;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Buying units ({@code account/buy.xhtml}) and the checkout of an order ({@code account/order.xhtml}): amount,
+ * time left, the demo payment button while the simulated provider is on, the serial numbers once retired.
+ */
+@Named
+@RequestScoped
+public class OrderBacking {
+
+    @Inject
+    LedgerService ledger;
+
+    @Inject
+    Registry registry;
+
+    @Inject
+    Transparency transparency;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    FacesContext faces;
+
+    private String projectCode;
+    private Long quantityKg;
+    private String beneficiary;
+
+    private String id;
+    private UnitOrder order;
+    private LedgerService.Receipt retirement;
+
+    public List<Transparency.ProjectFigures> getProjects() {
+        return transparency.figures().projects().stream().filter(p -> p.availableKg() > 0).toList();
+    }
+
+    public String buy() {
+        String name = beneficiary == null || beneficiary.isBlank() ? caller.required().displayName() : beneficiary.trim();
+        try {
+            UnitOrder created = ledger.reserve(new LedgerService.ReserveRequest(OrderPurpose.DIRECT, name, null,
+                    projectCode, quantityKg, caller.required().username()));
+            return "/account/order?faces-redirect=true&id=" + created.id();
+        } catch (BusinessException e) {
+            Pages.error(faces, "buy:quantityKg", e);
+            return null;
+        }
+    }
+
+    /** Loads the order of the {@code id} parameter; someone else's order is a 404 like one that does not exist. */
+    public void load() throws IOException {
+        try {
+            order = ledger.order(Long.parseLong(id));
+        } catch (NumberFormatException | BusinessException | NullPointerException e) {
+            order = null;
+        }
+        if (order == null || !order.owner().equals(caller.required().username())) {
+            faces.getExternalContext().responseSendError(404, "No such order");
+            faces.responseComplete();
+            return;
+        }
+        Retirement r = ledger.retirementOfOrder(order.id());
+        retirement = r == null ? null : registry.retirement(r.id()).orElse(null);
+    }
+
+    public String pay() {
+        UnitOrder current = ledger.order(Long.parseLong(id));
+        if (!SimulatedPaymentProvider.on() || !current.owner().equals(caller.required().username())) {
+            return null;
+        }
+        try {
+            ledger.confirmPayment(current.paymentId(), current.amountFen(), "simulated:" + current.paymentId(),
+                    "payment:" + SimulatedPaymentProvider.NAME);
+        } catch (BusinessException e) {
+            Pages.error(faces, "checkout:pay", e);
+            return null;
+        }
+        return "/account/order?faces-redirect=true&id=" + id;
+    }
+
+    public String cancel() {
+        UnitOrder current = ledger.order(Long.parseLong(id));
+        if (!current.owner().equals(caller.required().username())) {
+            return null;
+        }
+        try {
+            ledger.cancel(current.id(), caller.required().username());
+        } catch (BusinessException e) {
+            Pages.error(faces, "checkout:cancel", e);
+            return null;
+        }
+        return "/account/order?faces-redirect=true&id=" + id;
+    }
+
+    public boolean isPayable() {
+        return order != null && order.status() == OrderStatus.PENDING_PAYMENT;
+    }
+
+    public boolean isSimulatedPayments() {
+        return SimulatedPaymentProvider.on();
+    }
+
+    public String getProjectCode() { return projectCode; }
+    public void setProjectCode(String projectCode) { this.projectCode = projectCode; }
+    public Long getQuantityKg() { return quantityKg; }
+    public void setQuantityKg(Long quantityKg) { this.quantityKg = quantityKg; }
+    public String getBeneficiary() { return beneficiary; }
+    public void setBeneficiary(String beneficiary) { this.beneficiary = beneficiary; }
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public UnitOrder getOrder() { return order; }
+    public LedgerService.Receipt getRetirement() { return retirement; }
+}
