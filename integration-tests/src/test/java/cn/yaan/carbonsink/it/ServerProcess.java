@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A second copy of the configured server (target/server-restart, the real EAR in its deployments folder) that a
@@ -141,7 +142,12 @@ public final class ServerProcess implements AutoCloseable {
             launcher.destroyForcibly();
         }
         if (Files.exists(pidFile)) {
-            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(ProcessHandle::destroyForcibly);
+            // Wait for it to be gone, so the next test finds its ports free.
+            Optional<ProcessHandle> jvm = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
+            if (jvm.isPresent()) {
+                jvm.get().destroyForcibly();
+                await(jvm.get(), Duration.ofSeconds(30));
+            }
         }
     }
 
