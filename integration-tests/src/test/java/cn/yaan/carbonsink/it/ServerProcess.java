@@ -78,6 +78,8 @@ public final class ServerProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         env.put("JBOSS_PIDFILE", pidFile.toString());
+        // On PostgreSQL this copy shares the suite's schema: a second node of the same cluster.
+        env.put("CARBONSINK_NODE_ID", "carbonsink-2");
         env.put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true"
                 + (TestDatabase.postgresql() ? " " + TestDatabase.serverJvmArgs() : ""));
         launcher = builder.start();
