@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -238,6 +240,13 @@ public class LedgerService {
             throw BusinessException.conflict("order-cancelled", "The order was cancelled; the payment must be refunded.");
         }
         Instant now = clock.now();
+        if (order.status == OrderStatus.EXPIRED || !now.isBefore(order.expiresAt)) {
+            // A late payment may release the old holds and take new ones: lock everything it may touch at once,
+            // in the ledger's one lock order, instead of its holds first and the rest later.
+            Set<Long> touched = new TreeSet<>(issuanceIds(projectCodeOf(order)));
+            holdsOf(order).forEach(hold -> touched.add(hold.issuanceId));
+            lockIssuances(List.copyOf(touched));
+        }
         if (order.status == OrderStatus.PENDING_PAYMENT && !now.isBefore(order.expiresAt)) {
             expireLocked(order, "system");
         }

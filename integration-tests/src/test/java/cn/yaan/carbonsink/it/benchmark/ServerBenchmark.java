@@ -65,18 +65,17 @@ class ServerBenchmark {
                 n -> api.request("/api/v1/public/serials/" + project + "-2024-" + String.format("%010d", 1 + n % 100_000))
                         .GET().build(), status -> status == 200));
 
+        // The ceiling is measured first and again last (the JIT is warmer by then); the higher figure is the ceiling.
+        scenarios.put("ceiling again, at the end", scenarios.get("ceiling: trivial JAX-RS GET"));
         List<Row> rows = new ArrayList<>();
-        double ceiling = 0;
         for (Map.Entry<String, Scenario> scenario : scenarios.entrySet()) {
             LOG.info("Benchmark: " + scenario.getKey());
             LoadGenerator.Result result = LoadGenerator.run(CONNECTIONS, WARM_UP, MEASURE, scenario.getValue().requests(),
                     scenario.getValue().acceptable());
-            if (ceiling == 0) {
-                ceiling = result.perSecond();
-            }
             rows.add(new Row(scenario.getKey(), scenario.getValue().request(), result, ""));
             assertThat(result.errors()).as(scenario.getKey() + " errors").isZero();
         }
+        double ceiling = Math.max(rows.get(0).result().perSecond(), rows.get(rows.size() - 1).result().perSecond());
         write(rows, ceiling);
 
         // Correctness after the load: the chain verifies and the project's inventory adds up.
@@ -116,7 +115,9 @@ class ServerBenchmark {
                 .append("the previous answer arrived), ").append(WARM_UP.toSeconds()).append(" s warm-up, ")
                 .append(MEASURE.toSeconds()).append(" s measured per scenario. The load generator (Java HttpClient) ")
                 .append("runs on the same machine and shares its cores with the server, so read the figures as ")
-                .append("ratios to the ceiling measured in the same run.\n\n");
+                .append("ratios to the ceiling measured in the same run (first and last; the higher of the two is ")
+                .append("the ceiling). Retirements all draw on one project and append to one audit chain, so they ")
+                .append("queue on the same row locks by design.\n\n");
         md.append("| scenario | request | requests/s | p50 ms | p99 ms | errors | ratio to ceiling |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
