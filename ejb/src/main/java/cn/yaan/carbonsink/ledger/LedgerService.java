@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,20 +129,11 @@ public class LedgerService {
         Retirement retirement = new Retirement(null, kg, beneficiary, purpose, reference, note, actor, clock.now());
         em.persist(retirement);
         em.flush();
-        long needed = kg;
         List<RetiredRange> ranges = new ArrayList<>();
-        for (Issuance issuance : oldestFirst(locked)) {
-            long take = Math.min(needed, issuance.availableKg());
-            if (take == 0) {
-                continue;
-            }
+        share(locked, kg).forEach((issuance, take) -> {
             issuance.retireAvailable(take);
             ranges.addAll(takeSerials(retirement, issuance, take));
-            needed -= take;
-            if (needed == 0) {
-                break;
-            }
-        }
+        });
         return finishRetirement(retirement, ranges, actor);
     }
 
@@ -168,25 +160,11 @@ public class LedgerService {
                 projectId, r.quantityKg(), 0, r.owner(), now, now.plus(reservationTime()));
         em.persist(order);
         em.flush();
-        long needed = r.quantityKg();
-        long amount = 0;
-        StringBuilder holds = new StringBuilder();
-        for (Issuance issuance : oldestFirst(locked)) {
-            long take = Math.min(needed, issuance.availableKg());
-            if (take == 0) {
-                continue;
-            }
-            issuance.reserve(take);
-            em.persist(new OrderHold(order.id(), issuance.id(), take));
-            amount += SinkProject.amountFen(take, issuance.project().unitPriceFenPerTonne());
-            holds.append(' ').append(issuance.id()).append(':').append(take);
-            needed -= take;
-            if (needed == 0) {
-                break;
-            }
-        }
-        order.amountFen = amount;
-        audit.append(r.owner(), "RESERVED order=" + order.id() + " kg=" + r.quantityKg() + " holds=" + holds.toString().trim());
+        Map<Issuance, Long> holds = hold(order, locked);
+        order.amountFen = holds.entrySet().stream()
+                .mapToLong(h -> SinkProject.amountFen(h.getValue(), h.getKey().project().unitPriceFenPerTonne())).sum();
+        audit.append(r.owner(), "RESERVED order=" + order.id() + " kg=" + r.quantityKg() + " holds=" + holds.entrySet()
+                .stream().map(h -> h.getKey().id() + ":" + h.getValue()).collect(Collectors.joining(" ")));
         return order;
     }
 
@@ -284,19 +262,7 @@ public class LedgerService {
         if (locked.stream().mapToLong(Issuance::availableKg).sum() < order.quantityKg()) {
             return false;
         }
-        long needed = order.quantityKg();
-        for (Issuance issuance : oldestFirst(locked)) {
-            long take = Math.min(needed, issuance.availableKg());
-            if (take == 0) {
-                continue;
-            }
-            issuance.reserve(take);
-            em.persist(new OrderHold(order.id(), issuance.id(), take));
-            needed -= take;
-            if (needed == 0) {
-                break;
-            }
-        }
+        hold(order, locked);
         em.flush();
         order.status = OrderStatus.PENDING_PAYMENT;
         audit.append("system", "RESERVED_AGAIN order=" + order.id() + " kg=" + order.quantityKg());
@@ -411,8 +377,35 @@ public class LedgerService {
                 .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
-    private static List<Issuance> oldestFirst(List<Issuance> issuances) {
-        return issuances.stream().sorted(Comparator.comparingInt(Issuance::vintage).thenComparing(Issuance::id)).toList();
+    /**
+     * How many kilograms to take from each locked issuance for {@code kg}: oldest vintage first (the caller has
+     * checked that they hold enough).
+     */
+    private static Map<Issuance, Long> share(List<Issuance> locked, long kg) {
+        Map<Issuance, Long> shares = new LinkedHashMap<>();
+        long needed = kg;
+        for (Issuance issuance : locked.stream()
+                .sorted(Comparator.comparingInt(Issuance::vintage).thenComparing(Issuance::id)).toList()) {
+            long take = Math.min(needed, issuance.availableKg());
+            if (take > 0) {
+                shares.put(issuance, take);
+                needed -= take;
+            }
+            if (needed == 0) {
+                break;
+            }
+        }
+        return shares;
+    }
+
+    /** Holds the order's quantity on the locked issuances; returns the kilograms held on each. */
+    private Map<Issuance, Long> hold(UnitOrder order, List<Issuance> locked) {
+        Map<Issuance, Long> holds = share(locked, order.quantityKg());
+        holds.forEach((issuance, take) -> {
+            issuance.reserve(take);
+            em.persist(new OrderHold(order.id(), issuance.id(), take));
+        });
+        return holds;
     }
 
     /** Takes the lowest free serial numbers of the (locked) issuance, splitting a free range if needed. */

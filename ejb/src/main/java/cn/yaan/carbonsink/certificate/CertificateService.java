@@ -1,0 +1,155 @@
+package cn.yaan.carbonsink.certificate;
+
+import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.Masking;
+import cn.yaan.carbonsink.shared.Settings;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Issues, finds, revokes and verifies certificates, for every scheme. Issuing is idempotent per kind and scheme
+ * reference: the same fulfilment never yields two certificates.
+ */
+@Stateless
+public class CertificateService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    AppClock clock;
+
+    public record Request(CertificateKind kind, String holder, long quantityKg, Integer trees, List<String> serialRanges,
+                          String schemeRef, String issuer) {
+    }
+
+    /**
+     * The certificate of a fulfilment, issued now or earlier. Call it in the transaction that records the
+     * fulfilment: the unique (kind, scheme reference) makes a second, simultaneous issue fail with it.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Certificate issue(Request r) {
+        Optional<Certificate> earlier = bySchemeRef(r.kind(), r.schemeRef());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Instant now = clock.now();
+        Certificate certificate = new Certificate(CertificateNumbers.generate(r.kind(), clock.today().getYear()), r.kind(),
+                r.holder(), r.quantityKg(), r.trees(), r.serialRanges(), r.schemeRef(), r.issuer(), now);
+        QrPayload payload = payloadOf(certificate, keys.activeKeyId());
+        certificate.keyId = payload.keyId();
+        certificate.payload = payload.encode(keys.sign(payload.body()));
+        em.persist(certificate);
+        return certificate;
+    }
+
+    private static QrPayload payloadOf(Certificate c, String keyId) {
+        return new QrPayload(keyId, c.kind, LocalDate.ofInstant(c.issuedAt, AppClock.ZONE), c.quantityKg, c.number,
+                Masking.name(c.holder));
+    }
+
+    public Optional<Certificate> bySchemeRef(CertificateKind kind, String schemeRef) {
+        return em.createNamedQuery("Certificate.bySchemeRef", Certificate.class).setParameter("kind", kind)
+                .setParameter("ref", schemeRef).getResultStream().findFirst();
+    }
+
+    /** A certificate by its number as typed or scanned (forgiving: case, dashes, O/0, I/L/1). */
+    public Optional<Certificate> find(String number) {
+        return CertificateNumbers.normalize(number).flatMap(n -> em.createNamedQuery("Certificate.byNumber",
+                Certificate.class).setParameter("number", n).getResultStream().findFirst());
+    }
+
+    public Certificate require(String number) {
+        return find(number).orElseThrow(() -> BusinessException.notFound("No certificate has the number " + number + "."));
+    }
+
+    /** The address a certificate's QR code holds: the public verify page, the signed payload in the fragment. */
+    public static String verifyUrl(Certificate c) {
+        return Settings.publicUrl() + "/v/" + c.number + "#" + c.payload;
+    }
+
+    /** Revokes a valid certificate (409 when it is revoked already); final. */
+    public Certificate revoke(String number, String reason, String actor) {
+        Certificate c = require(number);
+        em.lock(c, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(c);
+        if (c.status == Certificate.Status.REVOKED) {
+            throw BusinessException.conflict("already-revoked", "The certificate " + c.number + " was revoked already.");
+        }
+        c.status = Certificate.Status.REVOKED;
+        c.revokedAt = clock.now();
+        c.revocationReason = reason + " (" + actor + ")";
+        return c;
+    }
+
+    public List<Certificate> revokedSince(Instant since) {
+        return em.createNamedQuery("Certificate.revokedSince", Certificate.class).setParameter("since", since)
+                .setMaxResults(10_000).getResultList();
+    }
+
+    /** What the verification of a scanned text concluded. */
+    public enum Verdict { VALID, REVOKED, INVALID_SIGNATURE, UNKNOWN, MALFORMED }
+
+    public record Verification(Verdict status, Certificate certificate) {
+    }
+
+    /**
+     * Verifies whatever was scanned. The payload the server issued itself is recognised by comparison (no
+     * signature check needed); any other payload is checked against the signing keys, so a forgery is told from a
+     * genuine certificate this server does not know.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Verification verify(String scanned) {
+        Optional<QrPayload.Signed> decoded = QrPayload.fromScan(scanned);
+        if (decoded.isEmpty()) {
+            return new Verification(Verdict.MALFORMED, null);
+        }
+        QrPayload.Signed signed = decoded.get();
+        Optional<Certificate> stored = find(signed.payload().number());
+        String presented = SigningKeys.base64(concat(signed.body(), signed.signature()));
+        if (stored.isPresent() && stored.get().payload.equals(presented)) {
+            return new Verification(stored.get().status == Certificate.Status.REVOKED ? Verdict.REVOKED : Verdict.VALID,
+                    stored.get());
+        }
+        if (!keys.verify(signed.payload().keyId(), signed.body(), signed.signature())) {
+            return new Verification(Verdict.INVALID_SIGNATURE, null);
+        }
+        // Signed by us, but not what we stored under that number (or nothing is stored under it).
+        return new Verification(stored.isPresent() ? Verdict.INVALID_SIGNATURE : Verdict.UNKNOWN, null);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** The signed revocation list for offline scanners: one line per revocation, signed as a whole. */
+    public record RevocationList(String keyId, Instant generatedAt, List<String> entries, String signature) {
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public RevocationList revocationList(Instant since) {
+        Instant now = clock.now();
+        List<String> entries = revokedSince(since).stream().map(c -> c.number + " " + c.revokedAt).toList();
+        String text = now + "\n" + entries.stream().collect(Collectors.joining("\n"));
+        return new RevocationList(keys.activeKeyId(), now, entries,
+                SigningKeys.base64(keys.sign(text.getBytes(StandardCharsets.UTF_8))));
+    }
+}

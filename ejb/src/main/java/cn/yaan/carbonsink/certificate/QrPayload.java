@@ -1,0 +1,147 @@
+package cn.yaan.carbonsink.certificate;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The signed payload in a certificate's QR code (docs/CERTIFICATES.md), base64url without padding:
+ * <pre>
+ * version   1 byte   1
+ * keyId     4 bytes  first 4 bytes of SHA-256 of the raw Ed25519 public key
+ * kind      1 byte   the kind's letter (ASCII)
+ * issuedOn  2 bytes  days since 2020-01-01, unsigned big-endian
+ * quantity  varint   kg CO2e, unsigned LEB128
+ * number    14 bytes the certificate number without dashes (ASCII)
+ * holder    1 byte length n, then n bytes: the masked holder name in UTF-8 (at most 60 bytes)
+ * signature 64 bytes Ed25519 over all bytes before it
+ * </pre>
+ * No personal data beyond the masked name. About 100 bytes, so URL and payload fit a version 10 QR code at
+ * error correction M.
+ */
+public record QrPayload(String keyId, CertificateKind kind, LocalDate issuedOn, long quantityKg, String number,
+                        String holderMasked) {
+
+    static final int VERSION = 1;
+    static final LocalDate EPOCH = LocalDate.of(2020, 1, 1);
+    static final int MAX_HOLDER_BYTES = 60;
+    static final int SIGNATURE_BYTES = 64;
+
+    /** The bytes that are signed. */
+    byte[] body() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        out.write(VERSION);
+        out.writeBytes(HexFormat.of().parseHex(keyId));
+        out.write(kind.letter);
+        int days = (int) (issuedOn.toEpochDay() - EPOCH.toEpochDay());
+        out.write(days >>> 8);
+        out.write(days & 0xff);
+        long q = quantityKg;
+        do {
+            int b = (int) (q & 0x7f);
+            q >>>= 7;
+            out.write(q == 0 ? b : b | 0x80);
+        } while (q != 0);
+        out.writeBytes(CertificateNumbers.compact(number).getBytes(StandardCharsets.US_ASCII));
+        byte[] holder = truncate(holderMasked);
+        out.write(holder.length);
+        out.writeBytes(holder);
+        return out.toByteArray();
+    }
+
+    /** The payload text: body and signature, base64url. */
+    String encode(byte[] signature) {
+        byte[] body = body();
+        byte[] all = Arrays.copyOf(body, body.length + signature.length);
+        System.arraycopy(signature, 0, all, body.length, signature.length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(all);
+    }
+
+    private static byte[] truncate(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_HOLDER_BYTES) {
+            return bytes;
+        }
+        int end = MAX_HOLDER_BYTES;
+        while ((bytes[end] & 0xc0) == 0x80) { // never cut a character in two
+            end--;
+        }
+        return Arrays.copyOf(bytes, end);
+    }
+
+    /** A decoded payload: its fields, the signed bytes and the signature. */
+    record Signed(QrPayload payload, byte[] body, byte[] signature) {
+    }
+
+    /** Decodes payload text; empty when it is not a well-formed payload (anything at all may be scanned). */
+    static Optional<Signed> decode(String text) {
+        if (text == null || text.length() < 20 || text.length() > 400) {
+            return Optional.empty();
+        }
+        try {
+            byte[] all = Base64.getUrlDecoder().decode(text.trim());
+            if (all.length < 1 + 4 + 1 + 2 + 1 + 14 + 1 + SIGNATURE_BYTES || all[0] != VERSION) {
+                return Optional.empty();
+            }
+            ByteBuffer in = ByteBuffer.wrap(all, 0, all.length - SIGNATURE_BYTES);
+            in.get();
+            byte[] key = new byte[4];
+            in.get(key);
+            CertificateKind kind = CertificateKind.ofLetter((char) in.get());
+            int days = ((in.get() & 0xff) << 8) | (in.get() & 0xff);
+            long quantity = 0;
+            for (int shift = 0; ; shift += 7) {
+                if (shift > 56) {
+                    return Optional.empty();
+                }
+                int b = in.get() & 0xff;
+                quantity |= (long) (b & 0x7f) << shift;
+                if ((b & 0x80) == 0) {
+                    break;
+                }
+            }
+            byte[] number = new byte[14];
+            in.get(number);
+            int holderLength = in.get() & 0xff;
+            if (kind == null || holderLength > MAX_HOLDER_BYTES || in.remaining() != holderLength) {
+                return Optional.empty();
+            }
+            byte[] holder = new byte[holderLength];
+            in.get(holder);
+            Optional<String> normalized = CertificateNumbers.normalize(new String(number, StandardCharsets.US_ASCII));
+            if (normalized.isEmpty() || normalized.get().charAt(0) != kind.letter) {
+                return Optional.empty();
+            }
+            QrPayload payload = new QrPayload(HexFormat.of().formatHex(key), kind, EPOCH.plusDays(days), quantity,
+                    normalized.get(), new String(holder, StandardCharsets.UTF_8));
+            return Optional.of(new Signed(payload, Arrays.copyOf(all, all.length - SIGNATURE_BYTES),
+                    Arrays.copyOfRange(all, all.length - SIGNATURE_BYTES, all.length)));
+        } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The payload of scanned text: a verify URL ({@code .../v/{number}#payload}, or {@code ?p=payload}) or the
+     * bare payload.
+     */
+    static Optional<Signed> fromScan(String scanned) {
+        if (scanned == null || scanned.length() > 2000) {
+            return Optional.empty();
+        }
+        String text = scanned.trim();
+        int hash = text.lastIndexOf('#');
+        int query = text.lastIndexOf("p=");
+        if (hash >= 0) {
+            text = text.substring(hash + 1);
+        } else if (query >= 0 && text.contains("://")) {
+            text = text.substring(query + 2);
+        }
+        return decode(text);
+    }
+}
