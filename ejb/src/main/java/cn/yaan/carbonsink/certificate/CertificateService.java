@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 @Stateless
 public class CertificateService {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CertificateService.class.getName());
+
     @PersistenceContext
     EntityManager em;
 
@@ -69,6 +71,18 @@ public class CertificateService {
                 .setParameter("ref", schemeRef).getResultStream().findFirst();
     }
 
+    /** The numbers of the certificates of these retirements (any kind), by retirement id. */
+    public java.util.Map<Long, String> numbersOfRetirements(List<Long> retirementIds) {
+        if (retirementIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("select c.schemeRef, c.number from Certificate c where c.schemeRef in :refs", Object[].class)
+                .setParameter("refs", retirementIds.stream().map(RetirementCertificates::schemeRef).toList())
+                .getResultStream().collect(Collectors.toMap(
+                        row -> Long.parseLong(((String) row[0]).substring("retirement:".length())), row -> (String) row[1],
+                        (a, b) -> a));
+    }
+
     /** A certificate by its number as typed or scanned (forgiving: case, dashes, O/0, I/L/1). */
     public Optional<Certificate> find(String number) {
         return CertificateNumbers.normalize(number).flatMap(n -> em.createNamedQuery("Certificate.byNumber",
@@ -94,7 +108,8 @@ public class CertificateService {
         }
         c.status = Certificate.Status.REVOKED;
         c.revokedAt = clock.now();
-        c.revocationReason = reason + " (" + actor + ")";
+        c.revocationReason = reason;
+        LOG.info(() -> "Certificate " + c.number + " revoked by " + actor);
         return c;
     }
 
@@ -121,6 +136,9 @@ public class CertificateService {
             return new Verification(Verdict.MALFORMED, null);
         }
         QrPayload.Signed signed = decoded.get();
+        if (!signed.canonical()) {
+            return new Verification(Verdict.INVALID_SIGNATURE, null);
+        }
         Optional<Certificate> stored = find(signed.payload().number());
         String presented = SigningKeys.base64(concat(signed.body(), signed.signature()));
         if (stored.isPresent() && stored.get().payload.equals(presented)) {

@@ -85,7 +85,7 @@ public class SigningKeys {
         return new Ed25519PrivateKeyParameters(new SecureRandom());
     }
 
-    private static Ed25519PrivateKeyParameters fromKeystore(Path file) {
+    static Ed25519PrivateKeyParameters fromKeystore(Path file) {
         String password = Settings.get("carbonsink.signing.keystore-password", "");
         String alias = Settings.get("carbonsink.signing.key-alias", "certificate-signing");
         try (InputStream in = Files.newInputStream(file)) {

@@ -42,6 +42,7 @@ class QrPayloadTest {
         assertThat(text).hasSizeLessThan(150).matches("[A-Za-z0-9_-]+");
         QrPayload.Signed decoded = QrPayload.decode(text).orElseThrow();
         assertThat(decoded.payload()).isEqualTo(payload);
+        assertThat(decoded.canonical()).isTrue();
         assertThat(verify(decoded)).isTrue();
         assertThat(QrPayload.fromScan("https://carbonsink.example.cn/v/" + payload.number() + "#" + text)).isPresent();
     }
@@ -55,7 +56,7 @@ class QrPayloadTest {
             char other = alphabet.charAt((alphabet.indexOf(text.charAt(i)) + 7) % alphabet.length());
             String tampered = text.substring(0, i) + other + text.substring(i + 1);
             int at = i;
-            QrPayload.decode(tampered).ifPresent(s -> assertThat(verify(s)).as("tampered at " + at).isFalse());
+            QrPayload.decode(tampered).ifPresent(s -> assertThat(s.canonical() && verify(s)).as("tampered at " + at).isFalse());
         }
     }
 

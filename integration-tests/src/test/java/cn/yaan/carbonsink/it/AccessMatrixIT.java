@@ -85,6 +85,15 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/orders/{id}", anyUser()),
             Map.entry("DELETE /api/v1/orders/{id}", anyUser()),
             Map.entry("POST /api/v1/payments/{paymentId}/simulated-confirmation", anyUser()),
+            Map.entry("GET /api/v1/public/keys", everyone()),
+            Map.entry("GET /api/v1/public/certificates/{number}", everyone()),
+            Map.entry("GET /api/v1/public/certificates/{number}/qr.png", everyone()),
+            Map.entry("GET /api/v1/public/certificates/{number}/qr.svg", everyone()),
+            Map.entry("GET /api/v1/public/certificates/{number}/pdf", everyone()),
+            Map.entry("POST /api/v1/public/verifications", everyone()),
+            Map.entry("POST /api/v1/public/verifications/image", everyone()),
+            Map.entry("POST /api/v1/certificates/{number}/revocation", only(Caller.ADMIN)),
+            Map.entry("GET /api/v1/public/revocations", everyone()),
             // Providers prove themselves by signature, not by login.
             Map.entry("POST /api/v1/payments/callbacks/{provider}", everyone())
     ));

@@ -45,29 +45,6 @@ class LedgerIT {
 
     // ---------------------------------------------------------------- helpers
 
-    static String newCode() {
-        String letters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        Random random = new Random();
-        StringBuilder code = new StringBuilder("IT-");
-        for (int i = 0; i < 6; i++) {
-            code.append(letters.charAt(random.nextInt(letters.length())));
-        }
-        return code.toString();
-    }
-
-    /** A new project with one issuance of {@code kg}, price 8000 fen per tonne; returns the issuance. */
-    static JsonObject projectWithIssuance(Api api, String code, long kg) {
-        Api.Reply created = api.postJson("/api/v1/sink-projects", Json.createObjectBuilder()
-                .add("code", code).add("nameZh", "测试林 " + code).add("nameEn", "Test forest " + code)
-                .add("county", "雨城区").add("standard", "Local pilot").add("methodology", "AR-CM-001")
-                .add("areaMu", 1200.5).add("unitPriceFenPerTonne", 8000).build().toString(), api.token("officer"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        Api.Reply issued = api.postJson("/api/v1/sink-projects/" + code + "/issuances",
-                "{\"vintage\":2024,\"quantityKg\":" + kg + "}", api.token("officer"));
-        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-        return issued.json();
-    }
-
     private JsonObject project(String code) {
         Api.Reply reply = api.get("/api/v1/public/sink-projects/" + code);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
@@ -99,9 +76,6 @@ class LedgerIT {
         return reply.json().getBoolean("ok");
     }
 
-    static long number(String serial) {
-        return Long.parseLong(serial.substring(serial.length() - 10));
-    }
 
     private static <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -129,8 +103,8 @@ class LedgerIT {
 
     @Test
     void issuanceGetsTheNextSerialBlockOfItsProject() {
-        String code = newCode();
-        JsonObject first = projectWithIssuance(api, code, 10_000);
+        String code = TestProjects.newCode();
+        JsonObject first = TestProjects.projectWithIssuance(api, code, 10_000);
         assertThat(first.getString("first")).isEqualTo(code + "-2024-0000000001");
         assertThat(first.getString("last")).isEqualTo(code + "-2024-0000010000");
         assertThat(first.getString("block")).isEqualTo(code + "-2024-0000000001-0000010000");
@@ -152,8 +126,8 @@ class LedgerIT {
 
     @Test
     void parallelRetirementsNeverSellAUnitTwice() throws Exception {
-        String code = newCode();
-        JsonObject issuance = projectWithIssuance(api, code, 10_000);
+        String code = TestProjects.newCode();
+        JsonObject issuance = TestProjects.projectWithIssuance(api, code, 10_000);
         List<Api.Reply> replies = inParallel(64, () -> retire(code, 250, "雅安茶业有限公司", null));
 
         List<Api.Reply> ok = replies.stream().filter(r -> r.status() == 201).toList();
@@ -168,25 +142,25 @@ class LedgerIT {
             for (JsonValue v : r.json().getJsonArray("serialRanges")) {
                 JsonObject range = v.asJsonObject();
                 assertThat(range.getString("first")).startsWith(code + "-2024-");
-                ranges.add(new long[]{number(range.getString("first")), number(range.getString("last"))});
+                ranges.add(new long[]{TestProjects.number(range.getString("first")), TestProjects.number(range.getString("last"))});
             }
             assertThat(r.json().getJsonNumber("quantityKg").longValue()).isEqualTo(250);
         }
         ranges.sort((a, b) -> Long.compare(a[0], b[0]));
-        long next = number(issuance.getString("first"));
+        long next = TestProjects.number(issuance.getString("first"));
         for (long[] range : ranges) {
             assertThat(range[0]).as("ranges are disjoint and leave no gap").isEqualTo(next);
             next = range[1] + 1;
         }
-        assertThat(next - 1).isEqualTo(number(issuance.getString("last")));
+        assertThat(next - 1).isEqualTo(TestProjects.number(issuance.getString("last")));
         assertFigures(code, 10_000, 0, 0, 10_000);
         assertThat(verified()).isTrue();
     }
 
     @Test
     void aRetriedRequestRetiresOnce() throws Exception {
-        String code = newCode();
-        projectWithIssuance(api, code, 5_000);
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 5_000);
         String key = UUID.randomUUID().toString();
         Api.Reply first = retire(code, 300, "雅安市绿色能源有限公司", key);
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
@@ -213,8 +187,8 @@ class LedgerIT {
 
     @Test
     void tooLargeARetirementIsRefusedAndChangesNothing() {
-        String code = newCode();
-        projectWithIssuance(api, code, 1_000);
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 1_000);
         JsonObject problem = ErrorsIT.problem(retire(code, 1_001, "某企业", null), 409);
         assertThat(problem.getString("type")).endsWith("insufficient-units");
         assertThat(problem.getString("detail")).contains("1001", "1000");
@@ -224,8 +198,8 @@ class LedgerIT {
 
     @Test
     void anOrderHoldsUnitsUntilPaidAndPaymentRetiresThem() {
-        String code = newCode();
-        projectWithIssuance(api, code, 2_000);
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 2_000);
         String citizen = api.token("citizen");
         Api.Reply created = api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":251}", citizen);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -261,8 +235,8 @@ class LedgerIT {
 
     @Test
     void cancellingAnOrderReleasesItsUnits() {
-        String code = newCode();
-        projectWithIssuance(api, code, 1_000);
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 1_000);
         String citizen = api.token("citizen");
         JsonObject order = api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":600}", citizen).json();
         assertThat(ErrorsIT.problem(api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":401}", citizen), 409)
@@ -274,8 +248,8 @@ class LedgerIT {
 
     @Test
     void anExpiredReservationIsReleasedAndALatePaymentRetiresOnlyWhatIsStillThere() throws Exception {
-        String code = newCode();
-        projectWithIssuance(api, code, 1_000);
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 1_000);
         String citizen = api.token("citizen");
         JsonObject late = api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":700}", citizen).json();
         JsonObject lost = api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":300}", citizen).json();
@@ -320,8 +294,8 @@ class LedgerIT {
 
     @Test
     void paymentCallbacksAreCheckedAndAppliedOnce() throws Exception {
-        String code = newCode();
-        projectWithIssuance(api, code, 1_000);
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 1_000);
         JsonObject order = api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":100}",
                 api.token("citizen")).json();
         long amount = order.getJsonNumber("amountFen").longValue();
@@ -349,8 +323,8 @@ class LedgerIT {
 
     @Test
     void theRegistryShowsRetirementsMaskedAndFindsEverySerial() {
-        String code = newCode();
-        projectWithIssuance(api, code, 1_000);
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 1_000);
         Api.Reply retired = retire(code, 250, "雅安市绿色能源有限公司", null);
         long id = retired.json().getJsonNumber("id").longValue();
         assertThat(retired.json().getString("beneficiary")).isEqualTo("雅安市绿色能源有限公司");
@@ -382,7 +356,7 @@ class LedgerIT {
 
     @Test
     void anAuditEntryEditedBehindTheApplicationsBackIsFound() throws Exception {
-        projectWithIssuance(api, newCode(), 10);
+        TestProjects.projectWithIssuance(api, TestProjects.newCode(), 10);
         assertThat(verified()).isTrue();
         try (Connection db = TestDatabase.connect()) {
             long seq;

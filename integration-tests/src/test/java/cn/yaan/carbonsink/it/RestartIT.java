@@ -68,8 +68,8 @@ class RestartIT {
             Api api = server.api();
             String officer = api.token("officer");
             String citizen = api.token("citizen");
-            LedgerIT.projectWithIssuance(api, retiring, 1_000_000);
-            LedgerIT.projectWithIssuance(api, buying, 1_000_000);
+            TestProjects.projectWithIssuance(api, retiring, 1_000_000);
+            TestProjects.projectWithIssuance(api, buying, 1_000_000);
 
             Map<String, JsonObject> acknowledged = new ConcurrentHashMap<>();
             Set<String> unanswered = ConcurrentHashMap.newKeySet();
@@ -176,8 +176,8 @@ class RestartIT {
         List<long[]> ranges = new ArrayList<>();
         for (JsonObject r : retirements) {
             for (JsonValue v : r.getJsonArray("serialRanges")) {
-                ranges.add(new long[]{LedgerIT.number(v.asJsonObject().getString("first")),
-                        LedgerIT.number(v.asJsonObject().getString("last"))});
+                ranges.add(new long[]{TestProjects.number(v.asJsonObject().getString("first")),
+                        TestProjects.number(v.asJsonObject().getString("last"))});
             }
         }
         ranges.sort((a, b) -> Long.compare(a[0], b[0]));

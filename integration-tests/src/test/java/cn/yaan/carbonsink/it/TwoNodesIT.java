@@ -31,8 +31,8 @@ class TwoNodesIT {
     void twoNodesSellEachUnitOnceAndReleaseEachHoldOnce() throws Exception {
         assumeTrue(TestDatabase.postgresql(), "several nodes need PostgreSQL (run with -Ppostgresql)");
         Api one = Api.server();
-        String code = LedgerIT.newCode();
-        JsonObject issuance = LedgerIT.projectWithIssuance(one, code, 10_000);
+        String code = TestProjects.newCode();
+        JsonObject issuance = TestProjects.projectWithIssuance(one, code, 10_000);
         try (ServerProcess node2 = new ServerProcess()) {
             node2.start();
             Api two = node2.api();
@@ -65,22 +65,22 @@ class TwoNodesIT {
             for (Api.Reply r : replies) {
                 if (r.status() == 201) {
                     for (JsonValue v : r.json().getJsonArray("serialRanges")) {
-                        ranges.add(new long[]{LedgerIT.number(v.asJsonObject().getString("first")),
-                                LedgerIT.number(v.asJsonObject().getString("last"))});
+                        ranges.add(new long[]{TestProjects.number(v.asJsonObject().getString("first")),
+                                TestProjects.number(v.asJsonObject().getString("last"))});
                     }
                 }
             }
             ranges.sort((a, b) -> Long.compare(a[0], b[0]));
-            long next = LedgerIT.number(issuance.getString("first"));
+            long next = TestProjects.number(issuance.getString("first"));
             for (long[] range : ranges) {
                 assertThat(range[0]).as("disjoint, no gap").isEqualTo(next);
                 next = range[1] + 1;
             }
-            assertThat(next - 1).isEqualTo(LedgerIT.number(issuance.getString("last")));
+            assertThat(next - 1).isEqualTo(TestProjects.number(issuance.getString("last")));
 
             // Unpaid orders on both nodes; both nodes' expiry jobs race to release them.
-            String other = LedgerIT.newCode();
-            LedgerIT.projectWithIssuance(one, other, 1_000);
+            String other = TestProjects.newCode();
+            TestProjects.projectWithIssuance(one, other, 1_000);
             for (int i = 0; i < 10; i++) {
                 Api node = nodes.get(i % 2);
                 Api.Reply order = node.postJson("/api/v1/orders", "{\"projectCode\":\"" + other + "\",\"quantityKg\":100}",

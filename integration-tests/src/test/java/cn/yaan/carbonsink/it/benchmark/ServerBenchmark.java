@@ -65,6 +65,21 @@ class ServerBenchmark {
                 n -> api.request("/api/v1/public/serials/" + project + "-2024-" + String.format("%010d", 1 + n % 100_000))
                         .GET().build(), status -> status == 200));
 
+        Api.Reply purchase = api.postJson("/api/v1/retirements", retirement, token);
+        assertThat(purchase.status()).as(purchase.toString()).isEqualTo(201);
+        String certificate = purchase.json().getString("certificateNo");
+        String scanned = api.get("/api/v1/public/certificates/" + certificate).json().getString("verifyUrl");
+        String verification = jakarta.json.Json.createObjectBuilder().add("qr", scanned).build().toString();
+        scenarios.put("certificate verification, online (the QR text as scanned)", new Scenario("POST /api/v1/public/verifications",
+                n -> api.request("/api/v1/public/verifications").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(verification)).build(), status -> status == 200));
+        scenarios.put("certificate QR code, PNG 360 px", new Scenario("GET /api/v1/public/certificates/{no}/qr.png",
+                n -> api.request("/api/v1/public/certificates/" + certificate + "/qr.png").GET().build(),
+                status -> status == 200));
+        scenarios.put("certificate PDF (A4, embedded CJK font subset, QR)", new Scenario("GET /api/v1/public/certificates/{no}/pdf",
+                n -> api.request("/api/v1/public/certificates/" + certificate + "/pdf").GET().build(),
+                status -> status == 200));
+
         // The ceiling is measured first and again last (the JIT is warmer by then); the higher figure is the ceiling.
         scenarios.put("ceiling again, at the end", scenarios.get("ceiling: trivial JAX-RS GET"));
         List<Row> rows = new ArrayList<>();
@@ -125,8 +140,8 @@ class ServerBenchmark {
             md.append(String.format(Locale.ROOT, "| %s | `%s` | %.0f | %.2f | %.2f | %d | %.2f |%n", row.scenario(),
                     row.request(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.errors(), r.perSecond() / ceiling));
         }
-        md.append("\nScenarios of parts not built yet (certificate verification, gate check-in, booking ")
-                .append("storm, QR PNG, PDF, in-process JMH figures) are added with those parts.\n");
+        md.append("\nScenarios of parts not built yet (gate check-in, booking storm) and in-process JMH figures ")
+                .append("of the signature, QR and PDF code are added with those parts.\n");
         Path file = Path.of(System.getProperty("bench.output", "../docs/BENCHMARKS.md"));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, md.toString());

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.web.rest;
 
+import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.LedgerService;
@@ -55,6 +56,9 @@ public class OrderResource {
     Registry registry;
 
     @Inject
+    CertificateService certificates;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -75,8 +79,8 @@ public class OrderResource {
         Retirement retirement = ledger.retirementOfOrder(o.id());
         return new OrderView(o.id(), o.paymentId(), o.purpose().name(), o.beneficiary(), ledger.projectCodeOf(o),
                 o.quantityKg(), o.amountFen(), o.status().name(), o.createdAt(), o.expiresAt(), o.paidAt(),
-                retirement == null ? null : registry.retirement(retirement.id())
-                        .map(r -> RetirementResource.RetirementView.of(r, false)).orElse(null));
+                retirement == null ? null : registry.retirement(retirement.id()).map(r -> RetirementResource.RetirementView
+                        .of(r, false, certificates.numbersOfRetirements(List.of(r.id())).get(r.id()))).orElse(null));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.web.rest;
 
+import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.AuditLedger;
 import cn.yaan.carbonsink.ledger.IdempotentRetirements;
@@ -66,6 +67,9 @@ public class RetirementResource {
     AuditLedger audit;
 
     @Inject
+    CertificateService certificates;
+
+    @Inject
     CurrentCaller caller;
 
     public record NewRetirement(@NotBlank @Size(max = 32) String projectCode,
@@ -78,10 +82,20 @@ public class RetirementResource {
     /** A retirement as the registry shows it: the beneficiary masked unless the caller retired it. */
     public record RetirementView(long id, long quantityKg, List<Map<String, String>> serialRanges, String beneficiary,
                                  String purpose, Instant retiredAt, String certificateNo) {
-        static RetirementView of(LedgerService.Receipt r, boolean masked) {
+        static RetirementView of(LedgerService.Receipt r, boolean masked, String certificateNo) {
             return new RetirementView(r.id(), r.quantityKg(), r.serialRanges(),
-                    masked ? Masking.name(r.beneficiary()) : r.beneficiary(), r.purpose(), r.retiredAt(), null);
+                    masked ? Masking.name(r.beneficiary()) : r.beneficiary(), r.purpose(), r.retiredAt(), certificateNo);
         }
+    }
+
+    /** Views of retirements with the numbers of their certificates (one query for all). */
+    List<RetirementView> views(List<LedgerService.Receipt> receipts, boolean masked) {
+        Map<Long, String> numbers = certificates.numbersOfRetirements(receipts.stream().map(LedgerService.Receipt::id).toList());
+        return receipts.stream().map(r -> RetirementView.of(r, masked, numbers.get(r.id()))).toList();
+    }
+
+    RetirementView view(LedgerService.Receipt receipt, boolean masked) {
+        return views(List.of(receipt), masked).get(0);
     }
 
     @POST
@@ -123,9 +137,9 @@ public class RetirementResource {
         }
     }
 
-    private static Response created(LedgerService.Receipt receipt) {
+    private Response created(LedgerService.Receipt receipt) {
         return Response.created(URI.create("/api/v1/public/retirements/" + receipt.id()))
-                .entity(RetirementView.of(receipt, false)).build();
+                .entity(view(receipt, false)).build();
     }
 
     public record RetirementPage(long total, int page, int size, List<RetirementView> items) {
@@ -141,7 +155,7 @@ public class RetirementResource {
                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size,
                          @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
         Registry.Page result = registry.retirements(page, size);
-        List<RetirementView> items = result.items().stream().map(r -> RetirementView.of(r, true)).toList();
+        List<RetirementView> items = views(result.items(), true);
         boolean csv = "csv".equals(format) || accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
         if (csv) {
             return Response.ok(csv(items), CSV + ";charset=UTF-8")
@@ -175,7 +189,7 @@ public class RetirementResource {
     @PermitAll
     @Operation(summary = "One retirement of the public registry")
     public RetirementView get(@PathParam("id") long id) {
-        return registry.retirement(id).map(r -> RetirementView.of(r, true))
+        return registry.retirement(id).map(r -> view(r, true))
                 .orElseThrow(() -> BusinessException.notFound("No retirement " + id + "."));
     }
 
@@ -192,7 +206,7 @@ public class RetirementResource {
                 .orElseThrow(() -> BusinessException.notFound("No unit has the serial number " + serial + "."));
         return new SerialView(info.serial(), info.issuance().project().code(), info.issuance().vintage(),
                 info.issuance().block(), info.retirement() != null,
-                info.retirement() == null ? null : RetirementView.of(info.retirement(), true));
+                info.retirement() == null ? null : view(info.retirement(), true));
     }
 
     @GET

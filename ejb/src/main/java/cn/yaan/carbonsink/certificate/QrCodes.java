@@ -1,0 +1,130 @@
+package cn.yaan.carbonsink.certificate;
+
+import cn.yaan.carbonsink.shared.BusinessException;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.ReaderException;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.Encoder;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/** QR codes of certificates with ZXing: PNG and SVG out, and the code found in an uploaded photo or screenshot. */
+public final class QrCodes {
+
+    /** Pixels an uploaded image may have (a 16-megapixel photo); more is refused before decoding. */
+    public static final long MAX_PIXELS = 16_000_000L;
+
+    private static final Map<EncodeHintType, Object> HINTS = Map.of(
+            EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+            EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
+            EncodeHintType.MARGIN, 4);
+
+    private QrCodes() {
+    }
+
+    /** The QR version ZXing chooses for the text at error correction M (1 to 40). */
+    public static int version(String text) {
+        try {
+            return Encoder.encode(text, ErrorCorrectionLevel.M, HINTS).getVersion().getVersionNumber();
+        } catch (WriterException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static BitMatrix matrix(String text, int size) {
+        try {
+            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, HINTS);
+        } catch (WriterException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public static byte[] png(String text, int size) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(matrix(text, size), "PNG", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One path of unit squares, scaled by the viewBox: small, sharp at any size. */
+    public static String svg(String text) {
+        BitMatrix m = matrix(text, 0);
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < m.getHeight(); y++) {
+            for (int x = 0; x < m.getWidth(); x++) {
+                if (m.get(x, y)) {
+                    path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+                }
+            }
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
+                + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
+                + path + "\" fill=\"#000\"/></svg>";
+    }
+
+    /**
+     * The text of the QR code in an image (PNG, JPEG, GIF, BMP). 400 when the bytes are not an image or it has
+     * more than {@link #MAX_PIXELS} pixels (checked from the header, before decoding: no decompression bombs);
+     * 422 when no QR code is found.
+     */
+    public static String decode(byte[] image) {
+        BufferedImage picture;
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw BusinessException.invalid("image", "The upload is not a PNG, JPEG, GIF or BMP image.");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw BusinessException.invalid("image", "The image has " + pixels + " pixels; at most "
+                            + MAX_PIXELS + " are read. Send a smaller photo or a screenshot.");
+                }
+                picture = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BusinessException b) {
+                throw b;
+            }
+            throw BusinessException.invalid("image", "The image cannot be read: it is damaged or not an image.");
+        }
+        try {
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(picture))),
+                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        } catch (NotFoundException e) {
+            throw BusinessException.unprocessable("no-qr-code", "No QR code was found in the image. Hold the camera "
+                    + "straight, fill the frame with the code and try again.");
+        } catch (ReaderException e) {
+            throw BusinessException.unprocessable("no-qr-code", "A QR code was found but could not be read. Try a "
+                    + "sharper picture.");
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package cn.yaan.carbonsink.it;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.Encoder;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Certificates as their readers meet them: a direct purchase's certificate, its QR code decoded by ZXing and
+ * verified, a changed character caught, revocation seen online and in the signed list, an unknown certificate
+ * with a genuine signature, photos of the code, the PDF read and its QR decoded, and garbage of every kind.
+ */
+@ServerIT
+class CertificateIT {
+
+    private final Api api = Api.server();
+
+    private JsonObject purchase(String beneficiary) {
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 1_000);
+        Api.Reply retired = api.postJson("/api/v1/retirements", Json.createObjectBuilder().add("projectCode", code)
+                .add("quantityKg", 250).add("beneficiary", beneficiary).add("purpose", "DIRECT").build().toString(),
+                api.token("officer"));
+        assertThat(retired.status()).as(retired.toString()).isEqualTo(201);
+        return retired.json();
+    }
+
+    private JsonObject verify(String scanned) {
+        Api.Reply reply = api.postJson("/api/v1/public/verifications",
+                Json.createObjectBuilder().add("qr", scanned).build().toString());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    static String decodeQr(BufferedImage image) throws Exception {
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    }
+
+    private String scannedQr(String number) throws Exception {
+        Api.Reply png = api.get("/api/v1/public/certificates/" + number + "/qr.png?size=400");
+        assertThat(png.status()).isEqualTo(200);
+        assertThat(png.contentType()).isEqualTo("image/png");
+        return decodeQr(ImageIO.read(new ByteArrayInputStream(png.bytes())));
+    }
+
+    @Test
+    void aPurchaseGetsACertificateWhoseQrCodeVerifies() throws Exception {
+        JsonObject retirement = purchase("雅安市绿色能源有限公司");
+        String number = retirement.getString("certificateNo");
+        assertThat(number).matches("R-\\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]");
+
+        JsonObject certificate = api.get("/api/v1/public/certificates/" + number).json();
+        assertThat(certificate.getString("holder")).isEqualTo("雅安***公司");
+        assertThat(certificate.getString("titleZh")).isEqualTo("碳汇认购证书");
+        assertThat(certificate.getJsonNumber("quantityKg").longValue()).isEqualTo(250);
+        assertThat(certificate.getString("status")).isEqualTo("VALID");
+        assertThat(certificate.toString()).doesNotContain("雅安市绿色能源有限公司");
+        // Typed loosely, the number still finds it.
+        assertThat(api.get("/api/v1/public/certificates/" + number.toLowerCase().replace("-", "")).status()).isEqualTo(200);
+
+        String scanned = scannedQr(number);
+        assertThat(scanned).isEqualTo(certificate.getString("verifyUrl")).contains("/v/" + number + "#")
+                .doesNotContain("雅安市绿色能源有限公司");
+        assertThat(Encoder.encode(scanned, ErrorCorrectionLevel.M).getVersion().getVersionNumber())
+                .as("QR version at error correction M").isLessThanOrEqualTo(10);
+        JsonObject verdict = verify(scanned);
+        assertThat(verdict.getString("status")).isEqualTo("VALID");
+        assertThat(verdict.getJsonObject("certificate").getString("number")).isEqualTo(number);
+
+        // The key that signed it is published.
+        List<String> keyIds = api.get("/api/v1/public/keys").jsonArray().stream()
+                .map(k -> k.asJsonObject().getString("keyId")).toList();
+        assertThat(keyIds).isNotEmpty();
+
+        // SVG too.
+        Api.Reply svg = api.get("/api/v1/public/certificates/" + number + "/qr.svg");
+        assertThat(svg.contentType()).startsWith("image/svg+xml");
+        assertThat(svg.body()).startsWith("<svg");
+    }
+
+    @Test
+    void oneChangedCharacterIsAForgery() throws Exception {
+        String scanned = scannedQr(purchase("张三").getString("certificateNo"));
+        int hash = scanned.indexOf('#');
+        int checked = 0;
+        for (int i = scanned.length() - 1; i > hash + 10; i -= 7) {
+            char c = scanned.charAt(i);
+            char other = c == 'A' ? 'B' : 'A';
+            String forged = scanned.substring(0, i) + other + scanned.substring(i + 1);
+            String status = verify(forged).getString("status");
+            assertThat(status).as("changed at " + i).isIn("INVALID_SIGNATURE", "MALFORMED");
+            checked += status.equals("INVALID_SIGNATURE") ? 1 : 0;
+        }
+        assertThat(checked).isPositive();
+        // The last character belongs to the signature: a clean forgery.
+        String forged = scanned.substring(0, scanned.length() - 2) + (scanned.endsWith("AA") ? "BB" : "AA");
+        assertThat(verify(forged).getString("status")).isEqualTo("INVALID_SIGNATURE");
+    }
+
+    @Test
+    void aRevokedCertificateIsRevokedOnlineAndInTheSignedList() throws Exception {
+        String number = purchase("李四").getString("certificateNo");
+        String scanned = scannedQr(number);
+        Api.Reply revoked = api.postJson("/api/v1/certificates/" + number + "/revocation",
+                "{\"reason\":\"Paid with a stolen card\"}", api.token("admin"));
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(revoked.json().getString("status")).isEqualTo("REVOKED");
+        assertThat(verify(scanned).getString("status")).isEqualTo("REVOKED");
+        assertThat(ErrorsIT.problem(api.postJson("/api/v1/certificates/" + number + "/revocation",
+                "{\"reason\":\"again\"}", api.token("admin")), 409).getString("type")).endsWith("already-revoked");
+
+        JsonObject list = api.get("/api/v1/public/revocations").json();
+        assertThat(list.getJsonArray("entries").stream().map(e -> ((jakarta.json.JsonString) e).getString()))
+                .anySatisfy(e -> assertThat(e).startsWith(number + " "));
+        assertThat(list.getString("signature")).isNotBlank();
+        assertThat(api.get("/api/v1/public/revocations?since=2999-01-01T00:00:00Z").json().getJsonArray("entries")).isEmpty();
+        ErrorsIT.problem(api.get("/api/v1/public/revocations?since=yesterday"), 400);
+    }
+
+    @Test
+    void aGenuineSignatureOnACertificateWeDoNotHaveIsUnknown() throws Exception {
+        String number = purchase("王五").getString("certificateNo");
+        String scanned = scannedQr(number);
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement rename = db.prepareStatement("UPDATE certificate SET number = ? WHERE number = ?")) {
+            // Out of the server's sight (as if issued by a database this server does not have).
+            rename.setString(1, "GONE-" + UUID.randomUUID().toString().substring(0, 8));
+            rename.setString(2, number);
+            assertThat(rename.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(verify(scanned).getString("status")).isEqualTo("UNKNOWN");
+        ErrorsIT.problem(api.get("/api/v1/public/certificates/" + number), 404);
+    }
+
+    @Test
+    void garbageGetsAVerdictNeverAnError() {
+        Random random = new Random(7);
+        List<String> corpus = new ArrayList<>(List.of("", " ", "hello", "https://example.org/v/R-2026-AAAA-AAAA-A",
+                "https://example.org/v/x#", "#", "#" + "A".repeat(140), "p=", "https://x/?p=AAAA", "x".repeat(100_000),
+                "<script>alert(1)</script>", "' OR 1=1 --", "\u0000\u0001\u0002", "碳汇".repeat(1000)));
+        for (int i = 0; i < 60; i++) {
+            byte[] bytes = new byte[random.nextInt(300)];
+            random.nextBytes(bytes);
+            corpus.add(new String(bytes, StandardCharsets.ISO_8859_1));
+            corpus.add(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        }
+        for (String garbage : corpus) {
+            Api.Reply reply = api.postJson("/api/v1/public/verifications",
+                    Json.createObjectBuilder().add("qr", garbage).build().toString());
+            assertThat(reply.status()).as(garbage.length() > 60 ? garbage.substring(0, 60) : garbage).isEqualTo(200);
+            assertThat(reply.json().getString("status")).isEqualTo("MALFORMED");
+        }
+        ErrorsIT.problem(api.postJson("/api/v1/public/verifications", "{\"qr\":\"" + "y".repeat(100_001) + "\"}"), 400);
+        ErrorsIT.problem(api.postJson("/api/v1/public/verifications", "{}"), 400);
+    }
+
+    @Test
+    void aPhotoOfTheCodeVerifiesAndImagesWithoutOneAreRefusedClearly() throws Exception {
+        String number = purchase("赵六").getString("certificateNo");
+        byte[] png = api.get("/api/v1/public/certificates/" + number + "/qr.png?size=300").bytes();
+        // A "photo": the code pasted off-centre on a bigger grey picture, saved as JPEG.
+        BufferedImage photo = new BufferedImage(900, 700, BufferedImage.TYPE_INT_RGB);
+        var g = photo.createGraphics();
+        g.setColor(new java.awt.Color(200, 200, 190));
+        g.fillRect(0, 0, 900, 700);
+        g.drawImage(ImageIO.read(new ByteArrayInputStream(png)), 420, 250, null);
+        g.dispose();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(photo, "jpg", jpeg);
+        Api.Reply verdict = postImage(jpeg.toByteArray(), "image/jpeg");
+        assertThat(verdict.status()).as(verdict.toString()).isEqualTo(200);
+        assertThat(verdict.json().getString("status")).isEqualTo("VALID");
+
+        BufferedImage blank = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream blankPng = new ByteArrayOutputStream();
+        ImageIO.write(blank, "png", blankPng);
+        assertThat(ErrorsIT.problem(postImage(blankPng.toByteArray(), "image/png"), 422).getString("type")).endsWith("no-qr-code");
+        byte[] noise = new byte[5000];
+        new Random(3).nextBytes(noise);
+        ErrorsIT.problem(postImage(noise, "image/png"), 400);
+        // 20000 x 20000 pixels in a few kilobytes: refused from the header, never decoded.
+        BufferedImage huge = new BufferedImage(20_000, 20_000, BufferedImage.TYPE_BYTE_BINARY);
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        ImageIO.write(huge, "png", bomb);
+        assertThat(ErrorsIT.problem(postImage(bomb.toByteArray(), "image/png"), 400).getString("detail")).contains("pixels");
+    }
+
+    private Api.Reply postImage(byte[] image, String type) {
+        return api.send(api.request("/api/v1/public/verifications/image").header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(image)));
+    }
+
+    @Test
+    void thePdfIsChineseAndItsQrCodeVerifies() throws Exception {
+        JsonObject retirement = purchase("孙七");
+        String number = retirement.getString("certificateNo");
+        Api.Reply pdf = api.get("/api/v1/public/certificates/" + number + "/pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("碳汇认购证书", number, "孙*", "250")
+                    .contains(retirement.getJsonArray("serialRanges").getJsonObject(0).getString("first"))
+                    .doesNotContain("孙七");
+            String scanned = decodeQr(new PDFRenderer(document).renderImageWithDPI(0, 150));
+            assertThat(verify(scanned).getString("status")).isEqualTo("VALID");
+        }
+    }
+
+    @Test
+    void aRetriedPurchaseKeepsItsOneCertificate() {
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 1_000);
+        String key = UUID.randomUUID().toString();
+        String body = Json.createObjectBuilder().add("projectCode", code).add("quantityKg", 10).add("beneficiary", "周八")
+                .add("purpose", "DIRECT").build().toString();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Api.Reply reply = api.send(Api.authorized(api.request("/api/v1/retirements")
+                    .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), api.token("officer")));
+            numbers.add(reply.json().getString("certificateNo"));
+        }
+        assertThat(numbers).doesNotContainNull().containsOnly(numbers.get(0));
+        JsonValue registry = api.get("/api/v1/public/retirements?size=5").json().getJsonArray("items").get(0);
+        assertThat(registry.asJsonObject().getString("certificateNo")).isEqualTo(numbers.get(0));
+    }
+}
