@@ -27,6 +27,13 @@ class BadInputIT {
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String SQL = "' OR 1=1; DROP TABLE account; --";
 
+    /**
+     * Endpoints that judge any text they are given (a scanned QR code may hold anything): a well-formed request
+     * whose text is garbage gets a 200 verdict, MALFORMED, and changes nothing; malformed requests still get 4xx.
+     */
+    private static final Map<String, String> VERDICT_ENDPOINTS = Map.of(
+            "POST /api/v1/public/verifications", "{\"status\":\"MALFORMED\"}");
+
     private final Api api = Api.server();
 
     record Case(String name, String contentType, byte[] body) {
@@ -75,6 +82,10 @@ class BadInputIT {
         request.header("Idempotency-Key", "bad-input-" + System.nanoTime());
         Api.Reply reply = api.send(Api.authorized(request, token));
         boolean problem = reply.contentType().startsWith("application/problem+json");
+        String verdict = VERDICT_ENDPOINTS.get(endpoint.key());
+        if (verdict != null && reply.status() == 200 && reply.body().equals(verdict)) {
+            return;
+        }
         if (reply.status() < 400 || reply.status() >= 500 || !problem) {
             wrong.add(endpoint.key() + " [" + c.name() + "] -> " + reply);
         }
