@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.IntFunction;
 import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,52 +41,46 @@ class ServerBenchmark {
 
     @Test
     void measureAndRecord() throws Exception {
-        Map<String, Scenario> scenarios = new LinkedHashMap<>();
-        scenarios.put("ceiling: trivial JAX-RS GET", new Scenario("GET /api/v1/public/ping",
-                n -> api.request("/api/v1/public/ping").GET().build(), status -> status == 200));
-        scenarios.put("readiness (one database round trip)", new Scenario("GET /api/v1/health/ready",
-                n -> api.request("/api/v1/health/ready").GET().build(), status -> status == 200));
         String token = api.token("officer");
-        scenarios.put("who am I (bearer token lookup)", new Scenario("GET /api/v1/me",
-                n -> Api.authorizedRequest(api.request("/api/v1/me").GET(), token).build(), status -> status == 200));
-
+        String bearer = "Bearer " + token;
         String project = "BENCH-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
         createProject(project, token);
         String retirement = "{\"projectCode\":\"" + project + "\",\"quantityKg\":10,\"beneficiary\":\"雅安茶业有限公司\","
                 + "\"purpose\":\"DIRECT\"}";
-        scenarios.put("retirement of 10 kg (row locks, serial split, audit append, idempotency record)",
-                new Scenario("POST /api/v1/retirements", n -> Api.authorizedRequest(api.request("/api/v1/retirements")
-                        .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                        .POST(HttpRequest.BodyPublishers.ofString(retirement)), token).build(), status -> status == 201));
-        scenarios.put("public registry, newest 20 retirements", new Scenario("GET /api/v1/public/retirements",
-                n -> api.request("/api/v1/public/retirements").GET().build(), status -> status == 200));
-        scenarios.put("serial lookup", new Scenario("GET /api/v1/public/serials/{serial}",
-                n -> api.request("/api/v1/public/serials/" + project + "-2024-" + String.format("%010d", 1 + n % 100_000))
-                        .GET().build(), status -> status == 200));
-
         Api.Reply purchase = api.postJson("/api/v1/retirements", retirement, token);
         assertThat(purchase.status()).as(purchase.toString()).isEqualTo(201);
         String certificate = purchase.json().getString("certificateNo");
         String scanned = api.get("/api/v1/public/certificates/" + certificate).json().getString("verifyUrl");
-        String verification = jakarta.json.Json.createObjectBuilder().add("qr", scanned).build().toString();
-        scenarios.put("certificate verification, online (the QR text as scanned)", new Scenario("POST /api/v1/public/verifications",
-                n -> api.request("/api/v1/public/verifications").header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(verification)).build(), status -> status == 200));
-        scenarios.put("certificate QR code, PNG 360 px", new Scenario("GET /api/v1/public/certificates/{no}/qr.png",
-                n -> api.request("/api/v1/public/certificates/" + certificate + "/qr.png").GET().build(),
-                status -> status == 200));
-        scenarios.put("certificate PDF (A4, embedded CJK font subset, QR)", new Scenario("GET /api/v1/public/certificates/{no}/pdf",
-                n -> api.request("/api/v1/public/certificates/" + certificate + "/pdf").GET().build(),
-                status -> status == 200));
+        String json = "application/json";
 
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        scenarios.put("ceiling: trivial JAX-RS GET", Scenario.get("/api/v1/public/ping"));
+        scenarios.put("readiness (one database round trip)", Scenario.get("/api/v1/health/ready"));
+        scenarios.put("who am I (bearer token lookup)",
+                new Scenario("GET", "/api/v1/me", Wrk.headers("Authorization", bearer), null));
+        scenarios.put("retirement of 10 kg (row locks, serial split, audit append, idempotency record, certificate)",
+                new Scenario("POST", "/api/v1/retirements", Wrk.headers("Authorization", bearer, "Content-Type", json,
+                        "Idempotency-Key", "{uuid}"), retirement));
+        scenarios.put("public registry, newest 20 retirements", Scenario.get("/api/v1/public/retirements"));
+        scenarios.put("serial lookup", Scenario.get("/api/v1/public/serials/" + project + "-2024-{n}"));
+        scenarios.put("certificate verification, online (the QR text as scanned)",
+                new Scenario("POST", "/api/v1/public/verifications", Wrk.headers("Content-Type", json),
+                        jakarta.json.Json.createObjectBuilder().add("qr", scanned).build().toString()));
+        scenarios.put("certificate QR code, PNG 360 px", Scenario.get("/api/v1/public/certificates/" + certificate + "/qr.png"));
+        scenarios.put("certificate PDF (A4, embedded CJK font subset, QR)",
+                Scenario.get("/api/v1/public/certificates/" + certificate + "/pdf"));
         // The ceiling is measured first and again last (the JIT is warmer by then); the higher figure is the ceiling.
-        scenarios.put("ceiling again, at the end", scenarios.get("ceiling: trivial JAX-RS GET"));
+        scenarios.put("ceiling again, at the end", Scenario.get("/api/v1/public/ping"));
+
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, Scenario> scenario : scenarios.entrySet()) {
             LOG.info("Benchmark: " + scenario.getKey());
-            LoadGenerator.Result result = LoadGenerator.run(CONNECTIONS, WARM_UP, MEASURE, scenario.getValue().requests(),
-                    scenario.getValue().acceptable());
-            rows.add(new Row(scenario.getKey(), scenario.getValue().request(), result, ""));
+            Scenario sc = scenario.getValue();
+            LoadGenerator.Result result = Wrk.available()
+                    ? Wrk.run(api.baseUrl(), CONNECTIONS, WARM_UP, MEASURE, sc)
+                    : LoadGenerator.run(CONNECTIONS, WARM_UP, MEASURE, sc::request, status -> status < 400);
+            rows.add(new Row(scenario.getKey(), sc.method() + " " + sc.path().replace(certificate, "{no}")
+                    .replace(project + "-2024-{n}", "{serial}"), result, ""));
             assertThat(result.errors()).as(scenario.getKey() + " errors").isZero();
         }
         double ceiling = Math.max(rows.get(0).result().perSecond(), rows.get(rows.size() - 1).result().perSecond());
@@ -100,6 +93,24 @@ class ServerBenchmark {
                 .isEqualTo(figures.getJsonNumber("issuedKg").longValue());
     }
 
+    /**
+     * One kind of request, as wrk's Lua script and the Java fallback both make it: {@code {n}} in the path is a
+     * running number (10 digits, 1 to 100000), {@code {uuid}} in a header a value unique to the request.
+     */
+    record Scenario(String method, String path, Map<String, String> headers, String body) {
+        static Scenario get(String path) {
+            return new Scenario("GET", path, Map.of(), null);
+        }
+
+        HttpRequest request(int n) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(java.net.URI.create(System.getProperty("it.base-url")
+                    + path.replace("{n}", String.format("%010d", 1 + n % 100_000)))).timeout(Duration.ofSeconds(30));
+            headers.forEach((k, v) -> b.header(k, v.replace("{uuid}", UUID.randomUUID().toString())));
+            return b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)).build();
+        }
+    }
+
     /** A project with 20,000,000 kg to retire from: more than the scenario can take at any plausible rate. */
     private void createProject(String code, String officer) {
         Api.Reply created = api.postJson("/api/v1/sink-projects", "{\"code\":\"" + code + "\",\"nameZh\":\"基准测试林\","
@@ -109,9 +120,6 @@ class ServerBenchmark {
         Api.Reply issued = api.postJson("/api/v1/sink-projects/" + code + "/issuances",
                 "{\"vintage\":2024,\"quantityKg\":20000000}", officer);
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-    }
-
-    record Scenario(String request, IntFunction<HttpRequest> requests, java.util.function.IntPredicate acceptable) {
     }
 
     private void write(List<Row> rows, double ceiling) throws IOException {
@@ -128,8 +136,11 @@ class ServerBenchmark {
                 .append(System.getProperty("it.db", "h2")).append(" database), one node\n");
         md.append("- Load: ").append(CONNECTIONS).append(" connections, closed loop (each sends its next request when ")
                 .append("the previous answer arrived), ").append(WARM_UP.toSeconds()).append(" s warm-up, ")
-                .append(MEASURE.toSeconds()).append(" s measured per scenario. The load generator (Java HttpClient) ")
-                .append("runs on the same machine and shares its cores with the server, so read the figures as ")
+                .append(MEASURE.toSeconds()).append(" s measured per scenario, generated by ")
+                .append(Wrk.available() ? "wrk (Debian's, " + Runtime.getRuntime().availableProcessors() + " threads)"
+                        : "the Java fallback (wrk is not installed; a Java client costs the server CPU it shares, so "
+                        + "its ceiling is lower)")
+                .append(". The load generator runs on the same machine and shares its cores with the server, so read the figures as ")
                 .append("ratios to the ceiling measured in the same run (first and last; the higher of the two is ")
                 .append("the ceiling). Retirements all draw on one project and append to one audit chain, so they ")
                 .append("queue on the same row locks by design.\n\n");
