@@ -32,3 +32,6 @@ async function show() {
 
 window.addEventListener('hashchange', show);
 show();
+if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/sw.js').catch(() => {});
+}

@@ -37,6 +37,9 @@ public class CertificateService {
     @Inject
     AppClock clock;
 
+    @Inject
+    RecentCertificates recent;
+
     public record Request(CertificateKind kind, String holder, long quantityKg, Integer trees, List<String> serialRanges,
                           String schemeRef, String issuer) {
     }
@@ -107,6 +110,7 @@ public class CertificateService {
             throw BusinessException.conflict("already-revoked", "The certificate " + c.number + " was revoked already.");
         }
         c.status = Certificate.Status.REVOKED;
+        recent.forget(c.number);
         c.revokedAt = clock.now();
         c.revocationReason = reason;
         LOG.info(() -> "Certificate " + c.number + " revoked by " + actor);
@@ -139,7 +143,7 @@ public class CertificateService {
         if (!signed.canonical()) {
             return new Verification(Verdict.INVALID_SIGNATURE, null);
         }
-        Optional<Certificate> stored = find(signed.payload().number());
+        Optional<Certificate> stored = recent.get(signed.payload().number(), this::find);
         String presented = SigningKeys.base64(concat(signed.body(), signed.signature()));
         if (stored.isPresent() && stored.get().payload.equals(presented)) {
             return new Verification(stored.get().status == Certificate.Status.REVOKED ? Verdict.REVOKED : Verdict.VALID,

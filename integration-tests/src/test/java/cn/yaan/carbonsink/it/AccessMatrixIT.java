@@ -94,6 +94,8 @@ class AccessMatrixIT {
             Map.entry("POST /api/v1/public/verifications/image", everyone()),
             Map.entry("POST /api/v1/certificates/{number}/revocation", only(Caller.ADMIN)),
             Map.entry("GET /api/v1/public/revocations", everyone()),
+            Map.entry("GET /api/v1/public/species", everyone()),
+            Map.entry("POST /api/v1/public/carbon-loss", everyone()),
             // Providers prove themselves by signature, not by login.
             Map.entry("POST /api/v1/payments/callbacks/{provider}", everyone())
     ));

@@ -90,6 +90,29 @@ class CertificateBrowserIT extends BrowserTest {
         assertClean(desktop);
     }
 
+    @Test
+    void onceOpenedOnlineTheVerifyPageOpensWithoutANetworkForAnotherCertificate() {
+        String first = purchase("张三");
+        String second = purchase("雅安茶业有限公司");
+        String secondNumber = second.substring(3, second.indexOf('#'));
+        Browser phone = open(Browser.Size.PHONE, "zh-CN");
+        phone.open(first);
+        phone.waitForText("verdict-text", "证书有效");
+        // The service worker takes control, then a second online visit fills its cache.
+        new org.openqa.selenium.support.ui.WebDriverWait(phone.driver(), java.time.Duration.ofSeconds(15))
+                .until(d -> Boolean.TRUE.equals(phone.script("return !!navigator.serviceWorker.controller;")));
+        phone.driver().navigate().refresh();
+        phone.waitForText("verdict-text", "证书有效");
+        assertClean(phone);
+
+        ((ChromeDriver) phone.driver()).setNetworkConditions(offline());
+        phone.open(second);
+        phone.waitForText("verdict-how", "无网络");
+        assertThat(phone.text("verdict-text")).contains("证书有效");
+        assertThat(phone.text("payload-summary")).contains(secondNumber, "雅安***公司", "100 kg");
+        phone.screenshot("phone-verify-offline-page");
+    }
+
     private static ChromiumNetworkConditions offline() {
         ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
         conditions.setOffline(true);
