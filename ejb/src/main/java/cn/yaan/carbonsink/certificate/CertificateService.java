@@ -144,8 +144,7 @@ public class CertificateService {
             return new Verification(Verdict.INVALID_SIGNATURE, null);
         }
         Optional<Certificate> stored = recent.get(signed.payload().number(), this::find);
-        String presented = SigningKeys.base64(concat(signed.body(), signed.signature()));
-        if (stored.isPresent() && stored.get().payload.equals(presented)) {
+        if (stored.isPresent() && stored.get().payload.equals(signed.text())) {
             return new Verification(stored.get().status == Certificate.Status.REVOKED ? Verdict.REVOKED : Verdict.VALID,
                     stored.get());
         }
@@ -154,12 +153,6 @@ public class CertificateService {
         }
         // Signed by us, but not what we stored under that number (or nothing is stored under it).
         return new Verification(stored.isPresent() ? Verdict.INVALID_SIGNATURE : Verdict.UNKNOWN, null);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 
     /** The signed revocation list for offline scanners: one line per revocation, signed as a whole. */

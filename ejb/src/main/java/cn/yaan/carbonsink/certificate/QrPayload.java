@@ -75,11 +75,11 @@ public record QrPayload(String keyId, CertificateKind kind, LocalDate issuedOn, 
     }
 
     /**
-     * A decoded payload: its fields, the signed bytes and the signature, and whether the text was the canonical
+     * A decoded payload: its fields, the signed bytes, the signature, its text, and whether the text was the canonical
      * encoding of those bytes (base64 ignores the spare bits of its last character, so an altered last character
      * can decode to the same bytes: such a text was not issued, and is treated as altered).
      */
-    record Signed(QrPayload payload, byte[] body, byte[] signature, boolean canonical) {
+    record Signed(QrPayload payload, byte[] body, byte[] signature, String text, boolean canonical) {
     }
 
     /** Decodes payload text; empty when it is not a well-formed payload (anything at all may be scanned). */
@@ -123,9 +123,10 @@ public record QrPayload(String keyId, CertificateKind kind, LocalDate issuedOn, 
             }
             QrPayload payload = new QrPayload(HexFormat.of().formatHex(key), kind, EPOCH.plusDays(days), quantity,
                     normalized.get(), new String(holder, StandardCharsets.UTF_8));
+            String trimmed = text.trim();
             return Optional.of(new Signed(payload, Arrays.copyOf(all, all.length - SIGNATURE_BYTES),
-                    Arrays.copyOfRange(all, all.length - SIGNATURE_BYTES, all.length),
-                    Base64.getUrlEncoder().withoutPadding().encodeToString(all).equals(text.trim())));
+                    Arrays.copyOfRange(all, all.length - SIGNATURE_BYTES, all.length), trimmed,
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(all).equals(trimmed)));
         } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
             return Optional.empty();
         }

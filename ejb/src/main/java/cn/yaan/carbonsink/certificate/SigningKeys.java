@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.certificate;
 
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.Settings;
+import cn.yaan.carbonsink.shared.Sha256;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -23,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.interfaces.EdECPrivateKey;
@@ -103,11 +103,7 @@ public class SigningKeys {
 
     /** The first 4 bytes of SHA-256 of the raw public key, hex. */
     static String keyId(byte[] rawPublicKey) {
-        try {
-            return HexFormat.of().formatHex(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(rawPublicKey), 4));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Arrays.copyOf(Sha256.digest(rawPublicKey), 4));
     }
 
     static String base64(byte[] bytes) {

@@ -3,19 +3,16 @@ package cn.yaan.carbonsink.identity;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Settings;
+import cn.yaan.carbonsink.shared.Sha256;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -67,7 +64,7 @@ public class IdentityService {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant now = clock.now();
         Instant expiresAt = now.plus(tokenLifetime());
-        em.persist(new ApiToken(sha256(token), findAccount(username).orElseThrow(), now, expiresAt));
+        em.persist(new ApiToken(Sha256.hex(token), findAccount(username).orElseThrow(), now, expiresAt));
         return new IssuedToken(token, expiresAt, caller);
     }
 
@@ -78,7 +75,7 @@ public class IdentityService {
         }
         Instant now = clock.now();
         return em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
-                .setParameter("hash", sha256(token))
+                .setParameter("hash", Sha256.hex(token))
                 .setHint("jakarta.persistence.fetchgraph", em.getEntityGraph(ApiToken.WITH_CALLER))
                 .getResultStream()
                 .filter(t -> t.activeAt(now))
@@ -90,7 +87,7 @@ public class IdentityService {
     public void revokeToken(String token) {
         Instant now = clock.now();
         em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
-                .setParameter("hash", sha256(token == null ? "" : token))
+                .setParameter("hash", Sha256.hex(token == null ? "" : token))
                 .getResultStream()
                 .forEach(t -> t.revoke(now));
     }
@@ -171,15 +168,6 @@ public class IdentityService {
 
     private static Duration tokenLifetime() {
         return Duration.parse(Settings.get("carbonsink.token-lifetime", "PT8H"));
-    }
-
-    static String sha256(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A freshly issued bearer token: the only moment the token itself is known to the server. */

@@ -256,6 +256,22 @@ public class LedgerService {
         return order;
     }
 
+    /**
+     * The demo checkout: the owner pays an order through the simulated provider. 404 when the provider is off (as in
+     * production) or the order is someone else's.
+     */
+    public UnitOrder paySimulated(String paymentId, String owner) {
+        if (!SimulatedPaymentProvider.on()) {
+            throw BusinessException.notFound("There is no simulated payment provider on this server.");
+        }
+        UnitOrder order = orderByPayment(paymentId);
+        if (!order.owner().equals(owner)) {
+            throw BusinessException.notFound("No payment " + paymentId + ".");
+        }
+        return confirmPayment(paymentId, order.amountFen(), "simulated:" + paymentId,
+                "payment:" + SimulatedPaymentProvider.NAME);
+    }
+
     /** After expiry the holds are gone: hold the same quantity again if it is still available. */
     private boolean reserveAgain(UnitOrder order) {
         List<Issuance> locked = lockIssuances(issuanceIds(projectCodeOf(order)));
@@ -274,10 +290,7 @@ public class LedgerService {
         boolean seen = em.createNamedQuery("PaymentNotification.find", PaymentNotification.class)
                 .setParameter("provider", provider).setParameter("id", n.notificationId())
                 .getResultStream().findAny().isPresent();
-        if (seen) {
-            return orderByPayment(n.paymentId());
-        }
-        if (!n.succeeded()) {
+        if (seen || !n.succeeded()) {
             return orderByPayment(n.paymentId());
         }
         UnitOrder order = confirmPayment(n.paymentId(), n.amountFen(), provider + ":" + n.notificationId(), "payment:" + provider);

@@ -60,8 +60,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         return MessageDigest.isEqual(given, hmac(secret(), body));
     }
 
-    /** HMAC-SHA256 of the body with the secret (tests sign their callbacks with it). */
-    public static byte[] hmac(String secret, byte[] body) {
+    private static byte[] hmac(String secret, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

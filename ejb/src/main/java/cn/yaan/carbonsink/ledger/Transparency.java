@@ -84,7 +84,8 @@ public class Transparency {
         return months;
     }
 
-    private List<ProjectFigures> projects() {
+    /** Every project with its inventory (one query). */
+    public List<ProjectFigures> projects() {
         return em.createQuery("select new cn.yaan.carbonsink.ledger.Transparency$ProjectFigures(p.code, p.nameZh, "
                         + "p.nameEn, p.county, p.standard, coalesce(sum(i.quantityKg), 0), coalesce(sum(i.availableKg), 0), "
                         + "coalesce(sum(i.reservedKg), 0), coalesce(sum(i.retiredKg), 0)) "

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -137,22 +136,13 @@ class LedgerIT {
                 assertThat(ErrorsIT.problem(r, 409).getString("type")).endsWith("insufficient-units"));
 
         // The ranges of all retirements are disjoint and together cover the issuance exactly (nothing is left).
-        List<long[]> ranges = new ArrayList<>();
-        for (Api.Reply r : ok) {
-            for (JsonValue v : r.json().getJsonArray("serialRanges")) {
-                JsonObject range = v.asJsonObject();
-                assertThat(range.getString("first")).startsWith(code + "-2024-");
-                ranges.add(new long[]{TestProjects.number(range.getString("first")), TestProjects.number(range.getString("last"))});
-            }
-            assertThat(r.json().getJsonNumber("quantityKg").longValue()).isEqualTo(250);
-        }
-        ranges.sort((a, b) -> Long.compare(a[0], b[0]));
-        long next = TestProjects.number(issuance.getString("first"));
-        for (long[] range : ranges) {
-            assertThat(range[0]).as("ranges are disjoint and leave no gap").isEqualTo(next);
-            next = range[1] + 1;
-        }
-        assertThat(next - 1).isEqualTo(TestProjects.number(issuance.getString("last")));
+        List<JsonObject> retirements = ok.stream().map(Api.Reply::json).toList();
+        assertThat(retirements).allSatisfy(r -> {
+            assertThat(r.getJsonNumber("quantityKg").longValue()).isEqualTo(250);
+            assertThat(r.getJsonArray("serialRanges")).allSatisfy(range ->
+                    assertThat(range.asJsonObject().getString("first")).startsWith(code + "-2024-"));
+        });
+        TestProjects.assertCoverExactly(retirements, issuance);
         assertFigures(code, 10_000, 0, 0, 10_000);
         assertThat(verified()).isTrue();
     }

@@ -2,7 +2,6 @@ package cn.yaan.carbonsink.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -137,7 +136,7 @@ class RestartIT {
                 assertThat(stored.status()).as("acknowledged retirement " + ack).isEqualTo(200);
                 assertThat(stored.json().getJsonArray("serialRanges")).isEqualTo(ack.getJsonArray("serialRanges"));
             }
-            assertDisjoint(all.values());
+            TestProjects.assertDisjoint(all.values());
             assertThat(all.values().stream().map(r -> r.getJsonNumber("id").longValue()).distinct().count())
                     .as("one retirement per key").isEqualTo(all.size());
             assertFigures(api, retiring, 100L * all.size());
@@ -165,24 +164,10 @@ class RestartIT {
                 }
             }
             assertThat(retiredOrders.size()).isGreaterThanOrEqualTo(paid.size());
-            assertDisjoint(retiredOrders);
+            TestProjects.assertDisjoint(retiredOrders);
             assertFigures(api, buying, 50L * retiredOrders.size());
             assertThat(api.get("/api/v1/ledger/verification", api.login("admin", Api.DEMO_PASSWORD)).json()
                     .getBoolean("ok")).isTrue();
-        }
-    }
-
-    private static void assertDisjoint(Iterable<JsonObject> retirements) {
-        List<long[]> ranges = new ArrayList<>();
-        for (JsonObject r : retirements) {
-            for (JsonValue v : r.getJsonArray("serialRanges")) {
-                ranges.add(new long[]{TestProjects.number(v.asJsonObject().getString("first")),
-                        TestProjects.number(v.asJsonObject().getString("last"))});
-            }
-        }
-        ranges.sort((a, b) -> Long.compare(a[0], b[0]));
-        for (int i = 1; i < ranges.size(); i++) {
-            assertThat(ranges.get(i)[0]).as("serial ranges are disjoint").isGreaterThan(ranges.get(i - 1)[1]);
         }
     }
 

@@ -2,7 +2,10 @@ package cn.yaan.carbonsink.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,5 +41,34 @@ public final class TestProjects {
 
     public static long number(String serial) {
         return Long.parseLong(serial.substring(serial.length() - 10));
+    }
+
+    /** The serial ranges of retirements as [first, last] numbers, in ascending order. */
+    public static List<long[]> ranges(Iterable<JsonObject> retirements) {
+        List<long[]> ranges = new ArrayList<>();
+        for (JsonObject r : retirements) {
+            for (JsonValue v : r.getJsonArray("serialRanges")) {
+                ranges.add(new long[]{number(v.asJsonObject().getString("first")), number(v.asJsonObject().getString("last"))});
+            }
+        }
+        ranges.sort((a, b) -> Long.compare(a[0], b[0]));
+        return ranges;
+    }
+
+    public static void assertDisjoint(Iterable<JsonObject> retirements) {
+        List<long[]> ranges = ranges(retirements);
+        for (int i = 1; i < ranges.size(); i++) {
+            assertThat(ranges.get(i)[0]).as("serial ranges are disjoint").isGreaterThan(ranges.get(i - 1)[1]);
+        }
+    }
+
+    /** The retirements' ranges are disjoint and together cover the issuance exactly, with no gap. */
+    public static void assertCoverExactly(Iterable<JsonObject> retirements, JsonObject issuance) {
+        long next = number(issuance.getString("first"));
+        for (long[] range : ranges(retirements)) {
+            assertThat(range[0]).as("ranges are disjoint and leave no gap").isEqualTo(next);
+            next = range[1] + 1;
+        }
+        assertThat(next - 1).isEqualTo(number(issuance.getString("last")));
     }
 }

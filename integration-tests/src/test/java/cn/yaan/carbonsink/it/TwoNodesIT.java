@@ -2,7 +2,6 @@ package cn.yaan.carbonsink.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -61,22 +60,8 @@ class TwoNodesIT {
             assertThat(replies.stream().filter(r -> r.status() == 201)).hasSize(40);
             assertThat(replies.stream().filter(r -> r.status() != 201)).hasSize(24).allSatisfy(r ->
                     assertThat(ErrorsIT.problem(r, 409).getString("type")).endsWith("insufficient-units"));
-            List<long[]> ranges = new ArrayList<>();
-            for (Api.Reply r : replies) {
-                if (r.status() == 201) {
-                    for (JsonValue v : r.json().getJsonArray("serialRanges")) {
-                        ranges.add(new long[]{TestProjects.number(v.asJsonObject().getString("first")),
-                                TestProjects.number(v.asJsonObject().getString("last"))});
-                    }
-                }
-            }
-            ranges.sort((a, b) -> Long.compare(a[0], b[0]));
-            long next = TestProjects.number(issuance.getString("first"));
-            for (long[] range : ranges) {
-                assertThat(range[0]).as("disjoint, no gap").isEqualTo(next);
-                next = range[1] + 1;
-            }
-            assertThat(next - 1).isEqualTo(TestProjects.number(issuance.getString("last")));
+            TestProjects.assertCoverExactly(replies.stream().filter(r -> r.status() == 201).map(Api.Reply::json).toList(),
+                    issuance);
 
             // Unpaid orders on both nodes; both nodes' expiry jobs race to release them.
             String other = TestProjects.newCode();

@@ -8,7 +8,6 @@ import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.PaymentProvider;
 import cn.yaan.carbonsink.ledger.Registry;
 import cn.yaan.carbonsink.ledger.Retirement;
-import cn.yaan.carbonsink.ledger.SimulatedPaymentProvider;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
@@ -142,12 +141,7 @@ public class OrderResource {
     @Operation(summary = "Demo only: pay an own order through the simulated provider (404 when it is off, as in "
             + "production)")
     public OrderView simulatedConfirmation(@PathParam("paymentId") String paymentId) {
-        if (!SimulatedPaymentProvider.on()) {
-            throw BusinessException.notFound("There is no simulated payment provider on this server.");
-        }
-        UnitOrder order = own(ledger.orderByPayment(paymentId));
-        return view(ledger.confirmPayment(paymentId, order.amountFen(), "simulated:" + paymentId,
-                "payment:" + SimulatedPaymentProvider.NAME));
+        return view(ledger.paySimulated(paymentId, caller.required().username()));
     }
 
     public record CallbackAnswer(String paymentId, String status) {

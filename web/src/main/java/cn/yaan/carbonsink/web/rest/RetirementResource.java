@@ -7,9 +7,9 @@ import cn.yaan.carbonsink.ledger.IdempotentRetirements;
 import cn.yaan.carbonsink.ledger.LedgerService;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.Registry;
-import cn.yaan.carbonsink.ledger.SerialNumbers;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Masking;
+import cn.yaan.carbonsink.shared.Sha256;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +20,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -37,11 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +112,7 @@ public class RetirementResource {
         }
         // Keys are the caller's own: two officers choosing the same key do not see each other's answers.
         String key = actor + ":" + idempotencyKey.trim();
-        String requestHash = sha256(String.join("\n", r.projectCode(), r.quantityKg().toString(), beneficiary,
+        String requestHash = Sha256.hex(String.join("\n", r.projectCode(), r.quantityKg().toString(), beneficiary,
                 r.purpose().name(), note == null ? "" : note));
         Optional<LedgerService.Receipt> earlier = retirements.replay(key, requestHash);
         if (earlier.isPresent()) {
@@ -216,13 +211,5 @@ public class RetirementResource {
     public Map<String, Object> verify() {
         AuditLedger.Verification v = audit.verify();
         return v.ok() ? Map.of("ok", true, "entries", v.entries()) : Map.of("ok", false, "firstBadSeq", v.firstBadSeq());
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package cn.yaan.carbonsink.web.rest;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.Issuance;
 import cn.yaan.carbonsink.ledger.LedgerService;
+import cn.yaan.carbonsink.ledger.SerialNumbers;
 import cn.yaan.carbonsink.ledger.SinkProject;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
@@ -60,8 +61,8 @@ public class SinkProjectResource {
         static IssuanceView of(Issuance i) {
             String code = i.project().code();
             return new IssuanceView(i.id(), i.vintage(), i.quantityKg(),
-                    cn.yaan.carbonsink.ledger.SerialNumbers.serial(code, i.vintage(), i.firstSerial()),
-                    cn.yaan.carbonsink.ledger.SerialNumbers.serial(code, i.vintage(), i.lastSerial()),
+                    SerialNumbers.serial(code, i.vintage(), i.firstSerial()),
+                    SerialNumbers.serial(code, i.vintage(), i.lastSerial()),
                     i.block(), i.availableKg(), i.reservedKg(), i.retiredKg());
         }
     }

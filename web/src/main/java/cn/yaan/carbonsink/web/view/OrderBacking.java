@@ -41,6 +41,7 @@ public class OrderBacking {
     @Inject
     FacesContext faces;
 
+    private List<Transparency.ProjectFigures> projects;
     private String projectCode;
     private Long quantityKg;
     private String beneficiary;
@@ -49,8 +50,12 @@ public class OrderBacking {
     private UnitOrder order;
     private LedgerService.Receipt retirement;
 
+    /** Projects with units to sell (read once per request: the menu asks more than once). */
     public List<Transparency.ProjectFigures> getProjects() {
-        return transparency.figures().projects().stream().filter(p -> p.availableKg() > 0).toList();
+        if (projects == null) {
+            projects = transparency.projects().stream().filter(p -> p.availableKg() > 0).toList();
+        }
+        return projects;
     }
 
     public String buy() {
@@ -82,13 +87,8 @@ public class OrderBacking {
     }
 
     public String pay() {
-        UnitOrder current = ledger.order(Long.parseLong(id));
-        if (!SimulatedPaymentProvider.on() || !current.owner().equals(caller.required().username())) {
-            return null;
-        }
         try {
-            ledger.confirmPayment(current.paymentId(), current.amountFen(), "simulated:" + current.paymentId(),
-                    "payment:" + SimulatedPaymentProvider.NAME);
+            ledger.paySimulated(ledger.order(Long.parseLong(id)).paymentId(), caller.required().username());
         } catch (BusinessException e) {
             Pages.error(faces, "checkout:pay", e);
             return null;

@@ -47,7 +47,7 @@ public class ProjectsBacking {
 
     public List<Transparency.ProjectFigures> getProjects() {
         if (projects == null) {
-            projects = transparency.figures().projects();
+            projects = transparency.projects();
         }
         return projects;
     }

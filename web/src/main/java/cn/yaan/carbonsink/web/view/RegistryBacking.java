@@ -59,7 +59,7 @@ public class RegistryBacking {
             }
         }
         latest = registry.retirements(0, 20).items();
-        projects = transparency.figures().projects();
+        projects = transparency.projects();
     }
 
     public String getSerial() { return serial; }
