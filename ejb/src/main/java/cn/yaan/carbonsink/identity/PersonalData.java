@@ -1,0 +1,147 @@
+package cn.yaan.carbonsink.identity;
+
+import cn.yaan.carbonsink.platform.AppSetting;
+import cn.yaan.carbonsink.shared.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.logging.Logger;
+
+/**
+ * Protection of sensitive personal data at rest (PIPL art. 28-30, DOMAIN.md section 6): resident ID numbers and
+ * similar values are stored encrypted with AES-256-GCM, and found again by a keyed hash (HMAC-SHA256) so that
+ * uniqueness can be checked without decrypting anything.
+ * <p>
+ * The 32-byte key comes from {@code carbonsink.personal-data-key} (base64, environment variable
+ * {@code CARBONSINK_PERSONAL_DATA_KEY}) in production. Without it (the embedded default) a key is generated on first
+ * start and kept in the database, which protects against nothing but a casual look; production must set it.
+ * Encryption and lookup use two keys derived from it, so a lookup hash reveals nothing about the ciphertext key.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class PersonalData {
+
+    static final String GENERATED_KEY_SETTING = "personal-data.generated-key";
+    private static final Logger LOG = Logger.getLogger(PersonalData.class.getName());
+    private static final String FORMAT = "v1:";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    private volatile SecretKeySpec encryptionKey;
+    private volatile SecretKeySpec lookupKey;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    void load() {
+        String configured = Settings.get("carbonsink.personal-data-key", null);
+        byte[] master;
+        if (configured != null) {
+            master = decodeKey(configured);
+        } else {
+            AppSetting stored = em.find(AppSetting.class, GENERATED_KEY_SETTING);
+            if (stored == null) {
+                byte[] fresh = new byte[32];
+                RANDOM.nextBytes(fresh);
+                stored = new AppSetting(GENERATED_KEY_SETTING, Base64.getEncoder().encodeToString(fresh));
+                em.persist(stored);
+                em.flush();
+            }
+            master = Base64.getDecoder().decode(stored.value());
+            LOG.warning("carbonsink.personal-data-key is not set: personal data is encrypted with a key kept in the "
+                    + "database. Set CARBONSINK_PERSONAL_DATA_KEY in production.");
+        }
+        use(master);
+    }
+
+    void use(byte[] master) {
+        encryptionKey = new SecretKeySpec(derive(master, "encryption"), "AES");
+        lookupKey = new SecretKeySpec(derive(master, "lookup"), "HmacSHA256");
+    }
+
+    static byte[] decodeKey(String base64) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("carbonsink.personal-data-key is not base64");
+        }
+        if (key.length != 32) {
+            throw new IllegalStateException("carbonsink.personal-data-key must be 32 bytes (base64 of 32 random bytes), not "
+                    + key.length);
+        }
+        return key;
+    }
+
+    private static byte[] derive(byte[] master, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(master, "HmacSHA256"));
+            return mac.doFinal(("carbonsink personal data " + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value encrypted, as text for a VARCHAR column ({@code v1:} + base64 of nonce and ciphertext). */
+    public String protect(String value) {
+        try {
+            byte[] nonce = new byte[12];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, nonce));
+            byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            return FORMAT + Base64.getEncoder().withoutPadding().encodeToString(
+                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot encrypt personal data", e);
+        }
+    }
+
+    /** The value {@link #protect} sealed; only for the holder's own view, never for logs or public pages. */
+    public String reveal(String protectedValue) {
+        if (protectedValue == null || !protectedValue.startsWith(FORMAT)) {
+            throw new IllegalArgumentException("Not a protected value");
+        }
+        try {
+            byte[] all = Base64.getDecoder().decode(protectedValue.substring(FORMAT.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, all, 0, 12));
+            return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot decrypt personal data (wrong carbonsink.personal-data-key?)", e);
+        }
+    }
+
+    /** A keyed hash (64 hex characters) to find or deduplicate a value without storing it in clear. */
+    public String lookupHash(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(lookupKey);
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
