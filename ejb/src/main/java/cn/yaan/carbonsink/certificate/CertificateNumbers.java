@@ -21,7 +21,12 @@ public final class CertificateNumbers {
     }
 
     public static String generate(CertificateKind kind, int year) {
-        StringBuilder body = new StringBuilder().append(kind.letter).append(year);
+        return generate(kind.letter, year);
+    }
+
+    /** A number of the same shape for other signed documents (a visit's ticket is {@code T-...}). */
+    public static String generate(char letter, int year) {
+        StringBuilder body = new StringBuilder().append(letter).append(year);
         for (int i = 0; i < 8; i++) {
             body.append(ALPHABET.charAt(RANDOM.nextInt(32)));
         }
@@ -51,11 +56,11 @@ public final class CertificateNumbers {
     }
 
     /** Without dashes: what the QR payload carries (14 ASCII characters). */
-    static String compact(String number) {
+    public static String compact(String number) {
         return number.replace("-", "");
     }
 
-    static String format(String compact) {
+    public static String format(String compact) {
         return compact.charAt(0) + "-" + compact.substring(1, 5) + "-" + compact.substring(5, 9) + "-"
                 + compact.substring(9, 13) + "-" + compact.charAt(13);
     }

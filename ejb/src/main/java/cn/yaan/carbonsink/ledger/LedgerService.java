@@ -49,6 +49,12 @@ public class LedgerService {
     @Inject
     Event<UnitsRetired> retired;
 
+    @Inject
+    Event<OrderReleased> released;
+
+    @Inject
+    Event<OrderRenewal> renewals;
+
     // ---------------------------------------------------------------- projects and issuances
 
     public record NewProject(String code, String nameZh, String nameEn, String county, String standard,
@@ -228,7 +234,7 @@ public class LedgerService {
         if (order.status == OrderStatus.PENDING_PAYMENT && !now.isBefore(order.expiresAt)) {
             expireLocked(order, "system");
         }
-        if (order.status == OrderStatus.EXPIRED && !reserveAgain(order)) {
+        if (order.status == OrderStatus.EXPIRED && !(reserveAgain(order) && renewed(order))) {
             order.status = OrderStatus.REFUND_DUE;
             order.paidAt = now;
             order.paymentRef = paymentRef;
@@ -285,6 +291,19 @@ public class LedgerService {
         return true;
     }
 
+    /** Whether the schemes take back what they held for a renewed order; if one refuses, the units go again. */
+    private boolean renewed(UnitOrder order) {
+        OrderRenewal renewal = new OrderRenewal(order.id(), order.purpose(), order.reference());
+        renewals.fire(renewal);
+        if (!renewal.refused()) {
+            return true;
+        }
+        releaseHolds(order);
+        order.status = OrderStatus.EXPIRED;
+        audit.append("system", "RENEWAL_REFUSED order=" + order.id());
+        return false;
+    }
+
     /** Applies a provider's notification once: a replay finds it recorded and changes nothing. */
     public UnitOrder applyNotification(String provider, PaymentProvider.Notification n) {
         boolean seen = em.createNamedQuery("PaymentNotification.find", PaymentNotification.class)
@@ -311,6 +330,7 @@ public class LedgerService {
         releaseHolds(order);
         order.status = OrderStatus.CANCELLED;
         audit.append(actor, "CANCELLED order=" + order.id());
+        released.fire(new OrderReleased(order.id(), order.purpose(), order.reference(), order.status));
         return order;
     }
 
@@ -339,6 +359,7 @@ public class LedgerService {
         releaseHolds(order);
         order.status = OrderStatus.EXPIRED;
         audit.append(actor, "EXPIRED order=" + order.id() + " kg=" + order.quantityKg());
+        released.fire(new OrderReleased(order.id(), order.purpose(), order.reference(), order.status));
     }
 
     private void releaseHolds(UnitOrder order) {

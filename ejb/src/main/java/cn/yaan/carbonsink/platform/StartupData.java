@@ -36,6 +36,7 @@ public class StartupData {
     public static final String DEMO_COURT = "COURT-1802";
     public static final String DEMO_OTHER_COURT = "COURT-1827";
     public static final String DEMO_SITE = "SITE-BFX";
+    public static final String DEMO_OTHER_SITE = "SITE-MDS";
     public static final String DEMO_BUREAU = "BUREAU-YAAN";
 
     @PersistenceContext
@@ -61,12 +62,14 @@ public class StartupData {
         identity.createOrganisation(DEMO_COURT, OrganisationKind.COURT, "雅安市雨城区人民法院", "Yucheng District People's Court, Ya'an");
         identity.createOrganisation(DEMO_OTHER_COURT, OrganisationKind.COURT, "宝兴县人民法院", "Baoxing County People's Court");
         identity.createOrganisation(DEMO_SITE, OrganisationKind.SCENIC_SITE, "碧峰峡景区", "Bifengxia Scenic Area");
+        identity.createOrganisation(DEMO_OTHER_SITE, OrganisationKind.SCENIC_SITE, "蒙顶山景区", "Mengdingshan Scenic Area");
         identity.createOrganisation(DEMO_BUREAU, OrganisationKind.FORESTRY_BUREAU, "雅安市林业局", "Ya'an Forestry Bureau");
         identity.createAccount("admin", password, "系统管理员", Set.of(Role.ADMIN), null);
         identity.createAccount("officer", password, "林业局 王科长", Set.of(Role.OFFICER), DEMO_BUREAU);
         identity.createAccount("court", password, "雨城区法院 李书记员", Set.of(Role.COURT), DEMO_COURT);
         identity.createAccount("court2", password, "宝兴县法院 赵书记员", Set.of(Role.COURT), DEMO_OTHER_COURT);
         identity.createAccount("gate", password, "碧峰峡 检票员", Set.of(Role.SITE_OPERATOR), DEMO_SITE);
+        identity.createAccount("gate2", password, "蒙顶山 检票员", Set.of(Role.SITE_OPERATOR), DEMO_OTHER_SITE);
         identity.createAccount("citizen", password, "张三", Set.of(Role.CITIZEN), null);
         LOG.info("Loaded the demo organisations and accounts (carbonsink.demo=true)");
     }

@@ -76,7 +76,7 @@ class LedgerIT {
     }
 
 
-    private static <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
+    static <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch start = new CountDownLatch(1);

@@ -23,6 +23,9 @@ public class MeResource {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    BookingResource bookings;
+
     public record Me(String username, String displayName, List<String> roles, String organisation) {
     }
 
@@ -34,5 +37,13 @@ public class MeResource {
         Caller caller = currentCaller.required();
         return new Me(caller.username(), caller.displayName(), caller.roles().stream().map(Role::name).sorted().toList(),
                 caller.organisationCode());
+    }
+
+    @GET
+    @Path("bookings")
+    @RolesAllowed(Role.Names.CITIZEN)
+    @Operation(summary = "The caller's bookings of scenic-site visits, newest first (the latest 100)")
+    public List<BookingResource.BookingView> bookings() {
+        return bookings.mine();
     }
 }

@@ -1,0 +1,71 @@
+package cn.yaan.carbonsink.tourism;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A visit's footprint (DOMAIN.md section 5):
+ * {@code E = distance x factor[mode] x persons + nights x factor[lodging] x persons + days x factor[on-site] x persons},
+ * where a car's factor is per car-km and divided by its occupants. The distance is the one-way distance from the
+ * origin and is counted twice (there and back). The offset is the footprint rounded up to whole kilograms, so a
+ * visit is never offset by less than it emitted.
+ */
+public final class Footprint {
+
+    public static final String LODGING = "LODGING";
+    public static final String ON_SITE = "ON_SITE";
+
+    private Footprint() {
+    }
+
+    /** The trip as the visitor describes it. */
+    public record Trip(TravelMode mode, BigDecimal distanceKm, Integer occupants, int nights, int days) {
+    }
+
+    /** kg CO2e with its working (one line per term, then the total and the offset). */
+    public record Result(BigDecimal kg, long offsetKg, List<String> working) {
+    }
+
+    /**
+     * @param factors kg CO2e per unit by code: the {@link TravelMode} names, {@link #LODGING} and {@link #ON_SITE}
+     */
+    public static Result of(Trip trip, int persons, Map<String, BigDecimal> factors) {
+        BigDecimal people = BigDecimal.valueOf(persons);
+        BigDecimal km = trip.distanceKm().multiply(BigDecimal.valueOf(2));
+        BigDecimal factor = factors.get(trip.mode().name());
+        List<String> working = new ArrayList<>();
+        BigDecimal travel;
+        if (trip.mode().perCar) {
+            BigDecimal occupants = BigDecimal.valueOf(trip.occupants());
+            travel = km.multiply(factor).multiply(people).divide(occupants, MathContext.DECIMAL64);
+            working.add(trip.mode() + ": " + plain(km) + " km (2 x " + plain(trip.distanceKm()) + ") x " + plain(factor)
+                    + " kg/car-km / " + trip.occupants() + " occupants x " + persons + " persons = " + kg(travel));
+        } else {
+            travel = km.multiply(factor).multiply(people);
+            working.add(trip.mode() + ": " + plain(km) + " km (2 x " + plain(trip.distanceKm()) + ") x " + plain(factor)
+                    + " kg/passenger-km x " + persons + " persons = " + kg(travel));
+        }
+        BigDecimal lodging = BigDecimal.valueOf(trip.nights()).multiply(factors.get(LODGING)).multiply(people);
+        working.add("lodging: " + trip.nights() + " nights x " + plain(factors.get(LODGING)) + " kg x " + persons
+                + " persons = " + kg(lodging));
+        BigDecimal onSite = BigDecimal.valueOf(trip.days()).multiply(factors.get(ON_SITE)).multiply(people);
+        working.add("on site: " + trip.days() + " days x " + plain(factors.get(ON_SITE)) + " kg x " + persons
+                + " persons = " + kg(onSite));
+        BigDecimal total = travel.add(lodging).add(onSite).setScale(3, RoundingMode.HALF_UP);
+        long offset = Math.max(1, total.setScale(0, RoundingMode.CEILING).longValueExact());
+        working.add("total = " + total.toPlainString() + " kg CO2e; offset " + offset + " kg (rounded up)");
+        return new Result(total, offset, working);
+    }
+
+    private static String kg(BigDecimal value) {
+        return value.setScale(3, RoundingMode.HALF_UP).toPlainString() + " kg";
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}

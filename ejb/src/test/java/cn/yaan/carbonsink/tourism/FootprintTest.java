@@ -1,0 +1,49 @@
+package cn.yaan.carbonsink.tourism;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FootprintTest {
+
+    static final Map<String, BigDecimal> DEFAULTS = Map.of("CAR", new BigDecimal("0.17"), "ELECTRIC_CAR",
+            new BigDecimal("0.05"), "COACH", new BigDecimal("0.03"), "RAIL", new BigDecimal("0.035"), "FLIGHT",
+            new BigDecimal("0.15"), "LODGING", new BigDecimal("15"), "ON_SITE", new BigDecimal("2"));
+
+    @Test
+    void aCarIsSharedByItsOccupantsAndTheTripCountsThereAndBack() {
+        // Chengdu -> Bifengxia 150 km, 3 people in one petrol car, 1 night, 2 days:
+        // 300 km x 0.17 / 3 x 3 = 51; lodging 1 x 15 x 3 = 45; on site 2 x 2 x 3 = 12; total 108 kg.
+        var r = Footprint.of(new Footprint.Trip(TravelMode.CAR, new BigDecimal("150"), 3, 1, 2), 3, DEFAULTS);
+        assertThat(r.kg()).isEqualByComparingTo("108");
+        assertThat(r.offsetKg()).isEqualTo(108);
+        assertThat(r.working()).hasSize(4);
+        assertThat(r.working().get(0)).contains("300 km (2 x 150)", "0.17 kg/car-km / 3 occupants", "51.000 kg");
+    }
+
+    @Test
+    void theOffsetIsRoundedUpToWholeKilograms() {
+        // Rail 120.5 km, 2 persons, day trip: 241 x 0.035 x 2 = 16.87; on site 1 x 2 x 2 = 4 -> 20.87 -> 21.
+        var r = Footprint.of(new Footprint.Trip(TravelMode.RAIL, new BigDecimal("120.5"), null, 0, 1), 2, DEFAULTS);
+        assertThat(r.kg()).isEqualByComparingTo("20.870");
+        assertThat(r.offsetKg()).isEqualTo(21);
+    }
+
+    @Test
+    void aPartyLargerThanACarLoadCountsItsShareOfTheCars() {
+        // 5 persons, 4 per car: 5/4 of the car-km. 100 km one way, electric: 200 x 0.05 x 5 / 4 = 12.5.
+        var r = Footprint.of(new Footprint.Trip(TravelMode.ELECTRIC_CAR, new BigDecimal("100"), 4, 0, 0), 5, DEFAULTS);
+        assertThat(r.kg()).isEqualByComparingTo("12.5");
+        assertThat(r.offsetKg()).isEqualTo(13);
+    }
+
+    @Test
+    void evenANearlyZeroFootprintIsOffsetByAtLeastOneKilogram() {
+        var r = Footprint.of(new Footprint.Trip(TravelMode.COACH, new BigDecimal("0.1"), null, 0, 0), 1, DEFAULTS);
+        assertThat(r.kg()).isEqualByComparingTo("0.006");
+        assertThat(r.offsetKg()).isEqualTo(1);
+    }
+}

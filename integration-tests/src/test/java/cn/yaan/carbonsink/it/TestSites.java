@@ -1,0 +1,64 @@
+package cn.yaan.carbonsink.it;
+
+import jakarta.json.JsonObject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Slots and visitors the tests create for themselves, on days no demo slot and no other test uses. */
+public final class TestSites {
+
+    static final ZoneId CST = ZoneId.of("Asia/Shanghai");
+
+    private TestSites() {
+    }
+
+    /** A new one-hour slot at a site, on a random day 70 to 400 days ahead at a random minute of the morning. */
+    public static JsonObject newSlot(Api api, String site, int capacity) {
+        for (int attempt = 0; ; attempt++) {
+            LocalDate day = LocalDate.now(CST).plusDays(ThreadLocalRandom.current().nextInt(70, 400));
+            int minute = ThreadLocalRandom.current().nextInt(0, 180);
+            String start = String.format("%02d:%02d", 9 + minute / 60, minute % 60);
+            Api.Reply created = api.postJson("/api/v1/sites/" + site + "/slots", "{\"from\":\"" + day + "\",\"to\":\"" + day
+                    + "\",\"startTimes\":[\"" + start + "\"],\"durationMinutes\":60,\"capacity\":" + capacity + "}",
+                    api.token("officer"));
+            if (created.status() == 409 && attempt < 5) {
+                continue;
+            }
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            return created.jsonArray().getJsonObject(0);
+        }
+    }
+
+    /** A valid resident ID number (GB 11643) born on the given day with the given sequence. */
+    public static String residentId(String birth, int sequence) {
+        String first17 = "511802" + birth + String.format("%03d", sequence);
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * w[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
+    public static String booking(long slotId, int party, String trip) {
+        StringBuilder visitors = new StringBuilder();
+        for (int i = 0; i < party; i++) {
+            visitors.append(i == 0 ? "" : ",").append("{\"name\":\"").append(i == 0 ? "欧阳娜娜" : "李四" + i)
+                    .append("\",\"idNumber\":\"").append(residentId("19900101", 11 + i)).append("\"}");
+        }
+        return "{\"slotId\":" + slotId + ",\"visitors\":[" + visitors + "],\"trip\":" + trip + "}";
+    }
+
+    public static final String CAR_TRIP = "{\"mode\":\"CAR\",\"distanceKm\":150,\"occupants\":3,\"nights\":1,\"days\":2}";
+
+    /** Moves the server clock to {@code at} (plus a margin the test gives in the instant itself). */
+    public static void clockAt(Api api, Instant at) {
+        api.moveClock(Duration.between(Instant.now(), at).toString());
+    }
+}
