@@ -96,6 +96,25 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/public/revocations", everyone()),
             Map.entry("GET /api/v1/public/species", everyone()),
             Map.entry("POST /api/v1/public/carbon-loss", everyone()),
+            Map.entry("GET /api/v1/public/sites", everyone()),
+            Map.entry("GET /api/v1/public/sites/{code}/slots", everyone()),
+            Map.entry("GET /api/v1/public/travel-factors", everyone()),
+            Map.entry("POST /api/v1/public/footprint", everyone()),
+            Map.entry("PUT /api/v1/sites/{code}", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/sites/{code}/slots", only(Caller.OFFICER)),
+            Map.entry("PATCH /api/v1/slots/{id}", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/sites/{code}/closures", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/bookings", only(Caller.CITIZEN)),
+            Map.entry("GET /api/v1/me/bookings", only(Caller.CITIZEN)),
+            Map.entry("GET /api/v1/bookings/{no}", only(Caller.CITIZEN)),
+            Map.entry("POST /api/v1/bookings/{no}/cancellation", only(Caller.CITIZEN)),
+            Map.entry("GET /api/v1/bookings/{no}/ticket.png", only(Caller.CITIZEN)),
+            Map.entry("GET /api/v1/bookings/{no}/ticket", only(Caller.CITIZEN)),
+            // Each operator works at the own site only: TourismIT shows gate2 gets WRONG_SITE at gate's tickets.
+            Map.entry("POST /api/v1/site/check-ins", only(Caller.GATE, Caller.OTHER_GATE)),
+            Map.entry("POST /api/v1/site/check-ins/sync", only(Caller.GATE, Caller.OTHER_GATE)),
+            Map.entry("GET /api/v1/site/offline-data", only(Caller.GATE, Caller.OTHER_GATE)),
+            Map.entry("GET /api/v1/site/dashboard", only(Caller.GATE, Caller.OTHER_GATE)),
             // Providers prove themselves by signature, not by login.
             Map.entry("POST /api/v1/payments/callbacks/{provider}", everyone())
     ));

@@ -11,6 +11,7 @@ public enum Caller {
     OTHER_COURT("court2"),
     OFFICER("officer"),
     GATE("gate"),
+    OTHER_GATE("gate2"),
     ADMIN("admin");
 
     public final String username;
