@@ -7,13 +7,13 @@ const REVOCATIONS = 'carbonsink.revocations';
 const KINDS = { R: 'RETIREMENT', D: 'PUBLIC_DUTY', H: 'PUBLIC_DUTY_HONOUR', J: 'RESTORATION', V: 'CARBON_NEUTRAL_VISIT' };
 const EPOCH_DAY = Date.UTC(2020, 0, 1) / 86400000;
 
-function base64url(text) {
+export function base64url(text) {
     const plain = text.replace(/-/g, '+').replace(/_/g, '/');
     const binary = atob(plain + '='.repeat((4 - plain.length % 4) % 4));
     return Uint8Array.from(binary, c => c.charCodeAt(0));
 }
 
-function hex(bytes) {
+export function hex(bytes) {
     return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -67,6 +67,13 @@ async function ed25519Verify(publicKeyBase64url, signature, message) {
     return crypto.subtle.verify({ name: 'Ed25519' }, key, signature, message);
 }
 
+/** Whether {@code signature} is the key {@code keyId}'s Ed25519 signature of {@code body}, by the cached keys. */
+export async function signedBy(keyId, signature, body) {
+    const keys = JSON.parse(localStorage.getItem(KEYS) || '[]');
+    const key = keys.find(k => k.keyId === keyId);
+    return !!key && ed25519Verify(key.publicKey, signature, body);
+}
+
 /** Fetches the public keys and the signed revocation list, and keeps them for offline use. */
 export async function refresh(api) {
     const keys = await (await fetch(api + '/public/keys')).json();
@@ -85,9 +92,7 @@ export async function verifyOffline(scanned) {
     if (!payload) {
         return { status: 'MALFORMED' };
     }
-    const keys = JSON.parse(localStorage.getItem(KEYS) || '[]');
-    const key = keys.find(k => k.keyId === payload.keyId);
-    if (!payload.canonical || !key || !await ed25519Verify(key.publicKey, payload.signature, payload.body)) {
+    if (!payload.canonical || !await signedBy(payload.keyId, payload.signature, payload.body)) {
         return { status: 'INVALID_SIGNATURE', payload };
     }
     const list = JSON.parse(localStorage.getItem(REVOCATIONS) || '{"entries": []}');

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Slots and visitors the tests create for themselves, on days no demo slot and no other test uses. */
 public final class TestSites {
 
-    static final ZoneId CST = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CST = ZoneId.of("Asia/Shanghai");
 
     private TestSites() {
     }
@@ -56,6 +56,11 @@ public final class TestSites {
     }
 
     public static final String CAR_TRIP = "{\"mode\":\"CAR\",\"distanceKm\":150,\"occupants\":3,\"nights\":1,\"days\":2}";
+
+    /** The text of the QR code in a PNG image, read back by ZXing. */
+    public static String decodeQr(byte[] png) throws Exception {
+        return CertificateIT.decodeQr(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)));
+    }
 
     /** Moves the server clock to {@code at} (plus a margin the test gives in the instant itself). */
     public static void clockAt(Api api, Instant at) {

@@ -14,9 +14,15 @@ import java.time.format.DateTimeFormatter;
 public class Formats {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(AppClock.ZONE);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(AppClock.ZONE);
 
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** The time of day in China Standard Time. */
+    public String clock(Instant instant) {
+        return instant == null ? "" : CLOCK.format(instant);
     }
 
     /** Fen as yuan with two decimals. */

@@ -1,0 +1,143 @@
+package cn.yaan.carbonsink.it.browser;
+
+import cn.yaan.carbonsink.it.Api;
+import cn.yaan.carbonsink.it.TestSites;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A visit in Chromium at phone size: choose a slot, enter the party and the trip, book, pay (demo), see the ticket;
+ * the gate page admits it once, refuses the second scan with the first one's gate, and keeps working offline.
+ */
+class VisitBrowserIT extends BrowserTest {
+
+    private final Api api = Api.server();
+
+    private static void login(Browser browser, String username) {
+        browser.open("/login.xhtml");
+        browser.type("login:username", username);
+        browser.type("login:password", Api.DEMO_PASSWORD);
+        browser.click("login:submit");
+        browser.waitForText("nav:user", username);
+    }
+
+    private static void assertFitsAPhone(Browser phone) {
+        long scrollWidth = (Long) phone.script("return document.documentElement.scrollWidth;");
+        assertThat(scrollWidth).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(390);
+    }
+
+    /** The gate's own refusals (409, 422) and, offline, its failed calls are expected; nothing else may fail. */
+    private static void assertCleanGate(Browser gate) {
+        assertThat(gate.problems().stream().filter(p -> !p.contains("/api/v1/site/")
+                && !p.contains("status of 409") && !p.contains("status of 422"))).isEmpty();
+    }
+
+    private void scan(Browser gate, String qr) {
+        gate.script("document.getElementById('verdict').dataset.result = '';");
+        gate.type("manual-qr", qr);
+        gate.click("manual-submit");
+        new WebDriverWait(gate.driver(), Duration.ofSeconds(15)).until(d ->
+                !"".equals(gate.script("return document.getElementById('verdict').dataset.result || '';")));
+    }
+
+    @Test
+    void aVisitorBooksPaysAndTheGateAdmitsTheTicketOnceOnlineAndOffline() throws Exception {
+        JsonObject slot = TestSites.newSlot(api, "BFX", 10);
+        Instant start = Instant.parse(slot.getString("start"));
+        String day = start.atZone(TestSites.CST).toLocalDate().toString();
+
+        Browser phone = open(Browser.Size.PHONE, "zh-CN");
+        login(phone, "citizen");
+        phone.open("/visit.xhtml?site=BFX&date=" + day);
+        assertThat(phone.text("factors")).contains("DESNZ");
+        phone.driver().findElement(By.cssSelector("#slots a")).click();
+        phone.find("book:submit");
+        phone.type("book:party:0:name", "欧阳娜娜");
+        phone.type("book:party:0:idNumber", "511802199001010110");
+        phone.click("book:submit");
+        phone.waitForText("book", "身份证号码有误");
+        phone.type("book:party:0:idNumber", TestSites.residentId("19900101", 11));
+        phone.type("book:distanceKm", "150");
+        phone.type("book:occupants", "3");
+        phone.type("book:days", "2");
+        phone.type("book:nights", "1");
+        phone.find("book:party:0:name").click(); // leaves the last field: the preview follows
+        phone.waitForText("offset", "36");       // 300 km x 0.17 / 3 occupants + 1 night x 15 + 2 days x 2
+        assertFitsAPhone(phone);
+        phone.screenshot("phone-visit-book");
+        phone.click("book:submit");
+        phone.waitForText("booking-status", "待支付");
+        assertThat(phone.text("booking-party")).contains("欧**", "511802********").doesNotContain("欧阳娜娜");
+        phone.click("checkout:pay");
+        phone.waitForText("booking-status", "已确认");
+        assertThat(phone.text("ticket")).contains("V-");
+        String src = phone.find("ticket-qr").getAttribute("src");
+        String qr = TestSites.decodeQr(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)));
+        assertFitsAPhone(phone);
+        phone.screenshot("phone-visit-ticket");
+        assertClean(phone);
+
+        // A second booking, made and paid over the API, is scanned while the gate has no network.
+        String citizen = api.token("citizen");
+        JsonObject second = api.postJson("/api/v1/bookings", TestSites.booking(slot.getJsonNumber("id").longValue(), 2,
+                TestSites.CAR_TRIP), citizen).json();
+        api.postJson("/api/v1/payments/" + second.getString("paymentId") + "/simulated-confirmation", "", citizen);
+        String secondQr = api.get("/api/v1/bookings/" + second.getString("bookingNo") + "/ticket", citizen).json().getString("qr");
+
+        try {
+            TestSites.clockAt(api, start.plus(Duration.ofMinutes(5)));
+            Browser gate = open(Browser.Size.PHONE, "zh-CN");
+            login(gate, "gate");
+            gate.open("/site/scan.xhtml");
+            gate.waitForText("network", "在线");
+            scan(gate, qr);
+            assertThat(gate.text("verdict-text")).contains("准予入园");
+            assertThat(gate.text("verdict-how")).contains("在线核验", "人数 1");
+            gate.screenshot("phone-gate-admitted");
+            scan(gate, qr);
+            assertThat(gate.text("verdict-text")).contains("门票已使用");
+            assertThat(gate.text("verdict-how")).contains("首次入园： 1号口");
+            gate.screenshot("phone-gate-used");
+            assertFitsAPhone(gate);
+
+            ((ChromeDriver) gate.driver()).setNetworkConditions(offline());
+            scan(gate, secondQr);
+            assertThat(gate.text("verdict-text")).contains("准予入园");
+            assertThat(gate.text("verdict-how")).contains("离线核验", "人数 2");
+            assertThat(gate.text("network")).contains("待同步 1");
+            scan(gate, secondQr);
+            assertThat(gate.text("verdict-text")).contains("门票已使用");
+            scan(gate, qr.substring(0, 60) + (qr.charAt(60) == 'A' ? 'B' : 'A') + qr.substring(61));
+            assertThat(gate.text("verdict-text")).contains("无效门票");
+            gate.screenshot("phone-gate-offline");
+
+            ((ChromeDriver) gate.driver()).deleteNetworkConditions();
+            gate.click("sync");
+            gate.waitForText("network", "待同步 0");
+            JsonObject figures = api.get("/api/v1/site/dashboard?date=" + day, api.login("gate", Api.DEMO_PASSWORD)).json()
+                    .getJsonArray("slots").stream().map(v -> v.asJsonObject())
+                    .filter(s -> s.getJsonNumber("slotId").longValue() == slot.getJsonNumber("id").longValue())
+                    .findFirst().orElseThrow();
+            assertThat(figures.getInt("checkedInVisitors")).as("both parties are checked in on the server").isEqualTo(3);
+            assertCleanGate(gate);
+        } finally {
+            api.moveClock("PT0S");
+        }
+    }
+
+    private static ChromiumNetworkConditions offline() {
+        ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+        conditions.setOffline(true);
+        return conditions;
+    }
+}

@@ -1,0 +1,219 @@
+// The gate scanner (/site/scan): checks e-tickets online, and without a network decides alone from what it
+// downloaded (public keys, the day's bookings of its site), queueing the check-ins it admitted and sending them when
+// the network returns; the server then reports a ticket used at two gates. Ticket format: docs/CERTIFICATES.md.
+import { base64url, hex, refresh, signedBy } from './verify.js';
+
+const app = document.getElementById('gate-app');
+const api = app.dataset.api;
+const DAY = 'carbonsink.gate.day';
+const QUEUE = 'carbonsink.gate.queue';
+const GATE = 'carbonsink.gate.name';
+const SKEW = 'carbonsink.gate.skew';
+
+/** The server's time as this device last learnt it: a gate phone's own clock may be wrong. */
+function now() {
+    return Date.now() + Number(localStorage.getItem(SKEW) || 0);
+}
+
+const gateInput = document.getElementById('gate-name');
+gateInput.value = localStorage.getItem(GATE) || gateInput.value;
+gateInput.addEventListener('change', () => localStorage.setItem(GATE, gateInput.value.trim()));
+
+function queue() {
+    return JSON.parse(localStorage.getItem(QUEUE) || '[]');
+}
+
+function status(text) {
+    document.getElementById('network').textContent = text + ' · ' + app.dataset.queued + ' ' + queue().length;
+}
+
+/** A ticket payload (version 2), or null. */
+export function decodeTicket(scanned) {
+    try {
+        let text = String(scanned).trim();
+        const hash = text.lastIndexOf('#');
+        if (hash >= 0) {
+            text = text.substring(hash + 1);
+        }
+        if (text.length < 100 || text.length > 300 || !/^[A-Za-z0-9_-]+$/.test(text)) {
+            return null;
+        }
+        const all = base64url(text);
+        if (all[0] !== 2) {
+            return null;
+        }
+        const body = all.subarray(0, all.length - 64);
+        const ascii = (from, to) => String.fromCharCode(...body.subarray(from, to));
+        const number = n => n[0] + '-' + n.substring(1, 5) + '-' + n.substring(5, 9) + '-' + n.substring(9, 13) + '-' + n[13];
+        let i = 1;
+        const keyId = hex(body.subarray(i, i + 4)); i += 4;
+        const bookingNo = number(ascii(i, i + 14)); i += 14;
+        const certificateNo = number(ascii(i, i + 14)); i += 14;
+        const siteLength = body[i++];
+        const site = ascii(i, i + siteLength); i += siteLength;
+        const minutes = ((body[i] << 24) >>> 0) + (body[i + 1] << 16) + (body[i + 2] << 8) + body[i + 3]; i += 4;
+        const duration = (body[i] << 8) | body[i + 1]; i += 2;
+        const party = body[i++];
+        if (i !== body.length) {
+            return null;
+        }
+        const start = Date.UTC(2020, 0, 1) + minutes * 60000;
+        return { keyId, bookingNo, certificateNo, site, start, end: start + duration * 60000, party, body,
+            signature: all.subarray(all.length - 64) };
+    } catch (e) {
+        return null;
+    }
+}
+
+/** The verdict without the server: signature, site, window, the downloaded bookings and this scanner's queue. */
+async function checkOffline(qr, gate) {
+    const t = decodeTicket(qr);
+    if (!t || !await signedBy(t.keyId, t.signature, t.body)) {
+        return { result: 'INVALID_SIGNATURE' };
+    }
+    const day = JSON.parse(localStorage.getItem(DAY) || '{"bookings": []}');
+    const verdict = { bookingNo: t.bookingNo, partySize: t.party, slot: { start: new Date(t.start).toISOString(), end: new Date(t.end).toISOString() } };
+    if (t.site !== app.dataset.site) {
+        return { ...verdict, result: 'WRONG_SITE' };
+    }
+    const at = now();
+    if (at < t.start - (day.earlyMinutes ?? 30) * 60000) {
+        return { ...verdict, result: 'NOT_YET_VALID' };
+    }
+    if (at > t.end + (day.lateMinutes ?? 30) * 60000) {
+        return { ...verdict, result: 'EXPIRED' };
+    }
+    const known = day.bookings.find(b => b.bookingNo === t.bookingNo);
+    if (known && known.status === 'CANCELLED') {
+        return { ...verdict, result: 'CANCELLED' };
+    }
+    const queued = queue().find(q => q.bookingNo === t.bookingNo);
+    const first = (known && known.checkedIn) || (queued && { at: queued.scannedAt, gate: queued.gate });
+    if (first) {
+        return { ...verdict, result: 'ALREADY_CHECKED_IN', firstCheckIn: first };
+    }
+    localStorage.setItem(QUEUE, JSON.stringify([...queue(), { qr, gate, scannedAt: new Date(at).toISOString(), bookingNo: t.bookingNo }]));
+    return { ...verdict, result: 'ADMITTED' };
+}
+
+function show(verdict, online) {
+    const box = document.getElementById('verdict');
+    box.className = 'verdict verdict-' + verdict.result;
+    box.dataset.result = verdict.result;
+    document.getElementById('verdict-text').textContent = document.getElementById('text-' + verdict.result).textContent;
+    let how = online ? app.dataset.online : app.dataset.offline;
+    if (verdict.partySize) {
+        how += ' · ' + app.dataset.party + ' ' + verdict.partySize;
+    }
+    if (verdict.firstCheckIn) {
+        how += ' · ' + app.dataset.first + ' ' + verdict.firstCheckIn.gate + ' '
+            + new Date(verdict.firstCheckIn.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+    }
+    document.getElementById('verdict-how').textContent = how;
+    status(online ? app.dataset.online : app.dataset.offline);
+}
+
+async function check(qr) {
+    const gate = gateInput.value.trim() || '1';
+    try {
+        const response = await fetch(api + '/site/check-ins', { method: 'POST', credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ qr, gate }) });
+        if ([200, 409, 422].includes(response.status)) {
+            const verdict = await response.json();
+            if (verdict.result) {
+                show(verdict, true);
+                return;
+            }
+        }
+    } catch (networkGone) {
+        // decide alone
+    }
+    show(await checkOffline(qr, gate), false);
+}
+
+/** Sends the queued check-ins; the server's answers replace the local ones (a conflict shows on the dashboard). */
+async function sync() {
+    const pending = queue();
+    if (pending.length === 0) {
+        return;
+    }
+    try {
+        const response = await fetch(api + '/site/check-ins/sync', { method: 'POST', credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ scans: pending.map(({ qr, gate, scannedAt }) => ({ qr, gate, scannedAt })) }) });
+        if (response.ok) {
+            const results = await response.json();
+            const sent = new Set(pending.map(p => p.scannedAt + p.bookingNo));
+            localStorage.setItem(QUEUE, JSON.stringify(queue().filter(q => !sent.has(q.scannedAt + q.bookingNo))));
+            status(app.dataset.synced + ' ' + results.length);
+            download();
+        }
+    } catch (networkGone) {
+        // next time
+    }
+}
+
+/** Keys, revocations and the day's bookings, for deciding without a network. */
+async function download() {
+    try {
+        const response = await fetch(api + '/site/offline-data', { credentials: 'same-origin' });
+        if (response.ok) {
+            const day = await response.json();
+            localStorage.setItem(DAY, JSON.stringify(day));
+            localStorage.setItem(SKEW, String(Date.parse(day.generatedAt) - Date.now()));
+        }
+        await refresh(api);
+        status(app.dataset.online);
+    } catch (networkGone) {
+        status(app.dataset.offline);
+    }
+}
+
+document.getElementById('manual').addEventListener('submit', event => {
+    event.preventDefault();
+    const qr = document.getElementById('manual-qr').value.trim();
+    if (qr) {
+        check(qr);
+        document.getElementById('manual-qr').value = '';
+    }
+});
+document.getElementById('sync').addEventListener('click', sync);
+window.addEventListener('online', sync);
+setInterval(() => navigator.onLine && sync(), 15000);
+
+// Camera scanning with jsQR (served by the application, Apache-2.0); the same code is not checked twice in 3 s.
+document.getElementById('camera-start').addEventListener('click', async () => {
+    const video = document.getElementById('camera');
+    try {
+        video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+    } catch (e) {
+        status(app.dataset.cameraError);
+        return;
+    }
+    video.hidden = false;
+    await video.play();
+    const canvas = document.createElement('canvas');
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    let last = '';
+    let lastAt = 0;
+    const frame = () => {
+        if (video.readyState === video.HAVE_ENOUGH_DATA) {
+            canvas.width = video.videoWidth;
+            canvas.height = video.videoHeight;
+            context.drawImage(video, 0, 0);
+            const code = window.jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+            if (code && (code.data !== last || Date.now() - lastAt > 3000)) {
+                last = code.data;
+                lastAt = Date.now();
+                check(code.data);
+            }
+        }
+        requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+});
+
+if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/sw.js').catch(() => {});
+}
+download().then(sync);
