@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What is written stays written: data survives a graceful restart and a SIGKILL of the server (H2 file mode by
- * default, PostgreSQL with -Ppostgresql), also in the middle of a burst of retirements and purchases. Uses its own
+ * default, PostgreSQL with -Ppostgresql), also in the middle of a burst of retirements, purchases and bookings. Uses its own
  * server copy, so the suite's server is not disturbed.
  */
 class RestartIT {
@@ -55,7 +55,8 @@ class RestartIT {
      * provider, every third one left unpaid; project B). After the restart: every retirement and every paid order
      * a client was told about is there with the same serial ranges; the requests that got no answer, sent again with
      * their Idempotency-Key, retire at most once; ranges stay disjoint; inventories add up to the kilograms the
-     * clients know were sold; the unpaid holds still expire; the audit chain verifies.
+     * clients know were sold; the unpaid holds still expire; the audit chain verifies. Bookings run alongside: the
+     * confirmed ones stay confirmed with their certificates and the slot never counts more places than are held.
      */
     @Test
     void aCrashDuringRetirementsAndPurchasesLosesNothingAndSellsNothingTwice() throws Exception {
@@ -69,6 +70,9 @@ class RestartIT {
             String citizen = api.token("citizen");
             TestProjects.projectWithIssuance(api, retiring, 1_000_000);
             TestProjects.projectWithIssuance(api, buying, 1_000_000);
+            JsonObject slot = TestSites.newSlot(api, "BFX", BOOKING_CAPACITY);
+            long slotId = slot.getJsonNumber("id").longValue();
+            Map<String, JsonObject> confirmed = new ConcurrentHashMap<>();
 
             Map<String, JsonObject> acknowledged = new ConcurrentHashMap<>();
             Set<String> unanswered = ConcurrentHashMap.newKeySet();
@@ -116,7 +120,32 @@ class RestartIT {
                     }
                 });
             }
-            while (acknowledged.size() < 40 || paid.size() < 20) {
+            for (int c = 0; c < 2; c++) {
+                clients.submit(() -> {
+                    try {
+                        for (int n = 0; ; n++) {
+                            Api.Reply booking = api.postJson("/api/v1/bookings",
+                                    TestSites.booking(slotId, 1, TestSites.CAR_TRIP), citizen);
+                            if (booking.status() != 201) {
+                                return; // the slot is full, or the crash
+                            }
+                            if (n % 2 == 1) {
+                                continue; // left unpaid: its places must come back, crash or not
+                            }
+                            Api.Reply payment = api.postJson("/api/v1/payments/" + booking.json().getString("paymentId")
+                                    + "/simulated-confirmation", "", citizen);
+                            if (payment.status() != 200) {
+                                return;
+                            }
+                            confirmed.put(booking.json().getString("bookingNo"), api.get("/api/v1/bookings/"
+                                    + booking.json().getString("bookingNo"), citizen).json());
+                        }
+                    } catch (RuntimeException connectionLost) {
+                        // the crash
+                    }
+                });
+            }
+            while (acknowledged.size() < 40 || paid.size() < 20 || confirmed.size() < 5) {
                 Thread.sleep(50);
             }
             server.kill();
@@ -148,6 +177,15 @@ class RestartIT {
                 assertThat(now.getJsonObject("retirement").getJsonArray("serialRanges"))
                         .isEqualTo(p.getValue().getJsonObject("retirement").getJsonArray("serialRanges"));
             }
+            // Bookings: every confirmed one is still confirmed with its certificate; the slot counts exactly the
+            // places of the bookings that hold them, never more than its capacity.
+            for (JsonObject b : confirmed.values()) {
+                JsonObject now = api.get("/api/v1/bookings/" + b.getString("bookingNo"), citizen).json();
+                assertThat(now.getString("status")).isEqualTo("CONFIRMED");
+                assertThat(now.getString("certificateNo")).isEqualTo(b.getString("certificateNo"));
+            }
+            assertThat(BOOKING_CAPACITY - remaining(api, slot)).as("places taken").isEqualTo(holding(api, citizen, slotId));
+
             // The unpaid holds expire after the restart too.
             api.moveClock("PT16M");
             Instant deadline = Instant.now().plusSeconds(60);
@@ -164,11 +202,34 @@ class RestartIT {
                 }
             }
             assertThat(retiredOrders.size()).isGreaterThanOrEqualTo(paid.size());
+            while (BOOKING_CAPACITY - remaining(api, slot) != holding(api, citizen, slotId)
+                    || api.get("/api/v1/me/bookings", citizen).jsonArray().stream().anyMatch(b ->
+                    b.asJsonObject().getString("status").equals("HELD"))) {
+                assertThat(Instant.now()).as("booking holds released within a minute").isBefore(deadline.plusSeconds(60));
+                Thread.sleep(500);
+            }
+            assertThat(holding(api, citizen, slotId)).isGreaterThanOrEqualTo(confirmed.size());
             TestProjects.assertDisjoint(retiredOrders);
             assertFigures(api, buying, 50L * retiredOrders.size());
             assertThat(api.get("/api/v1/ledger/verification", api.login("admin", Api.DEMO_PASSWORD)).json()
                     .getBoolean("ok")).isTrue();
         }
+    }
+
+    private static final int BOOKING_CAPACITY = 60;
+
+    private static int remaining(Api api, JsonObject slot) {
+        String date = Instant.parse(slot.getString("start")).atZone(TestSites.CST).toLocalDate().toString();
+        return api.get("/api/v1/public/sites/BFX/slots?date=" + date).jsonArray().stream().map(v -> v.asJsonObject())
+                .filter(s -> s.getJsonNumber("id").longValue() == slot.getJsonNumber("id").longValue())
+                .findFirst().orElseThrow().getInt("remaining");
+    }
+
+    /** Places held by the citizen's unpaid and confirmed bookings in the slot (all bookings here are of one visitor). */
+    private static long holding(Api api, String citizen, long slotId) {
+        return api.get("/api/v1/me/bookings", citizen).jsonArray().stream().map(v -> v.asJsonObject())
+                .filter(b -> b.getJsonNumber("slotId").longValue() == slotId)
+                .filter(b -> b.getString("status").equals("HELD") || b.getString("status").equals("CONFIRMED")).count();
     }
 
     /** Retired kg is what the clients know was sold; nothing is reserved; the identity holds. */

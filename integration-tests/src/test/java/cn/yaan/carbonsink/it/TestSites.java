@@ -20,8 +20,13 @@ public final class TestSites {
 
     /** A new one-hour slot at a site, on a random day 70 to 400 days ahead at a random minute of the morning. */
     public static JsonObject newSlot(Api api, String site, int capacity) {
+        return newSlot(api, site, capacity, null);
+    }
+
+    /** A new one-hour slot on the given day (a random one 70 to 400 days ahead when null). */
+    public static JsonObject newSlot(Api api, String site, int capacity, LocalDate on) {
         for (int attempt = 0; ; attempt++) {
-            LocalDate day = LocalDate.now(CST).plusDays(ThreadLocalRandom.current().nextInt(70, 400));
+            LocalDate day = on != null ? on : LocalDate.now(CST).plusDays(ThreadLocalRandom.current().nextInt(70, 400));
             int minute = ThreadLocalRandom.current().nextInt(0, 180);
             String start = String.format("%02d:%02d", 9 + minute / 60, minute % 60);
             Api.Reply created = api.postJson("/api/v1/sites/" + site + "/slots", "{\"from\":\"" + day + "\",\"to\":\"" + day
