@@ -302,13 +302,13 @@ public class RestorationService {
      * by the calling clerk, who pays it or passes its payment id to the defendant. 409 when nothing is due or an
      * earlier purchase is still waiting for its payment.
      */
-    public UnitOrder purchase(long id, Caller caller) {
+    public UnitOrder purchase(long id, String projectCode, Caller caller) {
         RestorationOrder order = locked(id, caller);
         requireOpen(order);
         requirePurchaseDue(order);
         String beneficiary = courtName(order.courtCode());
         UnitOrder unitOrder = ledger.reserve(new LedgerService.ReserveRequest(OrderPurpose.RESTORATION, beneficiary,
-                order.reference(), null, order.outstandingKg(), caller.username()));
+                order.reference(), projectCode, order.outstandingKg(), caller.username()));
         order.unitOrderId = unitOrder.id();
         order.started();
         event(order, caller.username(), "PURCHASE_ORDERED", "ledger order " + unitOrder.id() + " for "
