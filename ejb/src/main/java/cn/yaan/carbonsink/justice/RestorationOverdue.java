@@ -1,18 +1,22 @@
 package cn.yaan.carbonsink.justice;
 
+import cn.yaan.carbonsink.shared.AppClock;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.time.LocalDate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Marks restoration orders OVERDUE once a day (00:10 in Asia/Shanghai) when their planting due date has passed
- * with trees unplanted. It runs on every node: each order is marked in its own transaction under its row lock, and
- * its status is checked again under the lock, so a second node finds nothing left to do.
+ * Marks restoration orders OVERDUE once a day when their planting due date has passed with trees unplanted. The
+ * day is the application clock's ({@link AppClock}, Asia/Shanghai): a timer looks every 10 seconds whether the date
+ * changed since the last run, so the job runs at startup and just after midnight, and also when a test server's
+ * clock is moved past a due date. It runs on every node: each order is marked in its own transaction under its row
+ * lock, and its status is checked again under the lock, so a second node finds nothing left to do.
  */
 @Singleton
 public class RestorationOverdue {
@@ -22,10 +26,19 @@ public class RestorationOverdue {
     @Inject
     RestorationService restorations;
 
-    @Schedule(hour = "0", minute = "10", timezone = "Asia/Shanghai", persistent = false)
+    @Inject
+    AppClock clock;
+
+    private LocalDate lastRun;
+
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void daily() {
-        markOverdue();
+        LocalDate today = clock.today();
+        if (!today.equals(lastRun)) {
+            markOverdue();
+            lastRun = today;
+        }
     }
 
     /** One run of the job; returns how many orders it marked. */

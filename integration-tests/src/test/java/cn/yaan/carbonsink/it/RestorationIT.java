@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 
@@ -52,6 +54,13 @@ class RestorationIT {
     static String replant(int trees) {
         return "{\"trees\":" + trees + ",\"species\":\"云杉\",\"site\":\"宝兴县蜂桶寨乡\",\"dueDate\":\"2024-04-30\","
                 + "\"inspectionYears\":[1]}";
+    }
+
+    /** A REPLANT order of 10 trees judged 10 days ago and due today: not overdue before tomorrow. */
+    static String dueToday() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return order(caseNumber(), residentId(), "REPLANT", replant(10).replace("2024-04-30", today.toString()))
+                .replace("2024-03-01", today.minusDays(10).toString());
     }
 
     private JsonObject register(String body) {
@@ -269,13 +278,63 @@ class RestorationIT {
                 + "\"projectCode\":\"" + project + "\"}", api.token("court")), 409);
         api.postJson("/api/v1/sink-projects/" + project + "/issuances", "{\"vintage\":2024,\"quantityKg\":5000}",
                 api.token("officer"));
+        officerPost(id, "plantings", "{\"date\":\"2024-04-10\",\"trees\":70,\"species\":\"云杉\",\"latitude\":30.38,\"longitude\":102.81}");
         Api.Reply paid = api.postJson(ORDERS + "/" + id + "/offline-payment", "{\"receiptNo\":\"BX-1\",\"amountFen\":190672,"
                 + "\"projectCode\":\"" + project + "\"}", api.token("court"));
         assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
         assertThat(paid.json().getString("status")).isEqualTo("IN_PROGRESS");
-        officerPost(id, "plantings", "{\"date\":\"2024-04-10\",\"trees\":70,\"species\":\"云杉\",\"latitude\":30.38,\"longitude\":102.81}");
         JsonObject done = officerPost(id, "inspections", "{\"date\":\"2025-05-01\",\"survivingTrees\":60}"); // ceil(59.5)
         assertThat(done.getString("status")).isEqualTo("FULFILLED");
         assertCertificateVerifies(done, 23_834);
+    }
+
+    @Test
+    void anOrderIsListedOverdueOnceItsDueDatePassedWithTreesUnplanted() throws InterruptedException {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        long id = register(dueToday()).getJsonNumber("id").longValue();
+        assertThat(get(id).getString("status")).isEqualTo("REGISTERED");
+        try {
+            api.moveClock("PT26H");
+            String court = api.login("court", Api.DEMO_PASSWORD);
+            boolean listed = false;
+            for (int i = 0; i < 40 && !listed; i++) {
+                Thread.sleep(500);
+                listed = api.get(ORDERS + "?status=OVERDUE", court).jsonArray().stream()
+                        .anyMatch(o -> o.asJsonObject().getJsonNumber("id").longValue() == id);
+            }
+            assertThat(listed).as("listed OVERDUE within 20 s of the day changing").isTrue();
+        } finally {
+            api.moveClock("PT0S");
+        }
+        JsonObject overdue = get(id);
+        assertThat(overdue.getString("status")).isEqualTo("OVERDUE");
+        assertThat(overdue.getJsonArray("timeline").getJsonObject(1).getString("actor")).isEqualTo("system");
+        JsonObject planted = officerPost(id, "plantings", "{\"date\":\"" + today + "\",\"trees\":10,"
+                + "\"species\":\"云杉\",\"latitude\":30.38,\"longitude\":102.81}");
+        assertThat(planted.getString("status")).as("all trees planted: back in progress").isEqualTo("IN_PROGRESS");
+        assertThat(actions(planted)).containsExactly("REGISTERED", "OVERDUE", "PLANTED");
+    }
+
+    @Test
+    void badFulfilmentInputIsRefusedAndChangesNothing() {
+        long id = register(dueToday()).getJsonNumber("id").longValue();
+        String officer = api.token("officer");
+        for (String bad : List.of("{\"date\":\"2024-04-10\",\"trees\":0,\"species\":\"云杉\",\"latitude\":30.38,\"longitude\":102.81}",
+                "{\"date\":\"2024-04-10\",\"trees\":5,\"species\":\"云杉\",\"latitude\":91,\"longitude\":102.81}",
+                "{\"date\":\"2024-13-10\",\"trees\":5,\"species\":\"云杉\",\"latitude\":30.38,\"longitude\":102.81}",
+                "{\"date\":\"2024-02-10\",\"trees\":5,\"species\":\"云杉\",\"latitude\":30.38,\"longitude\":102.81}",
+                "{\"date\":\"2999-01-01\",\"trees\":5,\"species\":\"云杉\",\"latitude\":30.38,\"longitude\":102.81}",
+                "{\"date\":\"2024-04-10\",\"trees\":5,\"species\":\"云杉\",\"latitude\":30.38,\"longitude\":102.81,\"photo\":\"x\"}")) {
+            ErrorsIT.problem(api.postJson(ORDERS + "/" + id + "/plantings", bad, officer), 400);
+        }
+        ErrorsIT.problem(api.postJson(ORDERS + "/" + id + "/inspections", "{\"date\":\"2024-05-01\",\"survivingTrees\":-1}", officer), 400);
+        ErrorsIT.problem(api.postJson(ORDERS + "/" + id + "/offline-payment", "{\"receiptNo\":\"<b>\",\"amountFen\":1}",
+                api.token("court")), 400);
+        ErrorsIT.problem(api.postJson(ORDERS + "/" + id + "/plantings", "{\"date\":\"2024-04-10\",\"trees\":5,"
+                + "\"species\":\"云杉\",\"latitude\":30.38,\"longitude\":102.81}", api.token("court")), 403);
+        JsonObject unchanged = get(id);
+        assertThat(unchanged.getString("status")).isEqualTo("REGISTERED");
+        assertThat(unchanged.getJsonArray("plantings")).isEmpty();
+        assertThat(actions(unchanged)).containsExactly("REGISTERED");
     }
 }
