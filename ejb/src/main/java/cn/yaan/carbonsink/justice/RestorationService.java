@@ -19,6 +19,7 @@ import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.ResidentIds;
 import cn.yaan.carbonsink.shared.Settings;
+import cn.yaan.carbonsink.shared.Sha256;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -33,8 +34,10 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -212,8 +215,8 @@ public class RestorationService {
 
     /** Everything about an order beyond its own row. */
     public record Details(List<MaskedDefendant> defendants, List<DamageView> damage, List<RestorationPlanting> plantings,
-                          List<RestorationInspection> inspections, List<RestorationEvent> timeline,
-                          String courtName) {
+                          Map<Long, List<Long>> photos, List<RestorationInspection> inspections,
+                          List<RestorationEvent> timeline, String courtName) {
     }
 
     public Details details(RestorationOrder order) {
@@ -225,8 +228,12 @@ public class RestorationService {
                 .setParameter("order", order.id()).getResultStream()
                 .map(d -> new DamageView(d.species, d.volumeM3, d.trees, d.areaMu, d.svd, d.bef, d.rootShoot,
                         d.carbonFraction, d.source)).toList();
+        Map<Long, List<Long>> photos = new HashMap<>();
+        em.createNamedQuery("RestorationPhoto.idsOfOrder", Object[].class).setParameter("order", order.id())
+                .getResultStream().forEach(row -> photos.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((Long) row[1]));
         return new Details(defendants, damage,
                 em.createNamedQuery("RestorationPlanting.ofOrder", RestorationPlanting.class).setParameter("order", order.id()).getResultList(),
+                photos,
                 em.createNamedQuery("RestorationInspection.ofOrder", RestorationInspection.class).setParameter("order", order.id()).getResultList(),
                 em.createNamedQuery("RestorationEvent.ofOrder", RestorationEvent.class).setParameter("order", order.id()).getResultList(),
                 courtName(order.courtCode()));
@@ -257,6 +264,42 @@ public class RestorationService {
                 + " (" + order.plantedTrees() + " of " + order.replantTrees() + " planted)");
         fulfilIfComplete(order, caller.username());
         return order;
+    }
+
+    /**
+     * An officer adds a photo to a planting of an open order: re-encoded by {@link PlantingPhotos}, at most
+     * {@link RestorationPhoto#MAX_PER_PLANTING} per planting (409 {@code too-many-photos}).
+     */
+    public RestorationPhoto addPhoto(long id, long plantingId, byte[] upload, Caller caller) {
+        RestorationOrder order = locked(id, caller);
+        requireOpen(order);
+        RestorationPlanting planting = em.find(RestorationPlanting.class, plantingId);
+        if (planting == null || planting.orderId != order.id()) {
+            throw BusinessException.notFound("No planting " + plantingId + " of order " + id + ".");
+        }
+        if (em.createNamedQuery("RestorationPhoto.countOfPlanting", Long.class).setParameter("planting", plantingId)
+                .getSingleResult() >= RestorationPhoto.MAX_PER_PLANTING) {
+            throw BusinessException.conflict("too-many-photos", "A planting has at most "
+                    + RestorationPhoto.MAX_PER_PLANTING + " photos.");
+        }
+        PlantingPhotos.Photo photo = PlantingPhotos.reencode(upload);
+        RestorationPhoto stored = new RestorationPhoto(order.id(), plantingId, photo, Sha256.hex(photo.jpeg()),
+                caller.username(), clock.now());
+        em.persist(stored);
+        em.flush();
+        event(order, caller.username(), "PHOTO", "photo " + stored.id() + " of the planting on " + planting.plantedOn()
+                + " (" + photo.width() + " x " + photo.height() + ")");
+        return stored;
+    }
+
+    /** A photo of an order the caller may see; 404 otherwise. */
+    public RestorationPhoto photo(long id, long photoId, Caller caller) {
+        RestorationOrder order = find(id, caller);
+        RestorationPhoto photo = em.find(RestorationPhoto.class, photoId);
+        if (photo == null || photo.orderId != order.id()) {
+            throw BusinessException.notFound("No photo " + photoId + " of order " + id + ".");
+        }
+        return photo;
     }
 
     /**

@@ -102,6 +102,8 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/restoration-orders/{id}", only(Caller.COURT, Caller.OTHER_COURT, Caller.OFFICER)),
             Map.entry("POST /api/v1/restoration-orders/{id}/plantings", only(Caller.OFFICER)),
             Map.entry("POST /api/v1/restoration-orders/{id}/inspections", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/restoration-orders/{id}/plantings/{plantingId}/photos", only(Caller.OFFICER)),
+            Map.entry("GET /api/v1/restoration-orders/{id}/photos/{photoId}", only(Caller.COURT, Caller.OTHER_COURT, Caller.OFFICER)),
             Map.entry("POST /api/v1/restoration-orders/{id}/purchase", only(Caller.COURT, Caller.OTHER_COURT)),
             Map.entry("POST /api/v1/restoration-orders/{id}/offline-payment", only(Caller.COURT, Caller.OTHER_COURT)),
             // Providers prove themselves by signature, not by login.

@@ -4,6 +4,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -336,5 +342,37 @@ class RestorationIT {
         assertThat(unchanged.getString("status")).isEqualTo("REGISTERED");
         assertThat(unchanged.getJsonArray("plantings")).isEmpty();
         assertThat(actions(unchanged)).containsExactly("REGISTERED");
+    }
+
+    @Test
+    void aPlantingsPhotoIsStoredAsAPlainJpegAndShownOnlyToThoseWhoSeeTheOrder() throws IOException {
+        long id = register(dueToday()).getJsonNumber("id").longValue();
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        JsonObject planted = officerPost(id, "plantings", "{\"date\":\"" + today + "\",\"trees\":4,"
+                + "\"species\":\"云杉\",\"latitude\":30.38,\"longitude\":102.81}");
+        long planting = planted.getJsonArray("plantings").getJsonObject(0).getJsonNumber("id").longValue();
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        String path = ORDERS + "/" + id + "/plantings/" + planting + "/photos";
+
+        Api.Reply added = api.send(Api.authorizedRequest(api.request(path).header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(png.toByteArray())), api.token("officer")));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        long photo = added.json().getJsonNumber("id").longValue();
+        assertThat(added.json().getInt("width")).isEqualTo(64);
+
+        Api.Reply shown = api.get(ORDERS + "/" + id + "/photos/" + photo, api.token("court"));
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.contentType()).isEqualTo("image/jpeg");
+        assertThat(shown.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(shown.bytes()[0]).isEqualTo((byte) 0xFF);
+        ErrorsIT.problem(api.get(ORDERS + "/" + id + "/photos/" + photo, api.token("court2")), 404);
+        ErrorsIT.problem(api.postJson(path, "{}", api.token("officer")), 400);
+        ErrorsIT.problem(api.send(Api.authorizedRequest(api.request(ORDERS + "/" + id + "/plantings/999999999/photos")
+                .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(png.toByteArray())),
+                api.token("officer"))), 404);
+        assertThat(get(id).getJsonArray("plantings").getJsonObject(0).getJsonArray("photos").getJsonNumber(0).longValue())
+                .isEqualTo(photo);
     }
 }

@@ -5,6 +5,7 @@ import cn.yaan.carbonsink.justice.Remedy;
 import cn.yaan.carbonsink.justice.RestorationEvent;
 import cn.yaan.carbonsink.justice.RestorationInspection;
 import cn.yaan.carbonsink.justice.RestorationOrder;
+import cn.yaan.carbonsink.justice.RestorationPhoto;
 import cn.yaan.carbonsink.justice.RestorationPlanting;
 import cn.yaan.carbonsink.justice.RestorationService;
 import cn.yaan.carbonsink.justice.RestorationStatus;
@@ -42,6 +43,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Court-ordered ecological restoration (碳汇+司法): courts register orders and pay units in lieu; forestry officers
@@ -109,12 +111,15 @@ public class RestorationResource {
                               Integer survivingTrees, int requiredSurvivingTrees, boolean accepted) {
     }
 
-    public record PlantingView(LocalDate date, int trees, String species, BigDecimal latitude, BigDecimal longitude,
-                               String recordedBy, Instant recordedAt) {
-        static PlantingView of(RestorationPlanting p) {
-            return new PlantingView(p.plantedOn(), p.trees(), p.species(), p.latitude(), p.longitude(), p.recordedBy(),
-                    p.recordedAt());
+    public record PlantingView(long id, LocalDate date, int trees, String species, BigDecimal latitude,
+                               BigDecimal longitude, String recordedBy, Instant recordedAt, List<Long> photos) {
+        static PlantingView of(RestorationPlanting p, Map<Long, List<Long>> photos) {
+            return new PlantingView(p.id(), p.plantedOn(), p.trees(), p.species(), p.latitude(), p.longitude(),
+                    p.recordedBy(), p.recordedAt(), photos.getOrDefault(p.id(), List.of()));
         }
+    }
+
+    public record PhotoView(long id, long plantingId, int width, int height, int bytes, String sha256) {
     }
 
     public record InspectionView(LocalDate date, int plantedTrees, int survivingTrees, BigDecimal survivalRate,
@@ -167,7 +172,7 @@ public class RestorationResource {
         return new RestorationView(o.id(), o.reference(), o.caseNumber(), o.courtCode(), d.courtName(),
                 o.judgmentDate(), o.remedy().name(), o.status().name(), o.carbonLossKg(), o.multiplier(),
                 o.purchaseKg(), o.amountFen(), o.retiredKg(), o.outstandingKg(), o.calculation(), d.damage(),
-                d.defendants(), replant, d.plantings().stream().map(PlantingView::of).toList(),
+                d.defendants(), replant, d.plantings().stream().map(p -> PlantingView.of(p, d.photos())).toList(),
                 d.inspections().stream().map(InspectionView::of).toList(), o.unitOrderId(), o.serialBlocks(),
                 o.certificateNumber(), d.timeline().stream().map(TimelineEntry::of).toList(), o.createdAt(),
                 o.fulfilledAt());
@@ -228,6 +233,30 @@ public class RestorationResource {
         RestorationOrder order = restorations.plant(id, new RestorationService.NewPlanting(p.date(), p.trees(),
                 p.species(), p.latitude(), p.longitude()), caller.required());
         return Response.status(Response.Status.CREATED).entity(view(order)).build();
+    }
+
+    @POST
+    @Path("restoration-orders/{id}/plantings/{plantingId}/photos")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Add a photo (JPEG or PNG as the body, at most 1 MiB and 40 megapixels) to a planting: it "
+            + "is re-encoded as a JPEG of at most 1600 px without any metadata; at most 10 per planting")
+    public Response addPhoto(@PathParam("id") long id, @PathParam("plantingId") long plantingId, byte[] photo) {
+        RestorationPhoto p = restorations.addPhoto(id, plantingId, photo, caller.required());
+        return Response.created(URI.create("/api/v1/restoration-orders/" + id + "/photos/" + p.id()))
+                .entity(new PhotoView(p.id(), p.plantingId(), p.width(), p.height(), p.jpeg().length, p.sha256())).build();
+    }
+
+    @GET
+    @Path("restoration-orders/{id}/photos/{photoId}")
+    @RolesAllowed({Role.Names.COURT, Role.Names.OFFICER})
+    @Produces("image/jpeg")
+    @Operation(summary = "A planting's photo as the server stored it (JPEG)")
+    public Response photo(@PathParam("id") long id, @PathParam("photoId") long photoId) {
+        RestorationPhoto p = restorations.photo(id, photoId, caller.required());
+        return Response.ok(p.jpeg(), "image/jpeg").header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, max-age=86400")
+                .header("Content-Disposition", "inline; filename=\"photo-" + p.id() + ".jpg\"").build();
     }
 
     @POST
