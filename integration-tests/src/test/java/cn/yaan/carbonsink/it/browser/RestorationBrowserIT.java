@@ -2,8 +2,14 @@ package cn.yaan.carbonsink.it.browser;
 
 import cn.yaan.carbonsink.it.Api;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,7 +95,7 @@ class RestorationBrowserIT extends BrowserTest {
     }
 
     @Test
-    void anOfficerRecordsPlantingAndInspectionOnAPhone() {
+    void anOfficerRecordsPlantingAndInspectionOnAPhone() throws IOException {
         Api api = Api.server();
         String body = "{\"caseNumber\":\"(2025)川1802刑初" + (1 + RANDOM.nextInt(999_999)) + "号\",\"judgmentDate\":\"2024-03-01\","
                 + "\"defendants\":[{\"name\":\"王五\",\"idNumber\":\"" + residentId() + "\"}],"
@@ -112,6 +118,16 @@ class RestorationBrowserIT extends BrowserTest {
         phone.click("plant:submit");
         phone.waitForText("messages", "补植已登记");
         assertThat(phone.text("planted")).contains("20 / 20");
+
+        // A photo from the phone's camera (here a file): stored, shown as a thumbnail.
+        Path photo = Files.createTempFile("planting", ".png");
+        ImageIO.write(new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
+        phone.driver().findElement(By.cssSelector("input[type=file]")).sendKeys(photo.toString());
+        phone.driver().findElement(By.cssSelector("form[enctype='multipart/form-data'] button")).click();
+        phone.waitForText("messages", "照片已保存");
+        Files.delete(photo);
+        assertThat((Boolean) phone.script("var i = document.querySelector('img.thumb'); return i != null && i.complete && i.naturalWidth > 0;"))
+                .as("the thumbnail loads").isTrue();
 
         date(phone, "inspect:date", "2025-05-01");
         phone.type("inspect:surviving", "18");

@@ -15,8 +15,10 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -34,6 +36,8 @@ import java.util.Map;
 public class RestorationBacking {
 
     /** Fields of the service's validation errors and the form inputs that show them. */
+    private static final int PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("caseNumber", "caseNumber"), Map.entry("judgmentDate", "judgmentDate"),
             Map.entry("defendants[0].idNumber", "defendantId"), Map.entry("damage[0].species", "species"),
@@ -85,6 +89,7 @@ public class RestorationBacking {
     private Integer survivingTrees;
     private String receiptNo;
     private Long amountFen;
+    private Part photo;
 
     // ---------------------------------------------------------------- lists
 
@@ -232,6 +237,30 @@ public class RestorationBacking {
                 null, caller.required()), "restoration.done.paid");
     }
 
+    /** Adds a photo taken in the field to a planting (phones' photos are large: the service scales them down). */
+    public String upload() {
+        long planting;
+        try {
+            planting = Long.parseLong(faces.getExternalContext().getRequestParameterMap().get("plantingId"));
+        } catch (NumberFormatException | NullPointerException e) {
+            return null;
+        }
+        byte[] bytes;
+        try (InputStream in = photo.getInputStream()) {
+            bytes = in.readNBytes(PHOTO_MAX_BYTES + 1);
+        } catch (IOException | NullPointerException e) {
+            bytes = new byte[0];
+        }
+        if (bytes.length > PHOTO_MAX_BYTES) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    Pages.text(faces, "restoration.photo.tooLarge"), null));
+            return null;
+        }
+        byte[] upload = bytes;
+        return act(null, () -> restorations.addPhoto(orderId(), planting, upload,
+                caller.required()), "restoration.done.photo");
+    }
+
     /** Orders the units in lieu and goes to the order's checkout. */
     public String purchase() {
         try {
@@ -305,5 +334,8 @@ public class RestorationBacking {
     public String getReceiptNo() { return receiptNo; }
     public void setReceiptNo(String receiptNo) { this.receiptNo = receiptNo; }
     public Long getAmountFen() { return amountFen; }
+    public Part getPhoto() { return photo; }
+    public void setPhoto(Part photo) { this.photo = photo; }
+
     public void setAmountFen(Long amountFen) { this.amountFen = amountFen; }
 }
