@@ -115,6 +115,16 @@ class AccessMatrixIT {
             Map.entry("POST /api/v1/site/check-ins/sync", only(Caller.GATE, Caller.OTHER_GATE)),
             Map.entry("GET /api/v1/site/offline-data", only(Caller.GATE, Caller.OTHER_GATE)),
             Map.entry("GET /api/v1/site/dashboard", only(Caller.GATE, Caller.OTHER_GATE)),
+            Map.entry("POST /api/v1/restoration-orders", only(Caller.COURT, Caller.OTHER_COURT)),
+            // Officers act on every court's orders; which court's orders a court sees is the service's business.
+            Map.entry("GET /api/v1/restoration-orders", only(Caller.COURT, Caller.OTHER_COURT, Caller.OFFICER)),
+            Map.entry("GET /api/v1/restoration-orders/{id}", only(Caller.COURT, Caller.OTHER_COURT, Caller.OFFICER)),
+            Map.entry("POST /api/v1/restoration-orders/{id}/plantings", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/restoration-orders/{id}/inspections", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/restoration-orders/{id}/plantings/{plantingId}/photos", only(Caller.OFFICER)),
+            Map.entry("GET /api/v1/restoration-orders/{id}/photos/{photoId}", only(Caller.COURT, Caller.OTHER_COURT, Caller.OFFICER)),
+            Map.entry("POST /api/v1/restoration-orders/{id}/purchase", only(Caller.COURT, Caller.OTHER_COURT)),
+            Map.entry("POST /api/v1/restoration-orders/{id}/offline-payment", only(Caller.COURT, Caller.OTHER_COURT)),
             // Providers prove themselves by signature, not by login.
             Map.entry("POST /api/v1/payments/callbacks/{provider}", everyone())
     ));

@@ -1,0 +1,496 @@
+package cn.yaan.carbonsink.justice;
+
+import cn.yaan.carbonsink.certificate.Certificate;
+import cn.yaan.carbonsink.certificate.CertificateKind;
+import cn.yaan.carbonsink.certificate.CertificateService;
+import cn.yaan.carbonsink.identity.Caller;
+import cn.yaan.carbonsink.identity.Organisation;
+import cn.yaan.carbonsink.identity.PersonalData;
+import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.ledger.Issuance;
+import cn.yaan.carbonsink.ledger.LedgerService;
+import cn.yaan.carbonsink.ledger.OrderPurpose;
+import cn.yaan.carbonsink.ledger.OrderStatus;
+import cn.yaan.carbonsink.ledger.SinkProject;
+import cn.yaan.carbonsink.ledger.UnitOrder;
+import cn.yaan.carbonsink.ledger.UnitsRetired;
+import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.Masking;
+import cn.yaan.carbonsink.shared.ResidentIds;
+import cn.yaan.carbonsink.shared.Settings;
+import cn.yaan.carbonsink.shared.Sha256;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Court-ordered restoration (碳汇+司法): registering an order with its carbon-loss calculation, recording plantings,
+ * inspections, purchases and offline payments, and issuing the RESTORATION certificate once everything is done.
+ * A court's users see only their court's orders (another court's order is answered 404); forestry officers see all.
+ * Every change locks the order's row first, so two nodes never apply the same step twice.
+ */
+@Stateless
+public class RestorationService {
+
+    private static final String REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    CarbonCalculator calculator;
+
+    @Inject
+    PersonalData personalData;
+
+    @Inject
+    LedgerService ledger;
+
+    @Inject
+    CertificateService certificates;
+
+    // ---------------------------------------------------------------- registering
+
+    public record Defendant(String name, String idNumber) {
+    }
+
+    public record DamageItem(String species, BigDecimal volumeM3, Integer trees, BigDecimal areaMu) {
+    }
+
+    public record NewOrder(String caseNumber, LocalDate judgmentDate, List<Defendant> defendants,
+                           List<DamageItem> damage, Remedy remedy, BigDecimal multiplier, RestorationOrder.Replant replant) {
+    }
+
+    /** Registers a court's order: 400 for invalid fields, 409 {@code duplicate-case} for a case number already registered by the court. */
+    public RestorationOrder register(NewOrder o, Caller caller) {
+        String court = requireCourt(caller);
+        LocalDate today = clock.today();
+        String caseNumber = CaseNumbers.parse(o.caseNumber()).map(CaseNumbers.CaseNumber::canonical)
+                .orElseThrow(() -> BusinessException.invalid("caseNumber",
+                        "A case number looks like (2025)川1802刑初123号: year, court code, case type, sequence, 号."));
+        if (o.judgmentDate().isAfter(today)) {
+            throw BusinessException.invalid("judgmentDate", "The judgment date cannot be in the future.");
+        }
+        List<ResidentIds.ResidentId> ids = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < o.defendants().size(); i++) {
+            ResidentIds.ResidentId id = ResidentIds.parse("defendants[" + i + "].idNumber", o.defendants().get(i).idNumber(), today);
+            if (!seen.add(id.number())) {
+                throw BusinessException.invalid("defendants[" + i + "].idNumber", "The same defendant is listed twice.");
+            }
+            ids.add(id);
+        }
+        BigDecimal multiplier = o.multiplier() == null ? BigDecimal.ONE : o.multiplier();
+        RestorationOrder.Replant replant = replantOf(o.remedy(), o.replant(), o.judgmentDate());
+        CarbonCalculator.Result result = calculator.calculate(o.damage().stream()
+                .map(d -> new CarbonCalculator.Damage(d.species().trim(), d.volumeM3())).toList(), multiplier);
+        long carbonLossKg = result.calculation().kg();
+        long purchaseKg = o.remedy().purchasesFromTheStart() ? result.purchaseKg() : 0;
+        if (o.remedy().purchasesFromTheStart() && purchaseKg == 0) {
+            throw BusinessException.invalid("damage", "The carbon lost rounds to 0 kg: there are no units to buy in lieu.");
+        }
+        if (!em.createNamedQuery("RestorationOrder.byCourtAndCase", RestorationOrder.class).setParameter("court", court)
+                .setParameter("caseNumber", caseNumber).getResultList().isEmpty()) {
+            throw BusinessException.conflict("duplicate-case", "Your court has registered the case " + caseNumber + " already.");
+        }
+        List<String> working = new ArrayList<>(result.calculation().working());
+        if (multiplier.compareTo(BigDecimal.ONE) != 0 && purchaseKg > 0) {
+            working.add("units in lieu = " + carbonLossKg + " kg x " + multiplier.stripTrailingZeros().toPlainString()
+                    + " = " + purchaseKg + " kg");
+        }
+        Instant now = clock.now();
+        RestorationOrder order = new RestorationOrder(newReference(), court, caseNumber, o.judgmentDate(), o.remedy(),
+                carbonLossKg, multiplier, purchaseKg, amountFen(purchaseKg), working, replant, caller.username(), now);
+        em.persist(order);
+        em.flush();
+        for (int i = 0; i < ids.size(); i++) {
+            String number = ids.get(i).number();
+            em.persist(new RestorationDefendant(order.id(), i, personalData.protect(o.defendants().get(i).name().strip()),
+                    personalData.protect(number), personalData.lookupHash(number)));
+        }
+        for (int i = 0; i < o.damage().size(); i++) {
+            DamageItem d = o.damage().get(i);
+            em.persist(new RestorationDamage(order.id(), i, em.find(Species.class, d.species().trim()).parameters(),
+                    d.volumeM3(), d.trees(), d.areaMu()));
+        }
+        event(order, caller.username(), "REGISTERED", o.remedy() + ", carbon lost " + carbonLossKg + " kg"
+                + (purchaseKg > 0 ? ", units in lieu " + purchaseKg + " kg" : "")
+                + (replant != null ? ", replant " + replant.trees() + " " + replant.species() + " by " + replant.dueDate() : ""));
+        return order;
+    }
+
+    private static RestorationOrder.Replant replantOf(Remedy remedy, RestorationOrder.Replant r, LocalDate judgmentDate) {
+        if (!remedy.replants()) {
+            if (r != null) {
+                throw BusinessException.invalid("replant", "A PURCHASE_IN_LIEU order has no replanting; leave replant out.");
+            }
+            return null;
+        }
+        if (r == null) {
+            throw BusinessException.invalid("replant", "A " + remedy + " order needs its replanting: trees, species, site, due date.");
+        }
+        if (r.dueDate().isBefore(judgmentDate)) {
+            throw BusinessException.invalid("replant.dueDate", "The due date cannot be before the judgment date.");
+        }
+        BigDecimal threshold = r.survivalThreshold() == null ? RestorationOrder.DEFAULT_THRESHOLD : r.survivalThreshold();
+        List<Integer> years = r.inspectionYears() == null || r.inspectionYears().isEmpty()
+                ? RestorationOrder.DEFAULT_INSPECTION_YEARS : r.inspectionYears().stream().distinct().sorted().toList();
+        return new RestorationOrder.Replant(r.trees(), r.species().strip(), r.site().strip(), threshold, r.dueDate(),
+                years, r.tendingYears() == 0 ? RestorationOrder.DEFAULT_TENDING_YEARS : r.tendingYears());
+    }
+
+    /** The court-facing price of units in lieu: {@code carbonsink.restoration.price-fen-per-tonne} (default 80 元/t). */
+    static long amountFen(long kg) {
+        return SinkProject.amountFen(kg, Long.parseLong(Settings.get("carbonsink.restoration.price-fen-per-tonne", "8000")));
+    }
+
+    private static String newReference() {
+        StringBuilder s = new StringBuilder("RO-");
+        for (int i = 0; i < 10; i++) {
+            s.append(REFERENCE_LETTERS.charAt(RANDOM.nextInt(REFERENCE_LETTERS.length())));
+        }
+        return s.toString();
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** An order the caller may see: its own court's, or any for an officer; 404 otherwise. */
+    public RestorationOrder find(long id, Caller caller) {
+        return visible(em.find(RestorationOrder.class, id), id, caller);
+    }
+
+    private RestorationOrder locked(long id, Caller caller) {
+        return visible(em.find(RestorationOrder.class, id, LockModeType.PESSIMISTIC_WRITE), id, caller);
+    }
+
+    private static RestorationOrder visible(RestorationOrder order, long id, Caller caller) {
+        if (order == null || !caller.has(Role.OFFICER) && !order.courtCode().equals(caller.organisationCode())) {
+            throw BusinessException.notFound("No restoration order " + id + ".");
+        }
+        return order;
+    }
+
+    public List<RestorationOrder> list(RestorationStatus status, Caller caller, int max) {
+        boolean all = caller.has(Role.OFFICER);
+        String jpql = "select o from RestorationOrder o where 1 = 1" + (all ? "" : " and o.courtCode = :court")
+                + (status == null ? "" : " and o.status = :status") + " order by o.id desc";
+        TypedQuery<RestorationOrder> q = em.createQuery(jpql, RestorationOrder.class).setMaxResults(max);
+        if (!all) {
+            q.setParameter("court", requireCourt(caller));
+        }
+        if (status != null) {
+            q.setParameter("status", status);
+        }
+        return q.getResultList();
+    }
+
+    /** A defendant as the order's readers see them: name and ID number masked. */
+    public record MaskedDefendant(String name, String idNumber) {
+    }
+
+    public record DamageView(String species, BigDecimal volumeM3, Integer trees, BigDecimal areaMu, BigDecimal svd,
+                             BigDecimal bef, BigDecimal rootShoot, BigDecimal carbonFraction, String source) {
+    }
+
+    /** Everything about an order beyond its own row. */
+    public record Details(List<MaskedDefendant> defendants, List<DamageView> damage, List<RestorationPlanting> plantings,
+                          Map<Long, List<Long>> photos, List<RestorationInspection> inspections,
+                          List<RestorationEvent> timeline, String courtName) {
+    }
+
+    public Details details(RestorationOrder order) {
+        List<MaskedDefendant> defendants = em.createNamedQuery("RestorationDefendant.ofOrder", RestorationDefendant.class)
+                .setParameter("order", order.id()).getResultStream()
+                .map(d -> new MaskedDefendant(Masking.name(personalData.reveal(d.nameSealed)),
+                        Masking.idNumber(personalData.reveal(d.idSealed)))).toList();
+        List<DamageView> damage = em.createNamedQuery("RestorationDamage.ofOrder", RestorationDamage.class)
+                .setParameter("order", order.id()).getResultStream()
+                .map(d -> new DamageView(d.species, d.volumeM3, d.trees, d.areaMu, d.svd, d.bef, d.rootShoot,
+                        d.carbonFraction, d.source)).toList();
+        Map<Long, List<Long>> photos = new HashMap<>();
+        em.createNamedQuery("RestorationPhoto.idsOfOrder", Object[].class).setParameter("order", order.id())
+                .getResultStream().forEach(row -> photos.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((Long) row[1]));
+        return new Details(defendants, damage,
+                em.createNamedQuery("RestorationPlanting.ofOrder", RestorationPlanting.class).setParameter("order", order.id()).getResultList(),
+                photos,
+                em.createNamedQuery("RestorationInspection.ofOrder", RestorationInspection.class).setParameter("order", order.id()).getResultList(),
+                em.createNamedQuery("RestorationEvent.ofOrder", RestorationEvent.class).setParameter("order", order.id()).getResultList(),
+                courtName(order.courtCode()));
+    }
+
+    // ---------------------------------------------------------------- fulfilment
+
+    public record NewPlanting(LocalDate date, int trees, String species, BigDecimal latitude, BigDecimal longitude) {
+    }
+
+    /** An officer records trees planted for a replanting order. */
+    public RestorationOrder plant(long id, NewPlanting p, Caller caller) {
+        RestorationOrder order = locked(id, caller);
+        requireOpen(order);
+        if (!order.remedy().replants()) {
+            throw BusinessException.conflict("no-replanting", "A PURCHASE_IN_LIEU order has no replanting.");
+        }
+        if (order.status() == RestorationStatus.CONVERTED) {
+            throw BusinessException.conflict("converted", "The shortfall of this order was converted into units in lieu.");
+        }
+        notBefore("date", p.date(), order.judgmentDate(), "the judgment date");
+        notFuture("date", p.date());
+        em.persist(new RestorationPlanting(order.id(), p.date(), p.trees(), p.species().strip(), p.latitude(),
+                p.longitude(), caller.username(), clock.now()));
+        order.planted(p.trees());
+        event(order, caller.username(), "PLANTED", p.trees() + " " + p.species().strip() + " on " + p.date()
+                + " at " + p.latitude().toPlainString() + "," + p.longitude().toPlainString()
+                + " (" + order.plantedTrees() + " of " + order.replantTrees() + " planted)");
+        fulfilIfComplete(order, caller.username());
+        return order;
+    }
+
+    /**
+     * An officer adds a photo to a planting of an open order: re-encoded by {@link PlantingPhotos}, at most
+     * {@link RestorationPhoto#MAX_PER_PLANTING} per planting (409 {@code too-many-photos}).
+     */
+    public RestorationPhoto addPhoto(long id, long plantingId, byte[] upload, Caller caller) {
+        RestorationOrder order = locked(id, caller);
+        requireOpen(order);
+        RestorationPlanting planting = em.find(RestorationPlanting.class, plantingId);
+        if (planting == null || planting.orderId != order.id()) {
+            throw BusinessException.notFound("No planting " + plantingId + " of order " + id + ".");
+        }
+        if (em.createNamedQuery("RestorationPhoto.countOfPlanting", Long.class).setParameter("planting", plantingId)
+                .getSingleResult() >= RestorationPhoto.MAX_PER_PLANTING) {
+            throw BusinessException.conflict("too-many-photos", "A planting has at most "
+                    + RestorationPhoto.MAX_PER_PLANTING + " photos.");
+        }
+        PlantingPhotos.Photo photo = PlantingPhotos.reencode(upload);
+        RestorationPhoto stored = new RestorationPhoto(order.id(), plantingId, photo, Sha256.hex(photo.jpeg()),
+                caller.username(), clock.now());
+        em.persist(stored);
+        em.flush();
+        event(order, caller.username(), "PHOTO", "photo " + stored.id() + " of the planting on " + planting.plantedOn()
+                + " (" + photo.width() + " x " + photo.height() + ")");
+        return stored;
+    }
+
+    /** A photo of an order the caller may see; 404 otherwise. */
+    public RestorationPhoto photo(long id, long photoId, Caller caller) {
+        RestorationOrder order = find(id, caller);
+        RestorationPhoto photo = em.find(RestorationPhoto.class, photoId);
+        if (photo == null || photo.orderId != order.id()) {
+            throw BusinessException.notFound("No photo " + photoId + " of order " + id + ".");
+        }
+        return photo;
+    }
+
+    /**
+     * An officer records a survival inspection. {@code finalCheck} null: final when on or after the last scheduled
+     * inspection (years after the planting due date).
+     */
+    public RestorationOrder inspect(long id, LocalDate date, int surviving, Boolean finalCheck, Caller caller) {
+        RestorationOrder order = locked(id, caller);
+        requireOpen(order);
+        if (!order.remedy().replants()) {
+            throw BusinessException.conflict("no-replanting", "A PURCHASE_IN_LIEU order has no replanting to inspect.");
+        }
+        if (order.status() == RestorationStatus.CONVERTED) {
+            throw BusinessException.conflict("converted", "The shortfall of this order was converted into units in lieu.");
+        }
+        if (order.plantedTrees() == 0) {
+            throw BusinessException.unprocessable("nothing-planted", "No planting is recorded for this order yet.");
+        }
+        if (surviving > order.plantedTrees()) {
+            throw BusinessException.invalid("survivingTrees", "Only " + order.plantedTrees() + " trees were planted.");
+        }
+        notFuture("date", date);
+        notBefore("date", date, order.judgmentDate(), "the judgment date");
+        boolean last = finalCheck != null ? finalCheck : order.finalInspectionOn(date);
+        RestorationInspection inspection = new RestorationInspection(order.id(), date, order.plantedTrees(), surviving,
+                last, caller.username(), clock.now());
+        em.persist(inspection);
+        long converted = order.inspected(surviving, last);
+        int required = RestorationOrder.requiredSurviving(order.replantTrees(), order.survivalThreshold());
+        event(order, caller.username(), last ? "FINAL_INSPECTION" : "INSPECTION", surviving + " of "
+                + order.plantedTrees() + " surviving on " + date + " (" + inspection.survivalRate().toPlainString()
+                + "%; " + required + " required at the final inspection)");
+        if (converted > 0) {
+            event(order, caller.username(), "CONVERTED", (required - surviving) + " trees short: " + converted
+                    + " kg of units in lieu due");
+        }
+        fulfilIfComplete(order, caller.username());
+        return order;
+    }
+
+    /**
+     * Creates the ledger order for the units in lieu still due (purpose RESTORATION, reference = the order's), owned
+     * by the calling clerk, who pays it or passes its payment id to the defendant. 409 when nothing is due or an
+     * earlier purchase is still waiting for its payment.
+     */
+    public UnitOrder purchase(long id, String projectCode, Caller caller) {
+        RestorationOrder order = locked(id, caller);
+        requireOpen(order);
+        requirePurchaseDue(order);
+        String beneficiary = courtName(order.courtCode());
+        UnitOrder unitOrder = ledger.reserve(new LedgerService.ReserveRequest(OrderPurpose.RESTORATION, beneficiary,
+                order.reference(), projectCode, order.outstandingKg(), caller.username()));
+        order.unitOrderId = unitOrder.id();
+        order.started();
+        event(order, caller.username(), "PURCHASE_ORDERED", "ledger order " + unitOrder.id() + " for "
+                + unitOrder.quantityKg() + " kg, " + unitOrder.amountFen() + " fen, payment " + unitOrder.paymentId());
+        return unitOrder;
+    }
+
+    /**
+     * The clerk records that the defendant paid into the court's own account: the units are retired at once from a
+     * project with enough available units (or the one named). 422 when the amount is below the order's amount.
+     */
+    public RestorationOrder offlinePayment(long id, String receiptNo, long amountFen, String projectCode, Caller caller) {
+        RestorationOrder order = locked(id, caller);
+        requireOpen(order);
+        requirePurchaseDue(order);
+        long kg = order.outstandingKg();
+        long due = amountFen(kg);
+        if (amountFen < due) {
+            throw BusinessException.unprocessable("amount-too-low", "The receipt of " + amountFen
+                    + " fen is less than the " + due + " fen due for " + kg + " kg.");
+        }
+        String project = projectCode != null ? projectCode : projectWithAvailable(kg);
+        event(order, caller.username(), "PAID_OFFLINE", "receipt " + receiptNo + ", " + amountFen + " fen");
+        ledger.retireDirect(project, kg, courtName(order.courtCode()), OrderPurpose.RESTORATION, order.reference(),
+                "offline payment, receipt " + receiptNo, caller.username());
+        // The retirement's event has updated the order (same transaction, same persistence context).
+        return order;
+    }
+
+    private String projectWithAvailable(long kg) {
+        for (SinkProject p : ledger.projects()) {
+            if ("ACTIVE".equals(p.status())
+                    && ledger.issuances(p).stream().mapToLong(Issuance::availableKg).sum() >= kg) {
+                return p.code();
+            }
+        }
+        throw BusinessException.conflict("insufficient-units", "No active project has " + kg + " kg of units available.");
+    }
+
+    private void requirePurchaseDue(RestorationOrder order) {
+        if (order.outstandingKg() == 0) {
+            throw BusinessException.conflict("no-purchase-due", "No units in lieu are due on this order"
+                    + (order.remedy() == Remedy.REPLANT_ELSE_PURCHASE ? " unless the final inspection finds a shortfall." : "."));
+        }
+        if (order.unitOrderId() != null) {
+            UnitOrder earlier = ledger.order(order.unitOrderId());
+            if (earlier.status() == OrderStatus.PENDING_PAYMENT && clock.now().isBefore(earlier.expiresAt())) {
+                throw BusinessException.conflict("purchase-pending", "The ledger order " + earlier.id()
+                        + " is waiting for its payment until " + earlier.expiresAt() + ".");
+            }
+        }
+    }
+
+    /**
+     * Units were retired: those for a restoration order count towards it (called by {@link RestorationRetirements}
+     * inside the retiring transaction).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void unitsRetired(UnitsRetired retired) {
+        RestorationOrder order = em.createNamedQuery("RestorationOrder.byReference", RestorationOrder.class)
+                .setParameter("reference", retired.reference()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElse(null);
+        if (order == null) {
+            return;
+        }
+        order.unitsRetired(retired.quantityKg(), retired.serialBlocks());
+        event(order, "ledger", "UNITS_RETIRED", retired.quantityKg() + " kg, retirement " + retired.retirementId()
+                + ", serials " + String.join(",", retired.serialBlocks()));
+        fulfilIfComplete(order, "ledger");
+    }
+
+    private void fulfilIfComplete(RestorationOrder order, String actor) {
+        if (order.closed() || !order.complete()) {
+            return;
+        }
+        Instant now = clock.now();
+        order.fulfilled(now);
+        Certificate certificate = certificates.issue(new CertificateService.Request(CertificateKind.RESTORATION,
+                courtName(order.courtCode()), order.retiredKg(),
+                order.replantDone() ? order.survivingTrees() : null, order.serialBlocks(),
+                order.reference() + " " + order.caseNumber(),
+                Settings.get("carbonsink.certificate-issuer", "雅安市林业局")));
+        order.certificateNumber = certificate.number();
+        event(order, actor, "FULFILLED", "certificate " + certificate.number());
+    }
+
+    // ---------------------------------------------------------------- overdue
+
+    public List<Long> overdueCandidates(int max) {
+        return em.createNamedQuery("RestorationOrder.overdueCandidates", Long.class)
+                .setParameter("today", clock.today()).setMaxResults(max).getResultList();
+    }
+
+    /** Marks one order OVERDUE if it still is, under its row lock (safe when several nodes run the job). */
+    public boolean markOverdue(long id) {
+        RestorationOrder order = em.find(RestorationOrder.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null || !order.overdueOn(clock.today())) {
+            return false;
+        }
+        order.status = RestorationStatus.OVERDUE;
+        event(order, "system", "OVERDUE", "due " + order.dueDate() + ", " + order.plantedTrees() + " of "
+                + order.replantTrees() + " planted");
+        return true;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String requireCourt(Caller caller) {
+        if (caller.organisationCode() == null) {
+            throw BusinessException.notFound("Your account belongs to no court.");
+        }
+        return caller.organisationCode();
+    }
+
+    private static void requireOpen(RestorationOrder order) {
+        if (order.closed()) {
+            throw BusinessException.conflict("order-fulfilled", "The order was fulfilled on " + order.fulfilledAt() + ".");
+        }
+    }
+
+    private void notFuture(String field, LocalDate date) {
+        if (date.isAfter(clock.today())) {
+            throw BusinessException.invalid(field, "The date cannot be in the future.");
+        }
+    }
+
+    private static void notBefore(String field, LocalDate date, LocalDate earliest, String what) {
+        if (date.isBefore(earliest)) {
+            throw BusinessException.invalid(field, "The date cannot be before " + what + " (" + earliest + ").");
+        }
+    }
+
+    private String courtName(String code) {
+        return em.createNamedQuery("Organisation.findByCode", Organisation.class).setParameter("code", code)
+                .getResultStream().findFirst().map(Organisation::nameZh).orElse(code);
+    }
+
+    private void event(RestorationOrder order, String actor, String action, String detail) {
+        em.persist(new RestorationEvent(order.id(), clock.now(), actor, action,
+                detail.length() > 1000 ? detail.substring(0, 997) + "..." : detail));
+    }
+}

@@ -1,0 +1,126 @@
+package cn.yaan.carbonsink.justice;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The status rules of a restoration order, without a database. */
+class RestorationOrderTest {
+
+    static final LocalDate JUDGMENT = LocalDate.of(2024, 3, 1);
+    static final LocalDate DUE = LocalDate.of(2024, 4, 30);
+
+    static RestorationOrder order(Remedy remedy, long purchaseKg) {
+        RestorationOrder.Replant replant = remedy.replants() ? new RestorationOrder.Replant(100, "云杉", "宝兴县", new BigDecimal("85"),
+                DUE, List.of(1, 3), 3) : null;
+        return new RestorationOrder("RO-TEST", "COURT-1", "（2024）川1802刑初1号", JUDGMENT, remedy, 11_917,
+                BigDecimal.ONE, purchaseKg, RestorationService.amountFen(purchaseKg), List.of("total"), replant, "court",
+                Instant.parse("2024-03-02T00:00:00Z"));
+    }
+
+    @Test
+    void requiredSurvivorsAreRoundedUp() {
+        assertThat(RestorationOrder.requiredSurviving(100, new BigDecimal("85"))).isEqualTo(85);
+        assertThat(RestorationOrder.requiredSurviving(70, new BigDecimal("85"))).isEqualTo(60); // 59.5
+        assertThat(RestorationOrder.requiredSurviving(7, new BigDecimal("90"))).isEqualTo(7); // 6.3
+    }
+
+    @Test
+    void survivalRateIsRoundedDown() {
+        assertThat(RestorationOrder.survivalRate(2, 3)).isEqualByComparingTo("66.66");
+        assertThat(RestorationOrder.survivalRate(85, 100)).isEqualByComparingTo("85.00");
+        assertThat(RestorationOrder.survivalRate(0, 0)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aShortfallConvertsItsShareOfTheCarbonLost() {
+        assertThat(RestorationOrder.shortfallKg(11_917, BigDecimal.ONE, 85, 85)).isZero();
+        // 15 of 85 trees missing: 11,917 x 15 / 85 = 2,102.99 -> 2,103
+        assertThat(RestorationOrder.shortfallKg(11_917, BigDecimal.ONE, 85, 70)).isEqualTo(2_103);
+        assertThat(RestorationOrder.shortfallKg(11_917, new BigDecimal("2"), 85, 70)).isEqualTo(4_206);
+        assertThat(RestorationOrder.shortfallKg(11_917, BigDecimal.ONE, 85, 0)).isEqualTo(11_917);
+        assertThat(RestorationOrder.shortfallKg(1, BigDecimal.ONE, 1000, 999)).as("at least 1 kg").isEqualTo(1);
+    }
+
+    @Test
+    void aReplantingOrderIsCompleteWhenTheFinalInspectionFindsEnoughSurvivors() {
+        RestorationOrder o = order(Remedy.REPLANT, 0);
+        assertThat(o.status()).isEqualTo(RestorationStatus.REGISTERED);
+        o.planted(100);
+        assertThat(o.status()).isEqualTo(RestorationStatus.IN_PROGRESS);
+        assertThat(o.inspected(95, false)).isZero();
+        assertThat(o.complete()).as("not before the final inspection").isFalse();
+        o.inspected(84, true);
+        assertThat(o.complete()).as("84 < 85 stays open").isFalse();
+        assertThat(o.status()).isEqualTo(RestorationStatus.IN_PROGRESS);
+        o.inspected(85, true);
+        assertThat(o.complete()).isTrue();
+    }
+
+    @Test
+    void replantElsePurchaseConvertsTheShortfallAndIsCompleteOnceTheUnitsAreRetired() {
+        RestorationOrder o = order(Remedy.REPLANT_ELSE_PURCHASE, 0);
+        assertThat(o.outstandingKg()).as("nothing to buy before a shortfall").isZero();
+        o.planted(100);
+        assertThat(o.inspected(70, true)).isEqualTo(2_103);
+        assertThat(o.status()).isEqualTo(RestorationStatus.CONVERTED);
+        assertThat(o.outstandingKg()).isEqualTo(2_103);
+        assertThat(o.complete()).isFalse();
+        o.unitsRetired(2_103, List.of("A-1", "A-2"));
+        assertThat(o.complete()).isTrue();
+        assertThat(o.serialBlocks()).containsExactly("A-1", "A-2");
+    }
+
+    @Test
+    void replantAndPurchaseNeedsBoth() {
+        RestorationOrder o = order(Remedy.REPLANT_AND_PURCHASE, 11_917);
+        o.unitsRetired(11_917, List.of("B-1"));
+        assertThat(o.status()).isEqualTo(RestorationStatus.IN_PROGRESS);
+        assertThat(o.complete()).isFalse();
+        o.planted(100);
+        o.inspected(60, true);
+        assertThat(o.status()).as("no conversion for REPLANT_AND_PURCHASE").isEqualTo(RestorationStatus.IN_PROGRESS);
+        assertThat(o.complete()).isFalse();
+        o.inspected(90, true);
+        assertThat(o.complete()).isTrue();
+    }
+
+    @Test
+    void purchaseInLieuIsCompleteWhenAllUnitsAreRetired() {
+        RestorationOrder o = order(Remedy.PURCHASE_IN_LIEU, 11_917);
+        o.unitsRetired(10_000, List.of("C-1"));
+        assertThat(o.complete()).isFalse();
+        assertThat(o.outstandingKg()).isEqualTo(1_917);
+        o.unitsRetired(1_917, List.of("C-2"));
+        assertThat(o.complete()).isTrue();
+        o.fulfilled(Instant.now());
+        assertThat(o.closed()).isTrue();
+    }
+
+    @Test
+    void overdueWhenTheDueDatePassedWithTreesUnplanted() {
+        RestorationOrder o = order(Remedy.REPLANT, 0);
+        assertThat(o.overdueOn(DUE)).as("on the due date itself").isFalse();
+        assertThat(o.overdueOn(DUE.plusDays(1))).isTrue();
+        o.planted(40);
+        assertThat(o.overdueOn(DUE.plusDays(1))).isTrue();
+        o.status = RestorationStatus.OVERDUE;
+        o.planted(60);
+        assertThat(o.status()).as("back in progress once all trees are planted").isEqualTo(RestorationStatus.IN_PROGRESS);
+        assertThat(o.overdueOn(DUE.plusDays(1))).isFalse();
+        assertThat(order(Remedy.PURCHASE_IN_LIEU, 5).overdueOn(DUE.plusYears(5))).isFalse();
+    }
+
+    @Test
+    void theFinalInspectionIsTheLastScheduledOne() {
+        RestorationOrder o = order(Remedy.REPLANT, 0);
+        assertThat(o.finalInspectionOn(DUE.plusYears(1))).isFalse();
+        assertThat(o.finalInspectionOn(DUE.plusYears(3).minusDays(1))).isFalse();
+        assertThat(o.finalInspectionOn(DUE.plusYears(3))).isTrue();
+    }
+}
