@@ -73,6 +73,9 @@ public final class CertificatePdf {
 
         List<String> fields = new ArrayList<>();
         fields.add("证书编号 / Number: " + c.number());
+        if (c.caseNumber() != null) {
+            fields.add("案号 / Case: " + c.caseNumber());
+        }
         fields.add("持有人 / Holder: " + c.holderMasked());
         fields.add("数量 / Quantity: " + c.quantityKg() + " kg CO2e");
         if (c.trees() != null) {

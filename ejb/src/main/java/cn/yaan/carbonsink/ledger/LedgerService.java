@@ -241,6 +241,10 @@ public class LedgerService {
             audit.append(actor, "REFUND_DUE order=" + order.id() + " amountFen=" + amountFen);
             return order;
         }
+        // The ledger's lock order: issuances, then the audit chain's head (a reservation takes them in that order
+        // too; the other way round, a payment and a reservation could each wait for the other).
+        List<OrderHold> holds = holdsOf(order);
+        lockIssuances(holds.stream().map(h -> h.issuanceId).toList());
         order.status = OrderStatus.PAID;
         order.paidAt = now;
         order.paymentRef = paymentRef;
@@ -250,8 +254,6 @@ public class LedgerService {
         em.persist(retirement);
         em.flush();
         List<RetiredRange> ranges = new ArrayList<>();
-        List<OrderHold> holds = holdsOf(order);
-        lockIssuances(holds.stream().map(h -> h.issuanceId).toList());
         for (OrderHold hold : holds) {
             Issuance issuance = em.find(Issuance.class, hold.issuanceId);
             issuance.retireReserved(hold.quantityKg);

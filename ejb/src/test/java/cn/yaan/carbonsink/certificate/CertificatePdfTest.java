@@ -48,7 +48,7 @@ class CertificatePdfTest {
 
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("碳汇认购证书", NUMBER, "张*", "雅安市林业局", "250 kg CO2e",
-                    "YA-FM-01-2023-0000000001", "2026-03-15");
+                    "YA-FM-01-2023-0000000001", "2026-03-15", "案号 / Case: （2025）川1802刑初123号");
 
             PDPage page = pdf.getPage(0);
             PDResources resources = page.getResources();
@@ -87,7 +87,7 @@ class CertificatePdfTest {
 
     private static PdfContent content(List<String> ranges) throws Exception {
         return new PdfContent("碳汇认购证书", "Carbon Sink Subscription Certificate", NUMBER, "张*", 250, 12,
-                ranges, "雅安市林业局", LocalDate.of(2026, 3, 15), "有效", "Valid", qrPng(URL), URL);
+                ranges, "雅安市林业局", LocalDate.of(2026, 3, 15), "有效", "Valid", qrPng(URL), URL, "（2025）川1802刑初123号");
     }
 
     private static byte[] qrPng(String text) throws Exception {

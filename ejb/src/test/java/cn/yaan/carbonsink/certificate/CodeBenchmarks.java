@@ -40,7 +40,7 @@ public class CodeBenchmarks {
         png = QrCodes.png(url, 360);
         pdf = new PdfContent("碳汇认购证书", "Carbon Sink Subscription Certificate", payload.number(), "张*", 250, null,
                 List.of("YA-FM-01-2023-0000000001 … YA-FM-01-2023-0000000250"), "雅安市林业局",
-                LocalDate.of(2026, 11, 25), "有效", "Valid", png, url);
+                LocalDate.of(2026, 11, 25), "有效", "Valid", png, url, null);
     }
 
     @Benchmark

@@ -145,7 +145,9 @@ class RestartIT {
                     }
                 });
             }
+            Instant loaded = Instant.now().plusSeconds(180);
             while (acknowledged.size() < 40 || paid.size() < 20 || confirmed.size() < 5) {
+                assertThat(Instant.now()).as("the load made progress before the crash").isBefore(loaded);
                 Thread.sleep(50);
             }
             server.kill();

@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.web.rest;
 
 import cn.yaan.carbonsink.certificate.Certificate;
 import cn.yaan.carbonsink.certificate.CertificatePdf;
+import cn.yaan.carbonsink.certificate.CertificateKind;
 import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.certificate.PdfContent;
 import cn.yaan.carbonsink.certificate.QrCodes;
@@ -130,9 +131,17 @@ public class CertificateResource {
                 c.number(), Masking.name(c.holder()), c.quantityKg(), c.trees(), c.serialRanges(), c.issuer(),
                 LocalDate.ofInstant(c.issuedAt(), AppClock.ZONE),
                 text(Locale.SIMPLIFIED_CHINESE, "certificate.status." + c.status().name()),
-                text(Locale.ENGLISH, "certificate.status." + c.status().name()), QrCodes.png(url, 480), url));
+                text(Locale.ENGLISH, "certificate.status." + c.status().name()), QrCodes.png(url, 480), url,
+                caseNumber(c)));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + c.number() + ".pdf\"").build();
+    }
+
+    /** A restoration certificate's scheme reference is the order's reference, a space, and the case number. */
+    static String caseNumber(Certificate c) {
+        String ref = c.schemeRef();
+        return c.kind() == CertificateKind.RESTORATION && ref != null && ref.indexOf(' ') > 0
+                ? ref.substring(ref.indexOf(' ') + 1) : null;
     }
 
     public record Scan(@NotNull @Size(max = 100_000) String qr) {
