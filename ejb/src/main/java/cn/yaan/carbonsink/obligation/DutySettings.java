@@ -1,0 +1,92 @@
+package cn.yaan.carbonsink.obligation;
+
+import cn.yaan.carbonsink.platform.AppSetting;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.Settings;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * The duty's settings. Each is looked up in the database first (row {@code duty.<name>} of {@code app_setting},
+ * what an officer changes through {@code PUT /api/v1/duty-settings}), then in the system property
+ * {@code carbonsink.duty.<name>}, then falls back to its default:
+ * <ul>
+ *   <li>{@code age-min} 11, {@code age-max} 60: the age band (1981 NPC resolution; 国发[1982]36号 art. 3);</li>
+ *   <li>{@code trees-owed} 3 trees a year (the resolution's lower bound);</li>
+ *   <li>{@code kg-per-tree} 20: kg CO2e of units that count as one tree (DOMAIN.md section 1, an estimate [E]: about
+ *       a growing tree's yearly uptake). Priced from the project, at 80 元 a tonne one tree costs 1.6 元, well below
+ *       the 10-20 元 money rates of other platforms; an officer can raise it;</li>
+ *   <li>{@code qr-minutes} 5: how long a citizen's attendance QR code is valid.</li>
+ * </ul>
+ */
+@Stateless
+public class DutySettings {
+
+    public static final String AGE_MIN = "age-min";
+    public static final String AGE_MAX = "age-max";
+    public static final String TREES_OWED = "trees-owed";
+    public static final String KG_PER_TREE = "kg-per-tree";
+    public static final String QR_MINUTES = "qr-minutes";
+
+    @PersistenceContext
+    EntityManager em;
+
+    public record Values(int ageMin, int ageMax, int treesOwed, int kgPerTree, int qrMinutes) {
+        public DutyRules rules() {
+            return new DutyRules(ageMin, ageMax, treesOwed);
+        }
+    }
+
+    public Values current() {
+        return new Values(get(AGE_MIN, 11), get(AGE_MAX, 60), get(TREES_OWED, 3), get(KG_PER_TREE, 20),
+                get(QR_MINUTES, 5));
+    }
+
+    /** Changes the settings for every duty year not yet under way; checks them together first. */
+    public Values update(Values v) {
+        if (v.ageMin() < 0 || v.ageMin() > 120) {
+            throw BusinessException.invalid("ageMin", "The lowest age must be from 0 to 120.");
+        }
+        if (v.ageMax() < v.ageMin() || v.ageMax() > 120) {
+            throw BusinessException.invalid("ageMax", "The highest age must be from the lowest age to 120.");
+        }
+        if (v.treesOwed() < 1 || v.treesOwed() > 100) {
+            throw BusinessException.invalid("treesOwed", "The trees owed must be from 1 to 100.");
+        }
+        if (v.kgPerTree() < 1 || v.kgPerTree() > 10_000) {
+            throw BusinessException.invalid("kgPerTree", "The kg CO2e per tree must be from 1 to 10000.");
+        }
+        if (v.qrMinutes() < 1 || v.qrMinutes() > 60) {
+            throw BusinessException.invalid("qrMinutes", "The QR validity must be from 1 to 60 minutes.");
+        }
+        put(AGE_MIN, v.ageMin());
+        put(AGE_MAX, v.ageMax());
+        put(TREES_OWED, v.treesOwed());
+        put(KG_PER_TREE, v.kgPerTree());
+        put(QR_MINUTES, v.qrMinutes());
+        return current();
+    }
+
+    private int get(String name, int defaultValue) {
+        AppSetting stored = em.find(AppSetting.class, "duty." + name);
+        String value = stored != null ? stored.value() : Settings.get("carbonsink.duty." + name, null);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("The duty setting " + name + " is not a whole number: " + value);
+        }
+    }
+
+    private void put(String name, int value) {
+        AppSetting stored = em.find(AppSetting.class, "duty." + name);
+        if (stored != null) {
+            em.remove(stored);
+            em.flush();
+        }
+        em.persist(new AppSetting("duty." + name, Integer.toString(value)));
+    }
+}
