@@ -17,6 +17,9 @@ import jakarta.persistence.PersistenceContext;
  *   <li>{@code kg-per-tree} 20: kg CO2e of units that count as one tree (DOMAIN.md section 1, an estimate [E]: about
  *       a growing tree's yearly uptake). Priced from the project, at 80 元 a tonne one tree costs 1.6 元, well below
  *       the 10-20 元 money rates of other platforms; an officer can raise it;</li>
+ *   <li>{@code hours-per-tree} 2: hours of tending, volunteering or other labour that count as one tree (an estimate
+ *       [E]: a six-hour working day fulfils the year's three trees);</li>
+ *   <li>{@code fen-per-tree} 2000: money donated that counts as one tree (20 元, the national platform's rate);</li>
  *   <li>{@code qr-minutes} 5: how long a citizen's attendance QR code is valid.</li>
  * </ul>
  */
@@ -28,11 +31,14 @@ public class DutySettings {
     public static final String TREES_OWED = "trees-owed";
     public static final String KG_PER_TREE = "kg-per-tree";
     public static final String QR_MINUTES = "qr-minutes";
+    public static final String HOURS_PER_TREE = "hours-per-tree";
+    public static final String FEN_PER_TREE = "fen-per-tree";
 
     @PersistenceContext
     EntityManager em;
 
-    public record Values(int ageMin, int ageMax, int treesOwed, int kgPerTree, int qrMinutes) {
+    public record Values(int ageMin, int ageMax, int treesOwed, int kgPerTree, int hoursPerTree, int fenPerTree,
+                         int qrMinutes) {
         public DutyRules rules() {
             return new DutyRules(ageMin, ageMax, treesOwed);
         }
@@ -40,7 +46,7 @@ public class DutySettings {
 
     public Values current() {
         return new Values(get(AGE_MIN, 11), get(AGE_MAX, 60), get(TREES_OWED, 3), get(KG_PER_TREE, 20),
-                get(QR_MINUTES, 5));
+                get(HOURS_PER_TREE, 2), get(FEN_PER_TREE, 2000), get(QR_MINUTES, 5));
     }
 
     /** Changes the settings for every duty year not yet under way; checks them together first. */
@@ -57,6 +63,12 @@ public class DutySettings {
         if (v.kgPerTree() < 1 || v.kgPerTree() > 10_000) {
             throw BusinessException.invalid("kgPerTree", "The kg CO2e per tree must be from 1 to 10000.");
         }
+        if (v.hoursPerTree() < 1 || v.hoursPerTree() > 100) {
+            throw BusinessException.invalid("hoursPerTree", "The hours per tree must be from 1 to 100.");
+        }
+        if (v.fenPerTree() < 1 || v.fenPerTree() > 1_000_000) {
+            throw BusinessException.invalid("fenPerTree", "The fen per tree must be from 1 to 1000000.");
+        }
         if (v.qrMinutes() < 1 || v.qrMinutes() > 60) {
             throw BusinessException.invalid("qrMinutes", "The QR validity must be from 1 to 60 minutes.");
         }
@@ -64,6 +76,8 @@ public class DutySettings {
         put(AGE_MAX, v.ageMax());
         put(TREES_OWED, v.treesOwed());
         put(KG_PER_TREE, v.kgPerTree());
+        put(HOURS_PER_TREE, v.hoursPerTree());
+        put(FEN_PER_TREE, v.fenPerTree());
         put(QR_MINUTES, v.qrMinutes());
         return current();
     }

@@ -107,6 +107,53 @@ public class ObligationService {
         return obligation(username, year);
     }
 
+    /** What an officer records for a citizen: trees directly, or hours of labour, or money donated. */
+    public record OfficerRecord(String username, int year, FulfilmentForm form, Integer trees, Integer hours,
+                                Long amountFen) {
+    }
+
+    /**
+     * Records a fulfilment an officer saw (tending, volunteering, a donation, "other"...): given in trees, in hours
+     * (hours-per-tree) or in fen donated (fen-per-tree), exactly one of them. Units and events record themselves.
+     */
+    public Obligation recordByOfficer(OfficerRecord r, String officer) {
+        checkYear(r.year());
+        if (r.year() > clock.today().getYear()) {
+            throw BusinessException.invalid("year", "A fulfilment cannot be recorded for a year to come.");
+        }
+        if (r.form() == null || r.form() == FulfilmentForm.CARBON_UNITS) {
+            throw BusinessException.invalid("form",
+                    "Choose one of the eight forms; units bought count by themselves when paid.");
+        }
+        int given = (r.trees() == null ? 0 : 1) + (r.hours() == null ? 0 : 1) + (r.amountFen() == null ? 0 : 1);
+        if (given != 1) {
+            throw BusinessException.invalid("trees", "Give exactly one of trees, hours or amountFen.");
+        }
+        DutySettings.Values values = settings.current();
+        long trees;
+        if (r.trees() != null) {
+            trees = r.trees();
+        } else if (r.hours() != null) {
+            if (r.form() == FulfilmentForm.DONATION) {
+                throw BusinessException.invalid("hours", "A donation is given in amountFen or trees.");
+            }
+            trees = r.hours() / values.hoursPerTree();
+        } else {
+            if (r.form() != FulfilmentForm.DONATION) {
+                throw BusinessException.invalid("amountFen", "Only a donation is given in amountFen.");
+            }
+            trees = r.amountFen() / values.fenPerTree();
+        }
+        if (trees < 1 || trees > MAX_TREES) {
+            throw BusinessException.invalid(r.trees() != null ? "trees" : r.hours() != null ? "hours" : "amountFen",
+                    "This comes to " + trees + " trees; a record counts 1 to " + MAX_TREES + " trees.");
+        }
+        CitizenProfile profile = profile(r.username());
+        record(profile.accountId(), r.year(), r.form(), (int) trees, 0, "",
+                "officer:" + java.util.UUID.randomUUID(), officer);
+        return obligation(r.username(), r.year());
+    }
+
     // ---------------------------------------------------------------- buying units
 
     public record Purchase(long orderId, long quantityKg, long amountFen, String paymentId, int trees, int kgPerTree,

@@ -106,6 +106,7 @@ class AccessMatrixIT {
             Map.entry("POST /api/v1/planting-events/{id}/signups", only(Caller.CITIZEN)),
             Map.entry("POST /api/v1/planting-events/{id}/attendances", only(Caller.OFFICER)),
             Map.entry("POST /api/v1/obligation-exemptions", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/obligation-fulfilments", only(Caller.OFFICER)),
             Map.entry("GET /api/v1/duty-settings", only(Caller.OFFICER, Caller.ADMIN)),
             Map.entry("PUT /api/v1/duty-settings", only(Caller.OFFICER)),
             // Providers prove themselves by signature, not by login.

@@ -365,4 +365,56 @@ class PublicDutyIT {
         assertThat(after.get("certificateNo")).isIn(null, JsonValue.NULL);
         assertThat(after.getString("honourCertificateNo")).startsWith("H-");
     }
+
+    @Test
+    void officersRecordLabourAndDonationsConvertedToTrees() {
+        String token = citizen(50);
+        String username = usernameOf(token);
+        String officer = api.token("officer");
+        String path = "/api/v1/obligation-fulfilments";
+        // 3 hours of volunteering at 2 hours a tree: 1 tree.
+        Api.Reply hours = api.postJson(path, "{\"username\":\"" + username + "\",\"year\":" + YEAR
+                + ",\"form\":\"VOLUNTEERING\",\"hours\":3}", officer);
+        assertThat(hours.status()).as(hours.toString()).isEqualTo(201);
+        assertThat(hours.json().getInt("treesFulfilled")).isEqualTo(1);
+        // 40 yuan donated at 20 yuan a tree: 2 trees, and the duty is done.
+        Api.Reply donation = api.postJson(path, "{\"username\":\"" + username + "\",\"year\":" + YEAR
+                + ",\"form\":\"DONATION\",\"amountFen\":4000}", officer);
+        assertThat(donation.status()).as(donation.toString()).isEqualTo(201);
+        assertThat(donation.json().getString("status")).isEqualTo("FULFILLED");
+        assertThat(duty(token).getJsonArray("fulfilments").stream().map(f -> f.asJsonObject().getString("form")))
+                .containsExactly("VOLUNTEERING", "DONATION");
+
+        ErrorsIT.problem(api.postJson(path, "{\"username\":\"" + username + "\",\"year\":" + YEAR
+                + ",\"form\":\"CARBON_UNITS\",\"trees\":3}", officer), 400);
+        ErrorsIT.problem(api.postJson(path, "{\"username\":\"" + username + "\",\"year\":" + YEAR
+                + ",\"form\":\"OTHER\",\"trees\":3,\"hours\":4}", officer), 400);
+        ErrorsIT.problem(api.postJson(path, "{\"username\":\"" + username + "\",\"year\":" + YEAR
+                + ",\"form\":\"TENDING\",\"hours\":1}", officer), 400); // half a tree
+        ErrorsIT.problem(api.postJson(path, "{\"username\":\"nobody-here\",\"year\":" + YEAR
+                + ",\"form\":\"OTHER\",\"trees\":1}", officer), 404);
+        assertThat(duty(token).getInt("treesFulfilled")).isEqualTo(3);
+
+        // A ten-year-old who plants a tree is outside the band: no duty certificate, the honour one.
+        String child = citizen(10);
+        Api.Reply planted = api.postJson(path, "{\"username\":\"" + usernameOf(child) + "\",\"year\":" + YEAR
+                + ",\"form\":\"PLANTING\",\"trees\":1}", officer);
+        assertThat(planted.status()).as(planted.toString()).isEqualTo(201);
+        assertThat(planted.json().getString("status")).isEqualTo("NOT_OBLIGED");
+        assertThat(planted.json().get("certificateNo")).isIn(null, JsonValue.NULL);
+        assertThat(planted.json().getString("honourCertificateNo")).startsWith("H-");
+    }
+
+    @Test
+    void settingsAreCheckedTogetherAndKeptAsGiven() {
+        String officer = api.token("officer");
+        JsonObject current = api.get("/api/v1/duty-settings", officer).json();
+        assertThat(current.getInt("kgPerTree")).isPositive();
+        var wrong = Json.createObjectBuilder(current).add("ageMax", current.getInt("ageMin") - 1).build();
+        assertThat(fields(ErrorsIT.problem(api.putJson("/api/v1/duty-settings", wrong.toString(), officer), 400)))
+                .containsExactly("ageMax");
+        Api.Reply same = api.putJson("/api/v1/duty-settings", current.toString(), officer);
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        assertThat(same.json()).isEqualTo(current);
+    }
 }

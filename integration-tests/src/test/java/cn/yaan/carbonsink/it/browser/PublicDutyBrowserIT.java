@@ -145,6 +145,15 @@ class PublicDutyBrowserIT extends BrowserTest {
         desktop.click("attend:submit");
         desktop.waitForText("attend", "该公民已在本活动签到");
         desktop.screenshot("desktop-officer-attendance");
+
+        // Four hours of tending, converted at two hours a tree, on top of the three trees planted.
+        desktop.click("nav:nav-officer-duty");
+        desktop.type("fulfil:username", username);
+        new Select(desktop.find("fulfil:form")).selectByValue("TENDING");
+        desktop.type("fulfil:hours", "4");
+        desktop.click("fulfil:submit");
+        desktop.waitForText("messages", "已登记尽责： " + username + " 5/3");
+        desktop.screenshot("desktop-officer-duty");
         assertClean(desktop);
     }
 }

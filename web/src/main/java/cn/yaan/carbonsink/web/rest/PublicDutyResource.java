@@ -3,6 +3,7 @@ package cn.yaan.carbonsink.web.rest;
 import cn.yaan.carbonsink.identity.CitizenService;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.obligation.DutySettings;
+import cn.yaan.carbonsink.obligation.FulfilmentForm;
 import cn.yaan.carbonsink.obligation.ObligationService;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
@@ -133,8 +134,26 @@ public class PublicDutyResource {
         return Response.status(Response.Status.CREATED).entity(obligation).build();
     }
 
+    public record NewFulfilment(@NotBlank @Size(max = 64) String username, @NotNull @Min(2000) @Max(2100) Integer year,
+                                @NotNull FulfilmentForm form, @Min(1) @Max(100) Integer trees,
+                                @Min(1) @Max(10_000) Integer hours, @Min(1) @Max(100_000_000L) Long amountFen) {
+    }
+
+    @POST
+    @Path("obligation-fulfilments")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a fulfilment for a citizen in one of the eight forms (not CARBON_UNITS): exactly one "
+            + "of trees, hours (hours-per-tree, default 2) or, for DONATION, amountFen (fen-per-tree, default 2000)")
+    public Response recordFulfilment(@NotNull @Valid NewFulfilment f) {
+        ObligationService.Obligation obligation = obligations.recordByOfficer(new ObligationService.OfficerRecord(
+                f.username().trim(), f.year(), f.form(), f.trees(), f.hours(), f.amountFen()), caller.required().username());
+        return Response.status(Response.Status.CREATED).entity(obligation).build();
+    }
+
     public record SettingsBody(@NotNull Integer ageMin, @NotNull Integer ageMax, @NotNull Integer treesOwed,
-                               @NotNull Integer kgPerTree, @NotNull Integer qrMinutes) {
+                               @NotNull Integer kgPerTree, @NotNull Integer hoursPerTree, @NotNull Integer fenPerTree,
+                               @NotNull Integer qrMinutes) {
     }
 
     @GET
@@ -153,6 +172,6 @@ public class PublicDutyResource {
             + "was fixed with")
     public DutySettings.Values updateSettings(@NotNull @Valid SettingsBody s) {
         return settings.update(new DutySettings.Values(s.ageMin(), s.ageMax(), s.treesOwed(), s.kgPerTree(),
-                s.qrMinutes()));
+                s.hoursPerTree(), s.fenPerTree(), s.qrMinutes()));
     }
 }
