@@ -319,6 +319,9 @@ class PublicDutyIT {
         assertThat(duty.getInt("treesFulfilled")).isEqualTo(3);
         assertThat(duty.getJsonArray("fulfilments").getJsonObject(0).getString("form")).isEqualTo("PLANTING");
         assertThat(duty.getString("certificateNo")).startsWith("D-");
+        Api.Reply pdf = api.get("/api/v1/public/certificates/" + duty.getString("certificateNo") + "/pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
 
         // A forged or altered code is refused.
         String altered = qr.substring(0, qr.length() - 3) + (qr.endsWith("AAA") ? "BBB" : "AAA");
