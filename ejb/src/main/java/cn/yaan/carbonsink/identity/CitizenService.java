@@ -129,10 +129,15 @@ public class CitizenService {
                 .getResultStream().findFirst();
     }
 
-    /** The birth date the citizen's ID number carries (the duty's age is counted from it). */
-    public LocalDate birthDate(CitizenProfile profile) {
+    /** What the duty needs to know of a citizen, read from the ID number: birth date and sex. */
+    public record Person(LocalDate birthDate, boolean female) {
+    }
+
+    /** The birth date and sex the citizen's ID number carries (GB 11643: an even 17th digit is a woman). */
+    public Person person(CitizenProfile profile) {
         String number = personalData.reveal(profile.idNumberProtected());
-        return ResidentIds.parse("idNumber", number, LocalDate.MAX).birthDate();
+        return new Person(ResidentIds.parse("idNumber", number, LocalDate.MAX).birthDate(),
+                (number.charAt(16) - '0') % 2 == 0);
     }
 
     public CitizenView view(CitizenProfile p) {

@@ -6,15 +6,28 @@ import java.time.LocalDate;
  * The rules of the duty for a year (DOMAIN.md section 1): who is obliged (age on 31 December of the year within
  * {@code [ageMin, ageMax]}, both inclusive), how many trees are owed, and how fulfilled trees turn into a status and
  * certificates. Pure: the numbers come from {@link DutySettings} and are stored with each year's duty.
+ * {@code ageMaxWomen} is the sex-specific band of 国发[1982]36号 (women to 55): 0, the default, means off, everyone
+ * has {@code ageMax}.
  */
-public record DutyRules(int ageMin, int ageMax, int treesOwed) {
+public record DutyRules(int ageMin, int ageMax, int ageMaxWomen, int treesOwed) {
 
-    public static final DutyRules DEFAULT = new DutyRules(11, 60, 3);
+    public static final DutyRules DEFAULT = new DutyRules(11, 60, 0, 3);
 
     public DutyRules {
-        if (ageMin < 0 || ageMax < ageMin || treesOwed < 1) {
-            throw new IllegalArgumentException("Duty rules need 0 <= ageMin <= ageMax and treesOwed >= 1");
+        if (ageMin < 0 || ageMax < ageMin || treesOwed < 1 || (ageMaxWomen != 0 && ageMaxWomen < ageMin)) {
+            throw new IllegalArgumentException(
+                    "Duty rules need 0 <= ageMin <= ageMax (and ageMaxWomen, unless 0) and treesOwed >= 1");
         }
+    }
+
+    /** The highest age of the band for this person. */
+    public int ageMaxFor(boolean female) {
+        return female && ageMaxWomen != 0 ? ageMaxWomen : ageMax;
+    }
+
+    public boolean obliged(LocalDate birthDate, boolean female, int year) {
+        int age = ageInYear(birthDate, year);
+        return age >= ageMin && age <= ageMaxFor(female);
     }
 
     /** Age in whole years on 31 December of {@code year}: someone turning 11 during the year is 11. */

@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
  * {@code carbonsink.duty.<name>}, then falls back to its default:
  * <ul>
  *   <li>{@code age-min} 11, {@code age-max} 60: the age band (1981 NPC resolution; 国发[1982]36号 art. 3);</li>
+ *   <li>{@code age-max-women} 0: off; else women's highest age (国发[1982]36号: 55), sex from the ID number;</li>
  *   <li>{@code trees-owed} 3 trees a year (the resolution's lower bound);</li>
  *   <li>{@code kg-per-tree} 20: kg CO2e of units that count as one tree (DOMAIN.md section 1, an estimate [E]: about
  *       a growing tree's yearly uptake). Priced from the project, at 80 元 a tonne one tree costs 1.6 元, well below
@@ -28,6 +29,7 @@ public class DutySettings {
 
     public static final String AGE_MIN = "age-min";
     public static final String AGE_MAX = "age-max";
+    public static final String AGE_MAX_WOMEN = "age-max-women";
     public static final String TREES_OWED = "trees-owed";
     public static final String KG_PER_TREE = "kg-per-tree";
     public static final String QR_MINUTES = "qr-minutes";
@@ -37,15 +39,15 @@ public class DutySettings {
     @PersistenceContext
     EntityManager em;
 
-    public record Values(int ageMin, int ageMax, int treesOwed, int kgPerTree, int hoursPerTree, int fenPerTree,
+    public record Values(int ageMin, int ageMax, int ageMaxWomen, int treesOwed, int kgPerTree, int hoursPerTree, int fenPerTree,
                          int qrMinutes) {
         public DutyRules rules() {
-            return new DutyRules(ageMin, ageMax, treesOwed);
+            return new DutyRules(ageMin, ageMax, ageMaxWomen, treesOwed);
         }
     }
 
     public Values current() {
-        return new Values(get(AGE_MIN, 11), get(AGE_MAX, 60), get(TREES_OWED, 3), get(KG_PER_TREE, 20),
+        return new Values(get(AGE_MIN, 11), get(AGE_MAX, 60), get(AGE_MAX_WOMEN, 0), get(TREES_OWED, 3), get(KG_PER_TREE, 20),
                 get(HOURS_PER_TREE, 2), get(FEN_PER_TREE, 2000), get(QR_MINUTES, 5));
     }
 
@@ -56,6 +58,10 @@ public class DutySettings {
         }
         if (v.ageMax() < v.ageMin() || v.ageMax() > 120) {
             throw BusinessException.invalid("ageMax", "The highest age must be from the lowest age to 120.");
+        }
+        if (v.ageMaxWomen() != 0 && (v.ageMaxWomen() < v.ageMin() || v.ageMaxWomen() > 120)) {
+            throw BusinessException.invalid("ageMaxWomen",
+                    "Women's highest age must be 0 (off) or from the lowest age to 120.");
         }
         if (v.treesOwed() < 1 || v.treesOwed() > 100) {
             throw BusinessException.invalid("treesOwed", "The trees owed must be from 1 to 100.");
@@ -74,6 +80,7 @@ public class DutySettings {
         }
         put(AGE_MIN, v.ageMin());
         put(AGE_MAX, v.ageMax());
+        put(AGE_MAX_WOMEN, v.ageMaxWomen());
         put(TREES_OWED, v.treesOwed());
         put(KG_PER_TREE, v.kgPerTree());
         put(HOURS_PER_TREE, v.hoursPerTree());

@@ -43,13 +43,13 @@ public class DutyYear {
     protected DutyYear() {
     }
 
-    DutyYear(long accountId, int year, boolean obliged, DutyRules rules, Instant createdAt) {
+    DutyYear(long accountId, int year, boolean obliged, DutyRules rules, boolean female, Instant createdAt) {
         this.accountId = accountId;
         this.year = year;
         this.obliged = obliged;
         this.treesOwed = rules.treesOwed();
         this.ageMin = rules.ageMin();
-        this.ageMax = rules.ageMax();
+        this.ageMax = rules.ageMaxFor(female);
         this.createdAt = createdAt;
     }
 

@@ -73,8 +73,10 @@ public class ObligationService {
         CitizenProfile profile = profile(username);
         Optional<DutyYear> fixed = dutyYear(profile.accountId(), year);
         boolean exempt = fixed.map(DutyYear::exempt).orElse(false);
-        boolean obliged = fixed.map(d -> d.obliged)
-                .orElseGet(() -> settings.current().rules().obliged(citizens.birthDate(profile), year));
+        boolean obliged = fixed.map(d -> d.obliged).orElseGet(() -> {
+            CitizenService.Person person = citizens.person(profile);
+            return settings.current().rules().obliged(person.birthDate(), person.female(), year);
+        });
         int owed = obliged && !exempt ? fixed.map(d -> d.treesOwed).orElseGet(() -> settings.current().treesOwed()) : 0;
         List<DutyFulfilment> records = fulfilments(profile.accountId(), year);
         int fulfilled = records.stream().mapToInt(DutyFulfilment::trees).sum();
@@ -344,8 +346,9 @@ public class ObligationService {
     private DutyYear dutyYearForUpdate(CitizenProfile profile, int year) {
         return dutyYear(profile.accountId(), year).orElseGet(() -> {
             DutyRules rules = settings.current().rules();
-            DutyYear duty = new DutyYear(profile.accountId(), year, rules.obliged(citizens.birthDate(profile), year),
-                    rules, clock.now());
+            CitizenService.Person person = citizens.person(profile);
+            DutyYear duty = new DutyYear(profile.accountId(), year,
+                    rules.obliged(person.birthDate(), person.female(), year), rules, person.female(), clock.now());
             em.persist(duty);
             return duty;
         });

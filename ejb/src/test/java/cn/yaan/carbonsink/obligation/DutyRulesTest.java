@@ -41,12 +41,26 @@ class DutyRulesTest {
 
     @Test
     void theBandIsASetting() {
-        DutyRules adults = new DutyRules(18, 55, 5);
+        DutyRules adults = new DutyRules(18, 55, 0, 5);
         assertThat(adults.obliged(LocalDate.of(2008, 12, 31), 2026)).isTrue();
         assertThat(adults.obliged(LocalDate.of(2009, 1, 1), 2026)).isFalse();
         assertThat(adults.obliged(LocalDate.of(1970, 6, 1), 2026)).isFalse();
-        assertThatThrownBy(() -> new DutyRules(20, 19, 3)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DutyRules(11, 60, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DutyRules(20, 19, 0, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DutyRules(11, 60, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theSexSpecificBandIsOffByDefaultAndEndsWomensDutyEarlierWhenOn() {
+        LocalDate fiftySix = LocalDate.of(1970, 3, 1);
+        assertThat(rules.obliged(fiftySix, true, 2026)).isTrue();
+        assertThat(rules.obliged(fiftySix, false, 2026)).isTrue();
+        DutyRules stateCouncil = new DutyRules(11, 60, 55, 3);
+        assertThat(stateCouncil.obliged(fiftySix, true, 2026)).isFalse();
+        assertThat(stateCouncil.obliged(fiftySix, false, 2026)).isTrue();
+        assertThat(stateCouncil.obliged(LocalDate.of(1971, 12, 31), true, 2026)).as("55 on 31 December").isTrue();
+        assertThat(stateCouncil.ageMaxFor(true)).isEqualTo(55);
+        assertThat(stateCouncil.ageMaxFor(false)).isEqualTo(60);
+        assertThatThrownBy(() -> new DutyRules(11, 60, 10, 3)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -42,7 +42,13 @@ class PublicDutyIT {
 
     /** A valid resident ID number (GB 11643) for a birth date, with a random sequence. */
     static String idNumber(LocalDate birth) {
-        String body = "511802" + birth.toString().replace("-", "") + String.format("%03d", RANDOM.nextInt(1000));
+        return idNumber(birth, RANDOM.nextBoolean());
+    }
+
+    /** As above, of a woman (even 17th digit) or a man (odd). */
+    static String idNumber(LocalDate birth, boolean female) {
+        int sequence = RANDOM.nextInt(500) * 2 + (female ? 0 : 1);
+        String body = "511802" + birth.toString().replace("-", "") + String.format("%03d", sequence);
         int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;
         for (int i = 0; i < 17; i++) {
@@ -68,8 +74,12 @@ class PublicDutyIT {
 
     /** Registers a citizen of the given age and returns a token. */
     private String citizen(int age) {
+        return citizen(age, RANDOM.nextBoolean());
+    }
+
+    private String citizen(int age, boolean female) {
         String username = username();
-        Api.Reply reply = api.postJson("/api/v1/public/citizens", body(username, "李四", idNumber(agedInYear(age)),
+        Api.Reply reply = api.postJson("/api/v1/public/citizens", body(username, "李四", idNumber(agedInYear(age), female),
                 "139" + String.format("%08d", RANDOM.nextInt(100_000_000)), PASSWORD, true));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return api.login(username, PASSWORD);
@@ -419,5 +429,18 @@ class PublicDutyIT {
         Api.Reply same = api.putJson("/api/v1/duty-settings", current.toString(), officer);
         assertThat(same.status()).as(same.toString()).isEqualTo(200);
         assertThat(same.json()).isEqualTo(current);
+
+        // The State Council's band for women (to 55), read from the ID number's 17th digit; off again afterwards.
+        try {
+            Api.Reply on = api.putJson("/api/v1/duty-settings",
+                    Json.createObjectBuilder(current).add("ageMaxWomen", 55).build().toString(), officer);
+            assertThat(on.status()).as(on.toString()).isEqualTo(200);
+            assertThat(duty(citizen(56, true)).getBoolean("obliged")).isFalse();
+            assertThat(duty(citizen(56, false)).getBoolean("obliged")).isTrue();
+            assertThat(duty(citizen(55, true)).getBoolean("obliged")).isTrue();
+        } finally {
+            assertThat(api.putJson("/api/v1/duty-settings", current.toString(), officer).status()).isEqualTo(200);
+        }
+        assertThat(duty(citizen(56, true)).getBoolean("obliged")).isTrue();
     }
 }

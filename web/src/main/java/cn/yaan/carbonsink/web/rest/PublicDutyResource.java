@@ -151,7 +151,8 @@ public class PublicDutyResource {
         return Response.status(Response.Status.CREATED).entity(obligation).build();
     }
 
-    public record SettingsBody(@NotNull Integer ageMin, @NotNull Integer ageMax, @NotNull Integer treesOwed,
+    public record SettingsBody(@NotNull Integer ageMin, @NotNull Integer ageMax, @NotNull Integer ageMaxWomen,
+                               @NotNull Integer treesOwed,
                                @NotNull Integer kgPerTree, @NotNull Integer hoursPerTree, @NotNull Integer fenPerTree,
                                @NotNull Integer qrMinutes) {
     }
@@ -159,7 +160,8 @@ public class PublicDutyResource {
     @GET
     @Path("duty-settings")
     @RolesAllowed({Role.Names.OFFICER, Role.Names.ADMIN})
-    @Operation(summary = "The duty's settings: age band, trees owed, kg CO2e per tree, QR validity in minutes")
+    @Operation(summary = "The duty's settings: age band (ageMaxWomen 0 = no sex-specific band), trees owed, "
+            + "kg CO2e, hours or fen per tree, QR validity in minutes")
     public DutySettings.Values settings() {
         return settings.current();
     }
@@ -171,7 +173,7 @@ public class PublicDutyResource {
     @Operation(summary = "Change the duty's settings; a year already under way for a citizen keeps the rules it "
             + "was fixed with")
     public DutySettings.Values updateSettings(@NotNull @Valid SettingsBody s) {
-        return settings.update(new DutySettings.Values(s.ageMin(), s.ageMax(), s.treesOwed(), s.kgPerTree(),
+        return settings.update(new DutySettings.Values(s.ageMin(), s.ageMax(), s.ageMaxWomen(), s.treesOwed(), s.kgPerTree(),
                 s.hoursPerTree(), s.fenPerTree(), s.qrMinutes()));
     }
 }

@@ -112,8 +112,9 @@ public class DutyBacking {
         }
     }
 
+    /** A fresh attendance QR code, or null when the account has no citizen data. */
     public ObligationService.Qr getQr() {
-        if (qr == null) {
+        if (qr == null && getObligation() != null) {
             qr = obligations.attendanceQr(caller.required().username());
         }
         return qr;
@@ -121,7 +122,7 @@ public class DutyBacking {
 
     /** The attendance QR code as inline SVG. */
     public String getQrSvg() {
-        return QrCodes.svg(getQr().text());
+        return getQr() == null ? "" : QrCodes.svg(getQr().text());
     }
 
     public Integer getTrees() { return trees; }

@@ -48,6 +48,7 @@ public class OfficerDutyBacking {
     private Long amountFen;
     private Integer ageMin;
     private Integer ageMax;
+    private Integer ageMaxWomen;
     private Integer treesOwed;
     private Integer kgPerTree;
     private Integer hoursPerTree;
@@ -60,6 +61,7 @@ public class OfficerDutyBacking {
         DutySettings.Values v = settings.current();
         ageMin = v.ageMin();
         ageMax = v.ageMax();
+        ageMaxWomen = v.ageMaxWomen();
         treesOwed = v.treesOwed();
         kgPerTree = v.kgPerTree();
         hoursPerTree = v.hoursPerTree();
@@ -95,7 +97,7 @@ public class OfficerDutyBacking {
 
     public String saveSettings() {
         try {
-            settings.update(new DutySettings.Values(ageMin, ageMax, treesOwed, kgPerTree, hoursPerTree, fenPerTree,
+            settings.update(new DutySettings.Values(ageMin, ageMax, ageMaxWomen, treesOwed, kgPerTree, hoursPerTree, fenPerTree,
                     qrMinutes));
         } catch (BusinessException e) {
             Pages.error(faces, "settings:" + field(e, "ageMin"), e);
@@ -132,6 +134,8 @@ public class OfficerDutyBacking {
     public void setAgeMin(Integer ageMin) { this.ageMin = ageMin; }
     public Integer getAgeMax() { return ageMax; }
     public void setAgeMax(Integer ageMax) { this.ageMax = ageMax; }
+    public Integer getAgeMaxWomen() { return ageMaxWomen; }
+    public void setAgeMaxWomen(Integer ageMaxWomen) { this.ageMaxWomen = ageMaxWomen; }
     public Integer getTreesOwed() { return treesOwed; }
     public void setTreesOwed(Integer treesOwed) { this.treesOwed = treesOwed; }
     public Integer getKgPerTree() { return kgPerTree; }
