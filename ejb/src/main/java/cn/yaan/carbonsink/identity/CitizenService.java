@@ -47,6 +47,11 @@ public class CitizenService {
 
     public record Registration(String username, String name, String idNumber, String phone, String password,
                                Boolean consent) {
+        /** Never the numbers or the password, should anything print the request. */
+        @Override
+        public String toString() {
+            return "Registration[username=" + username + "]";
+        }
     }
 
     /** What a citizen (and only the citizen) sees of the stored data: masked. */

@@ -56,6 +56,11 @@ public class PublicDutyResource {
     public record Registration(@Size(max = 64) String username, @Size(max = 100) String name,
                                @Size(max = 40) String idNumber, @Size(max = 40) String phone,
                                @Size(max = 200) String password, Boolean consent) {
+        /** Never the numbers or the password, should anything print the request. */
+        @Override
+        public String toString() {
+            return "Registration[username=" + username + "]";
+        }
     }
 
     @POST
