@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.platform;
 
+import cn.yaan.carbonsink.identity.CitizenService;
 import cn.yaan.carbonsink.identity.IdentityService;
 import cn.yaan.carbonsink.identity.OrganisationKind;
 import cn.yaan.carbonsink.identity.Role;
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseMigration")
+@DependsOn({"DatabaseMigration", "PersonalData"})
 public class StartupData {
 
     static final String DEMO_MARKER = "demo.identity.loaded";
@@ -45,10 +46,24 @@ public class StartupData {
     @Inject
     IdentityService identity;
 
+    @Inject
+    CitizenService citizens;
+
+    /**
+     * The demo citizen's made-up resident ID number (area 511802 雨城区, born 12 May 1990, so obliged in every year
+     * of the pilot) and mobile number, stored protected like any citizen's, so the duty pages work out of the box.
+     */
+    public static final String DEMO_CITIZEN_ID = "511802199005120019";
+    static final String DEMO_CITIZEN_PHONE = "13800138000";
+
     @PostConstruct
     void load() {
         if (Settings.demo() && em.find(AppSetting.class, DEMO_MARKER) == null) {
             loadDemo(Settings.get("carbonsink.demo.password", "Demo#2026"));
+        }
+        if (Settings.demo() && identity.caller("citizen").isPresent() && citizens.profile("citizen").isEmpty()) {
+            citizens.attach("citizen", DEMO_CITIZEN_ID, DEMO_CITIZEN_PHONE);
+            LOG.info("Gave the demo citizen its demo ID and mobile number (protected)");
         }
         String adminPassword = Settings.get("carbonsink.bootstrap-admin-password", null);
         if (adminPassword != null && identity.countAccountsWithRole(Role.ADMIN) == 0) {

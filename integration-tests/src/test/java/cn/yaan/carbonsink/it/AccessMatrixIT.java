@@ -125,6 +125,19 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/restoration-orders/{id}/photos/{photoId}", only(Caller.COURT, Caller.OTHER_COURT, Caller.OFFICER)),
             Map.entry("POST /api/v1/restoration-orders/{id}/purchase", only(Caller.COURT, Caller.OTHER_COURT)),
             Map.entry("POST /api/v1/restoration-orders/{id}/offline-payment", only(Caller.COURT, Caller.OTHER_COURT)),
+            Map.entry("POST /api/v1/public/citizens", everyone()),
+            Map.entry("GET /api/v1/me/citizen", only(Caller.CITIZEN)),
+            Map.entry("GET /api/v1/me/obligations/{year}", only(Caller.CITIZEN)),
+            Map.entry("POST /api/v1/me/obligations/{year}/unit-purchases", only(Caller.CITIZEN)),
+            Map.entry("GET /api/v1/me/attendance-qr", only(Caller.CITIZEN)),
+            Map.entry("POST /api/v1/planting-events", only(Caller.OFFICER)),
+            Map.entry("GET /api/v1/planting-events", only(Caller.CITIZEN, Caller.OFFICER, Caller.ADMIN)),
+            Map.entry("POST /api/v1/planting-events/{id}/signups", only(Caller.CITIZEN)),
+            Map.entry("POST /api/v1/planting-events/{id}/attendances", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/obligation-exemptions", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/obligation-fulfilments", only(Caller.OFFICER)),
+            Map.entry("GET /api/v1/duty-settings", only(Caller.OFFICER, Caller.ADMIN)),
+            Map.entry("PUT /api/v1/duty-settings", only(Caller.OFFICER)),
             // Providers prove themselves by signature, not by login.
             Map.entry("POST /api/v1/payments/callbacks/{provider}", everyone())
     ));

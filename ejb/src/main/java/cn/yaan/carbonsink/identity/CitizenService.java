@@ -1,0 +1,153 @@
+package cn.yaan.carbonsink.identity;
+
+import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.BusinessException.FieldError;
+import cn.yaan.carbonsink.shared.Masking;
+import cn.yaan.carbonsink.shared.ResidentIds;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Citizens' self-registration (公众注册) with their sensitive data protected: the resident ID number checked by
+ * GB 11643 and stored sealed with a keyed hash (one registration per number), the mobile number sealed too. Neither
+ * is ever logged or repeated in an error message.
+ */
+@Stateless
+public class CitizenService {
+
+    static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}");
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    PersonalData personalData;
+
+    @Inject
+    IdentityService identity;
+
+    public record Registration(String username, String name, String idNumber, String phone, String password,
+                               Boolean consent) {
+        /** Never the numbers or the password, should anything print the request. */
+        @Override
+        public String toString() {
+            return "Registration[username=" + username + "]";
+        }
+    }
+
+    /** What a citizen (and only the citizen) sees of the stored data: masked. */
+    public record CitizenView(String username, String name, String idNumberMasked, String phoneMasked) {
+    }
+
+    /**
+     * Registers a citizen: every invalid field is reported at once (400); an ID number registered before (409
+     * {@code citizen-registered}) or a taken username (409 {@code username-taken}) refuse it.
+     */
+    public CitizenView register(Registration r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r.username() == null || !USERNAME.matcher(r.username()).matches()) {
+            errors.add(new FieldError("username", "The username must be 3 to 64 letters, digits, dots, dashes or underscores."));
+        }
+        String name = r.name() == null ? "" : r.name().strip();
+        if (name.isEmpty() || name.length() > 50) {
+            errors.add(new FieldError("name", "Enter your real name as on your ID card (1 to 50 characters)."));
+        }
+        ResidentIds.ResidentId id = null;
+        try {
+            id = ResidentIds.parse("idNumber", r.idNumber(), clock.today());
+        } catch (BusinessException e) {
+            errors.addAll(e.fieldErrors());
+        }
+        String phone = r.phone() == null ? "" : r.phone().strip();
+        if (!PHONE.matcher(phone).matches()) {
+            errors.add(new FieldError("phone", "A mainland mobile number has 11 digits and starts with 13 to 19."));
+        }
+        PasswordPolicy.problem(r.password(), r.username()).ifPresent(p -> errors.add(new FieldError("password", p)));
+        if (!Boolean.TRUE.equals(r.consent())) {
+            errors.add(new FieldError("consent",
+                    "Registration needs your consent to the personal-data notice (consent: true)."));
+        }
+        if (!errors.isEmpty()) {
+            throw BusinessException.invalid(errors);
+        }
+        String hash = personalData.lookupHash(id.number());
+        if (em.createNamedQuery("CitizenProfile.byIdHash", CitizenProfile.class).setParameter("hash", hash)
+                .getResultStream().findAny().isPresent()) {
+            throw BusinessException.conflict("citizen-registered",
+                    "This resident ID number is registered already; log in with that account.");
+        }
+        Caller caller = identity.createAccount(r.username(), r.password(), name, Set.of(Role.CITIZEN), null);
+        return attach(caller.username(), id.number(), phone);
+    }
+
+    /** Gives an existing account its protected citizen data (registration, and the demo citizen at start-up). */
+    public CitizenView attach(String username, String idNumber, String phone) {
+        Account account = em.createNamedQuery("Account.findByUsername", Account.class).setParameter("username", username)
+                .getSingleResult();
+        byte[] ref = new byte[16];
+        RANDOM.nextBytes(ref);
+        CitizenProfile profile = new CitizenProfile(account, personalData.protect(idNumber),
+                personalData.lookupHash(idNumber), personalData.protect(phone),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(ref), clock.now());
+        try {
+            em.persist(profile);
+            em.flush();
+        } catch (PersistenceException e) {
+            // The same number registered at the same moment by another request: the unique hash said no.
+            throw BusinessException.conflict("citizen-registered",
+                    "This resident ID number is registered already; log in with that account.");
+        }
+        return view(profile);
+    }
+
+    public Optional<CitizenProfile> profile(String username) {
+        return em.createNamedQuery("CitizenProfile.byUsername", CitizenProfile.class).setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    /** The profile locked for the rest of the transaction: what serialises the records of one citizen. */
+    public CitizenProfile lock(long accountId) {
+        return em.find(CitizenProfile.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Optional<CitizenProfile> byQrRef(String ref) {
+        return em.createNamedQuery("CitizenProfile.byQrRef", CitizenProfile.class).setParameter("ref", ref)
+                .getResultStream().findFirst();
+    }
+
+    /** What the duty needs to know of a citizen, read from the ID number: birth date and sex. */
+    public record Person(LocalDate birthDate, boolean female) {
+    }
+
+    /** The birth date and sex the citizen's ID number carries (GB 11643: an even 17th digit is a woman). */
+    public Person person(CitizenProfile profile) {
+        String number = personalData.reveal(profile.idNumberProtected());
+        return new Person(ResidentIds.parse("idNumber", number, LocalDate.MAX).birthDate(),
+                (number.charAt(16) - '0') % 2 == 0);
+    }
+
+    public CitizenView view(CitizenProfile p) {
+        String phone = personalData.reveal(p.phoneProtected());
+        return new CitizenView(p.username(), p.name(), Masking.idNumber(personalData.reveal(p.idNumberProtected())),
+                phone.substring(0, 3) + "****" + phone.substring(7));
+    }
+}

@@ -1,0 +1,159 @@
+package cn.yaan.carbonsink.it.browser;
+
+import cn.yaan.carbonsink.it.Api;
+import jakarta.json.Json;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public duty in Chromium: a citizen registers on a phone, sees the duty, pays for units (demo) and downloads
+ * the certificate; an officer records an attendance from a citizen's QR code.
+ */
+class PublicDutyBrowserIT extends BrowserTest {
+
+    private static final Random RANDOM = new Random();
+    private static final String PASSWORD = "Plant3Trees";
+
+    /** A valid resident ID number of someone aged 30 this year. */
+    private static String idNumber() {
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 30;
+        String body = "511802" + year + "0615" + String.format("%03d", RANDOM.nextInt(1000));
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    private static String username() {
+        return "w" + Long.toString(Math.abs(RANDOM.nextLong()), 36);
+    }
+
+    private static void assertFitsAPhone(Browser phone) {
+        long scrollWidth = (Long) phone.script("return document.documentElement.scrollWidth;");
+        assertThat(scrollWidth).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(390);
+    }
+
+    private static void login(Browser browser, String username, String password) {
+        browser.open("/login.xhtml");
+        browser.type("login:username", username);
+        browser.type("login:password", password);
+        browser.click("login:submit");
+        browser.waitForText("nav:user", username);
+    }
+
+    @Test
+    void aCitizenRegistersSeesTheDutyPaysAndDownloadsTheCertificate() {
+        Browser phone = open(Browser.Size.PHONE, "zh-CN");
+        phone.open("/login.xhtml");
+        phone.click("register");
+        String username = username();
+        String id = idNumber();
+        phone.type("register:username", username);
+        phone.type("register:name", "赵六");
+        phone.type("register:idNumber", id.substring(0, 17) + (id.endsWith("1") ? "2" : "1"));
+        phone.type("register:phone", "1391234");
+        phone.type("register:password", "short");
+        phone.click("register:submit");
+        phone.waitForText("register", "身份证号无效");
+        assertThat(phone.text("register")).contains("手机号为11位数字", "密码至少8位", "注册须同意");
+        assertFitsAPhone(phone);
+
+        phone.type("register:idNumber", id);
+        phone.type("register:phone", "13912345678");
+        phone.type("register:password", PASSWORD);
+        phone.click("register:consent");
+        phone.click("register:submit");
+        phone.waitForText("messages", "注册成功");
+
+        login(phone, username, PASSWORD);
+        phone.click("nav:nav-duty");
+        phone.waitForText("duty-status", "未完成");
+        assertThat(phone.text("duty-trees")).isEqualTo("0 / 3");
+        assertThat(phone.driver().getPageSource()).doesNotContain(id).contains(id.substring(0, 6) + "********");
+        assertFitsAPhone(phone);
+        phone.screenshot("phone-duty-open");
+
+        phone.type("buy:trees", "3");
+        phone.click("buy:submit");
+        phone.waitForText("order-status", "待支付");
+        phone.click("checkout:pay");
+        phone.waitForText("order-status", "已注销");
+        phone.click("order-duty");
+        phone.waitForText("duty-status", "已尽责");
+        assertThat(phone.text("duty-trees")).isEqualTo("3 / 3");
+        assertThat(phone.text("duty-records")).contains("认购碳汇");
+        String pdf = phone.find("duty-pdf").getAttribute("href");
+        phone.screenshot("phone-duty-fulfilled");
+        assertFitsAPhone(phone);
+        assertClean(phone);
+
+        Api.Reply download = Api.server().send(Api.server().request(pdf.substring(pdf.indexOf("/api/"))).GET());
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.contentType()).startsWith("application/pdf");
+    }
+
+    @Test
+    void anOfficerRecordsAnAttendanceFromTheCitizensQrCode() {
+        Api api = Api.server();
+        String username = username();
+        Api.Reply registered = api.postJson("/api/v1/public/citizens", Json.createObjectBuilder().add("username", username)
+                .add("name", "孙七").add("idNumber", idNumber()).add("phone", "13712345678").add("password", PASSWORD)
+                .add("consent", true).build().toString());
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String site = "名山区植树点 " + RANDOM.nextInt(10_000);
+        Api.Reply event = api.postJson("/api/v1/planting-events", Json.createObjectBuilder().add("site", site)
+                .add("date", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()).add("places", 50)
+                .add("treesPerAttendee", 3).build().toString(), api.token("officer"));
+        assertThat(event.status()).as(event.toString()).isEqualTo(201);
+        String eventId = String.valueOf(event.json().getJsonNumber("id").longValue());
+
+        // The citizen signs up and opens the QR page on a phone.
+        Browser phone = open(Browser.Size.PHONE, "zh-CN");
+        login(phone, username, PASSWORD);
+        phone.open("/citizen/events.xhtml");
+        phone.driver().findElement(By.xpath("//tr[td[contains(., '" + site + "')]]//input[@type='submit']")).click();
+        phone.waitForText("messages", "报名成功");
+        phone.open("/citizen/qr.xhtml");
+        assertThat(phone.driver().findElements(By.cssSelector("#attendance-qr svg"))).hasSize(1);
+        assertThat(phone.driver().getPageSource()).doesNotContain("孙七");
+        assertFitsAPhone(phone);
+        phone.screenshot("phone-attendance-qr");
+        assertClean(phone);
+
+        // What a hand scanner would type: the same signed text the page shows as a QR code.
+        String qr = api.get("/api/v1/me/attendance-qr", api.login(username, PASSWORD)).json().getString("text");
+        Browser desktop = open(Browser.Size.DESKTOP, "zh-CN");
+        login(desktop, "officer", Api.DEMO_PASSWORD);
+        desktop.click("nav:nav-events");
+        new Select(desktop.find("attend:eventId")).selectByValue(eventId);
+        desktop.type("attend:citizenQr", qr);
+        desktop.click("attend:submit");
+        desktop.waitForText("messages", "已记录签到");
+        assertThat(desktop.text("messages")).contains("孙*").doesNotContain("孙七");
+
+        new Select(desktop.find("attend:eventId")).selectByValue(eventId);
+        desktop.type("attend:citizenQr", qr);
+        desktop.click("attend:submit");
+        desktop.waitForText("attend", "该公民已在本活动签到");
+        desktop.screenshot("desktop-officer-attendance");
+
+        // Four hours of tending, converted at two hours a tree, on top of the three trees planted.
+        desktop.click("nav:nav-officer-duty");
+        desktop.type("fulfil:username", username);
+        new Select(desktop.find("fulfil:form")).selectByValue("TENDING");
+        desktop.type("fulfil:hours", "4");
+        desktop.click("fulfil:submit");
+        desktop.waitForText("messages", "已登记尽责： " + username + " 5/3");
+        desktop.screenshot("desktop-officer-duty");
+        assertClean(desktop);
+    }
+}
