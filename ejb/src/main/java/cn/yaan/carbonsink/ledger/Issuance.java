@@ -22,6 +22,10 @@ import java.time.Instant;
 @NamedQuery(name = "Issuance.ofProjectOldestFirst",
         query = "select i from Issuance i where i.project = :project order by i.vintage, i.id")
 @NamedQuery(name = "Issuance.idsOfProject", query = "select i.id from Issuance i where i.project.code = :code")
+@NamedQuery(name = "Issuance.availableOldestFirst", query = "select i.id, i.availableKg from Issuance i join i.project p "
+        + "where p.status = 'ACTIVE' and i.availableKg > 0 order by i.vintage, i.id")
+@NamedQuery(name = "Issuance.availableOfActiveProjects", query = "select coalesce(sum(i.availableKg), 0) from Issuance i "
+        + "join i.project p where p.status = 'ACTIVE'")
 @NamedQuery(name = "Issuance.idsWithUnitsOfActiveProjects",
         query = "select i.id from Issuance i join i.project p where p.status = 'ACTIVE' and i.availableKg > 0")
 public class Issuance {

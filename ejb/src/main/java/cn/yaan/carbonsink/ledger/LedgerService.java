@@ -156,10 +156,17 @@ public class LedgerService {
      */
     public UnitOrder reserve(ReserveRequest r) {
         Long projectId = r.projectCode() == null ? null : requireActiveProject(r.projectCode()).id();
-        List<Issuance> locked = lockIssuances(issuanceIds(r.projectCode()));
+        List<Issuance> locked = lockIssuances(r.projectCode() != null ? issuanceIds(r.projectCode())
+                : oldestCovering(r.quantityKg()));
         long available = locked.stream().mapToLong(Issuance::availableKg).sum();
         if (available < r.quantityKg()) {
-            throw insufficient(r.quantityKg(), available);
+            long anywhere = r.projectCode() != null ? available
+                    : ((Number) em.createNamedQuery("Issuance.availableOfActiveProjects").getSingleResult()).longValue();
+            if (anywhere >= r.quantityKg()) {
+                throw BusinessException.conflict("concurrent-change",
+                        "Units were taken by someone else at the same moment; try again.");
+            }
+            throw insufficient(r.quantityKg(), anywhere);
         }
         Instant now = clock.now();
         UnitOrder order = new UnitOrder(UUID.randomUUID().toString(), r.purpose(), r.beneficiary(), r.reference(),
@@ -395,6 +402,23 @@ public class LedgerService {
      * project. Only ids: an issuance entity loaded before {@link #lockIssuances} would stay in the persistence
      * context with the figures it had before the lock, and the lock query would hand back that stale instance.
      */
+    /**
+     * The issuances, oldest vintage first, whose available units (read without a lock) cover {@code kg}: an order
+     * for any project locks only those, not every project's rows, so it does not queue behind unrelated sales.
+     */
+    private List<Long> oldestCovering(long kg) {
+        List<Long> ids = new ArrayList<>();
+        long sum = 0;
+        for (Object[] row : em.createNamedQuery("Issuance.availableOldestFirst", Object[].class).getResultList()) {
+            ids.add((Long) row[0]);
+            sum += (Long) row[1];
+            if (sum >= kg) {
+                break;
+            }
+        }
+        return ids;
+    }
+
     private List<Long> issuanceIds(String projectCode) {
         return projectCode != null
                 ? em.createNamedQuery("Issuance.idsOfProject", Long.class).setParameter("code", projectCode).getResultList()

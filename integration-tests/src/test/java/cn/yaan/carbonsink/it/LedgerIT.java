@@ -77,11 +77,16 @@ class LedgerIT {
 
 
     static <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
+        return inParallel(java.util.Collections.nCopies(n, task));
+    }
+
+    /** Runs the tasks at once (released together), each on its own thread; their results in order. */
+    static <T> List<T> inParallel(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
+            for (Callable<T> task : tasks) {
                 futures.add(pool.submit(() -> {
                     start.await();
                     return task.call();

@@ -13,14 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,28 +96,6 @@ class PublicDutyIT {
 
     private static List<String> fields(JsonObject problem) {
         return problem.getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
-    }
-
-    private static <T> List<T> inParallel(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private String event(LocalDate date, int places, int trees) {
@@ -233,7 +205,7 @@ class PublicDutyIT {
         TestProjects.projectWithIssuance(api, project, 10_000);
         String token = citizen(35);
 
-        List<Api.Reply> orders = inParallel(List.of(() -> buy(token, 2, project), () -> buy(token, 2, project)));
+        List<Api.Reply> orders = LedgerIT.inParallel(List.of(() -> buy(token, 2, project), () -> buy(token, 2, project)));
         for (Api.Reply order : orders) {
             assertThat(order.status()).as(order.toString()).isEqualTo(201);
             assertThat(order.json().getJsonNumber("quantityKg").longValue()).isEqualTo(40);
@@ -243,7 +215,7 @@ class PublicDutyIT {
         assertThat(duty(token).getString("status")).isEqualTo("OPEN");
 
         List<String> payments = orders.stream().map(o -> o.json().getString("paymentId")).toList();
-        List<Api.Reply> paid = inParallel(List.of(() -> pay(token, payments.get(0)), () -> pay(token, payments.get(1))));
+        List<Api.Reply> paid = LedgerIT.inParallel(List.of(() -> pay(token, payments.get(0)), () -> pay(token, payments.get(1))));
         assertThat(paid).allSatisfy(p -> assertThat(p.status()).as(p.toString()).isEqualTo(200));
         // Paying again (a retried confirmation) changes nothing.
         assertThat(pay(token, payments.get(0)).status()).isEqualTo(200);

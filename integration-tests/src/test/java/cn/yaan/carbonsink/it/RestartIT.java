@@ -73,12 +73,13 @@ class RestartIT {
             JsonObject slot = TestSites.newSlot(api, "BFX", BOOKING_CAPACITY);
             long slotId = slot.getJsonNumber("id").longValue();
             Map<String, JsonObject> confirmed = new ConcurrentHashMap<>();
+            List<String> bookingStops = new java.util.concurrent.CopyOnWriteArrayList<>();
 
             Map<String, JsonObject> acknowledged = new ConcurrentHashMap<>();
             Set<String> unanswered = ConcurrentHashMap.newKeySet();
             Map<Integer, JsonObject> paid = new ConcurrentHashMap<>();
             Set<Integer> orders = ConcurrentHashMap.newKeySet();
-            ExecutorService clients = Executors.newFixedThreadPool(16);
+            ExecutorService clients = Executors.newFixedThreadPool(18); // 8 retiring, 8 buying, 2 booking
             for (int c = 0; c < 8; c++) {
                 clients.submit(() -> {
                     while (true) {
@@ -127,6 +128,7 @@ class RestartIT {
                             Api.Reply booking = api.postJson("/api/v1/bookings",
                                     TestSites.booking(slotId, 1, TestSites.CAR_TRIP), citizen);
                             if (booking.status() != 201) {
+                                bookingStops.add(booking.toString());
                                 return; // the slot is full, or the crash
                             }
                             if (n % 2 == 1) {
@@ -135,19 +137,22 @@ class RestartIT {
                             Api.Reply payment = api.postJson("/api/v1/payments/" + booking.json().getString("paymentId")
                                     + "/simulated-confirmation", "", citizen);
                             if (payment.status() != 200) {
+                                bookingStops.add(payment.toString());
                                 return;
                             }
                             confirmed.put(booking.json().getString("bookingNo"), api.get("/api/v1/bookings/"
                                     + booking.json().getString("bookingNo"), citizen).json());
                         }
                     } catch (RuntimeException connectionLost) {
-                        // the crash
+                        bookingStops.add(connectionLost.toString()); // the crash
                     }
                 });
             }
             Instant loaded = Instant.now().plusSeconds(180);
             while (acknowledged.size() < 40 || paid.size() < 20 || confirmed.size() < 5) {
-                assertThat(Instant.now()).as("the load made progress before the crash").isBefore(loaded);
+                assertThat(Instant.now()).as("the load made progress before the crash: " + acknowledged.size()
+                        + " retirements, " + paid.size() + " paid orders, " + confirmed.size() + " bookings " + bookingStops)
+                        .isBefore(loaded);
                 Thread.sleep(50);
             }
             server.kill();
