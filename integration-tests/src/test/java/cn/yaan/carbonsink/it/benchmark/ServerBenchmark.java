@@ -97,7 +97,7 @@ class ServerBenchmark {
         scenarios.put("certificate verification, online (the QR text as scanned)",
                 new Scenario("POST", "/api/v1/public/verifications", Wrk.headers("Content-Type", json),
                         jakarta.json.Json.createObjectBuilder().add("qr", scanned).build().toString()));
-        scenarios.put("gate check-in (ticket signature, booking row lock, first check-in; answers 409 ALREADY_CHECKED_IN)",
+        scenarios.put("gate check-in (bearer token, ticket signature, booking and first check-in lookups; answers 409 ALREADY_CHECKED_IN)",
                 new Scenario("POST", "/api/v1/site/check-ins", Wrk.headers("Authorization", gate, "Content-Type", json),
                         scan, List.of(409)));
         scenarios.put("booking storm on one slot of " + STORM_CAPACITY + " places (201 until full, then 409 slot-full)",
