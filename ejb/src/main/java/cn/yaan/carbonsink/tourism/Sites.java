@@ -51,6 +51,11 @@ public class Sites {
                 .orElseThrow(() -> BusinessException.notFound("No scenic site " + code + "."));
     }
 
+    /** The site a slot belongs to. */
+    public ScenicSite siteOf(VisitSlot slot) {
+        return em.find(ScenicSite.class, slot.siteId());
+    }
+
     /** The site whose gates an organisation's operators work, if any. */
     public ScenicSite siteOfOperator(String organisationCode) {
         return organisationCode == null ? null : em.createNamedQuery("ScenicSite.byOperator", ScenicSite.class)

@@ -81,7 +81,7 @@ public class BookingResource {
 
     BookingView view(Booking b) {
         VisitSlot slot = sites.slot(b.slotId());
-        ScenicSite site = sites.sites().stream().filter(s -> s.id() == slot.siteId()).findFirst().orElseThrow();
+        ScenicSite site = sites.siteOf(slot);
         List<PartyMember> party = bookings.maskedParty(b).stream().map(p -> new PartyMember(p[0], p[1])).toList();
         return new BookingView(b.bookingNo(), b.status().name(), site.code(), site.nameZh(), site.nameEn(), slot.id(),
                 slot.startsAt(), slot.endsAt(), b.partySize(), party, b.trip(), b.footprintKg(), b.offsetKg(),

@@ -65,7 +65,7 @@ public class BookBacking implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             VisitSlot s = sites.slot(Long.parseLong(slot));
-            ScenicSite site = sites.sites().stream().filter(x -> x.id() == s.siteId()).findFirst().orElseThrow();
+            ScenicSite site = sites.siteOf(s);
             slotId = s.id();
             siteNameZh = site.nameZh();
             siteNameEn = site.nameEn();

@@ -59,7 +59,7 @@ public class BookingBacking implements java.io.Serializable {
             try {
                 booking = bookings.own(no, caller.required().username());
                 slot = sites.slot(booking.slotId());
-                site = sites.sites().stream().filter(s -> s.id() == slot.siteId()).findFirst().orElseThrow();
+                site = sites.siteOf(slot);
             } catch (BusinessException e) {
                 booking = null;
             }
