@@ -234,6 +234,37 @@ class TourismIT {
     }
 
     @Test
+    void aPaymentAfterExpiryTakesThePlacesAgainOrIsOwedBackWhenTheSlotFilledMeanwhile() throws Exception {
+        JsonObject slot = TestSites.newSlot(api, "BFX", 3);
+        long slotId = slot.getJsonNumber("id").longValue();
+        String citizen = api.token("citizen");
+        JsonObject late = book(citizen, slotId, 2, null).json();
+        JsonObject stillRoom = book(citizen, slotId, 1, null).json();
+        assertThat(remaining("BFX", slot)).isZero();
+        try {
+            api.moveClock("PT16M");
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (remaining("BFX", slot) != 3) {
+                assertThat(Instant.now()).as("holds expired within a minute").isBefore(deadline);
+                Thread.sleep(500);
+            }
+            String fresh = api.login("citizen", Api.DEMO_PASSWORD);
+            // Someone takes two of the three places; then both late payments arrive.
+            assertThat(book(fresh, slotId, 2, null).status()).isEqualTo(201);
+            JsonObject paidInTime = pay(stillRoom, fresh);
+            assertThat(paidInTime.getString("status")).as("one place was still free").isEqualTo("CONFIRMED");
+            assertThat(paidInTime.getString("certificateNo")).startsWith("V-");
+            JsonObject owedBack = pay(late, fresh);
+            assertThat(owedBack.getString("status")).as("no room for two any more").isEqualTo("REFUND_DUE");
+            assertThat(api.get("/api/v1/orders/" + late.getInt("orderId"), fresh).json().getString("status"))
+                    .isEqualTo("REFUND_DUE");
+            assertThat(remaining("BFX", slot)).as("never more than the capacity").isZero();
+        } finally {
+            api.moveClock("PT0S");
+        }
+    }
+
+    @Test
     void theSitesAndFactorsArePublicWithTheirSources() {
         assertThat(api.get("/api/v1/public/sites").jsonArray()).hasSizeGreaterThanOrEqualTo(7);
         assertThat(api.get("/api/v1/public/travel-factors").jsonArray())
