@@ -14,6 +14,7 @@ import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,6 +33,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -42,6 +46,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /** Certificates: public view, QR images, PDF, verification of anything scanned, revocation and the revocation list. */
+@ApplicationScoped
 @Path("v1")
 @Tag(name = "Certificates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +60,8 @@ public class CertificateResource {
 
     @Inject
     CurrentCaller caller;
+
+    private final VerificationAnswers answers = new VerificationAnswers();
 
     /** A certificate as anyone may see it: the holder masked. */
     public record CertificateView(String number, String kind, String titleZh, String titleEn, String holder,
@@ -158,8 +165,10 @@ public class CertificateResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Verify scanned QR text: VALID, REVOKED, INVALID_SIGNATURE, UNKNOWN or MALFORMED")
-    public VerificationView verify(@NotNull @Valid Scan scan) {
-        return VerificationView.of(certificates.verify(scan.qr()));
+    @APIResponse(responseCode = "200", description = "The verdict",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationView.class)))
+    public Response verify(@NotNull @Valid Scan scan) {
+        return Response.ok(answers.of(certificates.verify(scan.qr())), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST

@@ -13,7 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonbConfiguration implements ContextResolver<Jsonb> {
 
-    private static final Jsonb JSONB = JsonbBuilder.create(config());
+    static final Jsonb JSONB = JsonbBuilder.create(config());
 
     private static JsonbConfig config() {
         JsonbConfig config = new JsonbConfig().withNullValues(false);
