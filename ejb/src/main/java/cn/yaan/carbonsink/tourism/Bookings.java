@@ -101,7 +101,7 @@ public class Bookings {
 
     public Booking book(Request r, String owner, String displayName, String requestKey, String requestHash) {
         List<Booking.Visitor> party = party(r.visitors());
-        validateTrip(r.trip());
+        r.trip().check();
         VisitSlot slot = sites.slot(r.slotId());
         Instant now = clock.now();
         if (!now.isBefore(slot.endsAt())) {
@@ -170,16 +170,6 @@ public class Bookings {
             throw BusinessException.invalid(errors);
         }
         return party;
-    }
-
-    private static void validateTrip(Footprint.Trip t) {
-        if (t.mode().perCar && (t.occupants() == null || t.occupants() < 1 || t.occupants() > 9)) {
-            throw BusinessException.invalid("trip.occupants", "For a car, give the number of people in it (1 to 9).");
-        }
-        if (t.nights() > t.days()) {
-            throw BusinessException.invalid("trip.nights", "A trip of " + t.days() + " days on site has at most "
-                    + t.days() + " nights of lodging.");
-        }
     }
 
     public Booking byNo(String bookingNo) {

@@ -1,5 +1,7 @@
 package cn.yaan.carbonsink.tourism;
 
+import cn.yaan.carbonsink.shared.BusinessException;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -24,6 +26,17 @@ public final class Footprint {
 
     /** The trip as the visitor describes it. */
     public record Trip(TravelMode mode, BigDecimal distanceKm, Integer occupants, int nights, int days) {
+
+        /** Refuses a trip that cannot be: a car without the number of people in it, more nights than days. */
+        public void check() {
+            if (mode.perCar && (occupants == null || occupants < 1 || occupants > 9)) {
+                throw BusinessException.invalid("trip.occupants", "For a car, give the number of people in it (1 to 9).");
+            }
+            if (nights > days) {
+                throw BusinessException.invalid("trip.nights", "A trip of " + days + " days on site has at most "
+                        + days + " nights of lodging.");
+            }
+        }
     }
 
     /** kg CO2e with its working (one line per term, then the total and the offset). */

@@ -1,11 +1,13 @@
 package cn.yaan.carbonsink.tourism;
 
+import cn.yaan.carbonsink.shared.BusinessException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class FootprintTest {
 
@@ -45,5 +47,20 @@ class FootprintTest {
         var r = Footprint.of(new Footprint.Trip(TravelMode.COACH, new BigDecimal("0.1"), null, 0, 0), 1, DEFAULTS);
         assertThat(r.kg()).isEqualByComparingTo("0.006");
         assertThat(r.offsetKg()).isEqualTo(1);
+    }
+
+    @Test
+    void aTripThatCannotBeIsRefusedWithTheFieldToMend() {
+        assertThat(field(new Footprint.Trip(TravelMode.CAR, BigDecimal.TEN, null, 0, 1))).isEqualTo("trip.occupants");
+        assertThat(field(new Footprint.Trip(TravelMode.ELECTRIC_CAR, BigDecimal.TEN, 10, 0, 1))).isEqualTo("trip.occupants");
+        assertThat(field(new Footprint.Trip(TravelMode.RAIL, BigDecimal.TEN, null, 3, 2))).isEqualTo("trip.nights");
+        new Footprint.Trip(TravelMode.RAIL, BigDecimal.TEN, null, 2, 2).check();
+        new Footprint.Trip(TravelMode.CAR, BigDecimal.TEN, 9, 0, 1).check();
+    }
+
+    private static String field(Footprint.Trip trip) {
+        BusinessException e = catchThrowableOfType(trip::check, BusinessException.class);
+        assertThat(e).as("refused").isNotNull();
+        return e.fieldErrors().get(0).field();
     }
 }

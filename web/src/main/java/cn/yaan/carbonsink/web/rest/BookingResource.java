@@ -4,7 +4,6 @@ import cn.yaan.carbonsink.certificate.QrCodes;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.LedgerService;
-import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.tourism.Booking;
 import cn.yaan.carbonsink.tourism.Bookings;
 import cn.yaan.carbonsink.tourism.Footprint;
@@ -14,7 +13,6 @@ import cn.yaan.carbonsink.tourism.VisitSlot;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,7 +37,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Visitors' bookings: a party in a timed slot, offset by retiring units; paying confirms it and issues its
@@ -98,32 +95,15 @@ public class BookingResource {
             + "is 409 slot-full. Send an Idempotency-Key header to make retries safe.")
     public Response book(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull @Valid NewBooking n) {
         Caller me = caller.required();
-        if (n.trip().mode().perCar && n.trip().occupants() == null) {
-            throw BusinessException.invalid("trip.occupants", "For a car, give the number of people in it (1 to 9).");
-        }
         Bookings.Request request = new Bookings.Request(n.slotId(), n.visitors().stream()
                 .map(v -> new Bookings.Person(v.name(), v.idNumber())).toList(), n.trip().toDomain());
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+        String key = IdempotencyKeys.scoped(idempotencyKey, me.username());
+        if (key == null) {
             return created(bookings.book(request, me.username(), me.displayName(), null, null));
         }
-        if (idempotencyKey.length() > 100) {
-            throw BusinessException.invalid("Idempotency-Key", "An Idempotency-Key is at most 100 characters.");
-        }
-        String key = me.username() + ":" + idempotencyKey.trim();
         String hash = bookings.requestHash(request);
-        Optional<Booking> earlier = bookings.replay(key, hash);
-        if (earlier.isPresent()) {
-            return created(earlier.get());
-        }
-        try {
-            return created(bookings.book(request, me.username(), me.displayName(), key, hash));
-        } catch (RuntimeException e) {
-            if (ProblemMappers.cause(e, PersistenceException.class) == null) {
-                throw e;
-            }
-            return created(bookings.replay(key, hash).orElseThrow(() -> BusinessException.conflict(
-                    "idempotency-key-in-use", "A booking with this Idempotency-Key is still running; retry in a moment.")));
-        }
+        return created(IdempotencyKeys.replayOrRun(() -> bookings.replay(key, hash),
+                () -> bookings.book(request, me.username(), me.displayName(), key, hash)));
     }
 
     private Response created(Booking b) {

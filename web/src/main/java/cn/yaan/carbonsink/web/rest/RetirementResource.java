@@ -14,7 +14,6 @@ import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,7 +38,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Direct retirements by officers (碳汇直售, e.g. "sink + industry"), the public registry and the audit check. */
 @Path("v1")
@@ -104,32 +102,15 @@ public class RetirementResource {
         String actor = caller.required().username();
         String beneficiary = r.beneficiary().trim();
         String note = r.note() == null || r.note().isBlank() ? null : r.note().trim();
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+        String key = IdempotencyKeys.scoped(idempotencyKey, actor);
+        if (key == null) {
             return created(ledger.retireDirect(r.projectCode(), r.quantityKg(), beneficiary, r.purpose(), null, note, actor));
         }
-        if (idempotencyKey.length() > 100) {
-            throw BusinessException.invalid("Idempotency-Key", "An Idempotency-Key is at most 100 characters.");
-        }
-        // Keys are the caller's own: two officers choosing the same key do not see each other's answers.
-        String key = actor + ":" + idempotencyKey.trim();
         String requestHash = Sha256.hex(String.join("\n", r.projectCode(), r.quantityKg().toString(), beneficiary,
                 r.purpose().name(), note == null ? "" : note));
-        Optional<LedgerService.Receipt> earlier = retirements.replay(key, requestHash);
-        if (earlier.isPresent()) {
-            return created(earlier.get());
-        }
-        try {
-            return created(retirements.retire(key, requestHash, r.projectCode(), r.quantityKg(), beneficiary,
-                    r.purpose(), note, actor));
-        } catch (RuntimeException e) {
-            if (ProblemMappers.cause(e, PersistenceException.class) == null) {
-                throw e;
-            }
-            // The same key sent twice at once: this request lost the race for the key; the first one's answer is
-            // there once it has committed.
-            return created(retirements.replay(key, requestHash).orElseThrow(() -> BusinessException.conflict(
-                    "idempotency-key-in-use", "A request with this Idempotency-Key is still running; retry in a moment.")));
-        }
+        return created(IdempotencyKeys.replayOrRun(() -> retirements.replay(key, requestHash),
+                () -> retirements.retire(key, requestHash, r.projectCode(), r.quantityKg(), beneficiary, r.purpose(),
+                        note, actor)));
     }
 
     private Response created(LedgerService.Receipt receipt) {

@@ -135,10 +135,9 @@ public class SiteResource {
     @Operation(summary = "Preview a visit's footprint: distance (one way, counted there and back) x factor x persons "
             + "(a car's factor shared by its occupants) + nights x 15 + days x 2 per person; offset rounded up")
     public FootprintAnswer footprint(@NotNull @Valid FootprintRequest r) {
-        if (r.trip().mode().perCar && r.trip().occupants() == null) {
-            throw BusinessException.invalid("trip.occupants", "For a car, give the number of people in it (1 to 9).");
-        }
-        Footprint.Result result = Footprint.of(r.trip().toDomain(), r.persons(), sites.factorValues());
+        Footprint.Trip trip = r.trip().toDomain();
+        trip.check();
+        Footprint.Result result = Footprint.of(trip, r.persons(), sites.factorValues());
         return new FootprintAnswer(result.kg(), result.offsetKg(), result.working());
     }
 
