@@ -4,10 +4,15 @@ import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Settings;
 import cn.yaan.carbonsink.shared.Sha256;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -34,6 +39,12 @@ public class IdentityService {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    RecentTokens recentTokens;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * Checks a username and password. Refuses with 429 while the account or the address is throttled, and with 401
@@ -68,26 +79,43 @@ public class IdentityService {
         return new IssuedToken(token, expiresAt, caller);
     }
 
-    /** The caller a token stands for, if it is known, unexpired, unrevoked and its account enabled. */
+    /**
+     * The caller a token stands for, if it is known, unexpired, unrevoked and its account enabled. Answered from
+     * {@link RecentTokens} when the token was resolved in the last seconds, without a transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Caller> resolveToken(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
         Instant now = clock.now();
-        return em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
-                .setParameter("hash", Sha256.hex(token))
+        return recentTokens.get(Sha256.hex(token), now, hash -> em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
+                .setParameter("hash", hash)
                 .setHint("jakarta.persistence.fetchgraph", em.getEntityGraph(ApiToken.WITH_CALLER))
                 .getResultStream()
                 .filter(t -> t.activeAt(now))
                 .findFirst()
-                .map(t -> Caller.of(t.account()));
+                .map(t -> new RecentTokens.Grant(Caller.of(t.account()), t.expiresAt())));
     }
 
     /** Revokes a token; revoking an unknown or already revoked token changes nothing. */
     public void revokeToken(String token) {
         Instant now = clock.now();
+        String hash = Sha256.hex(token == null ? "" : token);
+        // Forgotten again once committed: a request resolving the token meanwhile may have cached it afresh.
+        recentTokens.forget(hash);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                recentTokens.forget(hash);
+            }
+        });
         em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
-                .setParameter("hash", Sha256.hex(token == null ? "" : token))
+                .setParameter("hash", hash)
                 .getResultStream()
                 .forEach(t -> t.revoke(now));
     }

@@ -70,6 +70,21 @@ class FoundationIT {
     }
 
     @Test
+    void aTokenUsedAMomentAgoIsRefusedOnceItHasExpired() {
+        String token = api.login("citizen", Api.DEMO_PASSWORD);
+        assertThat(api.get("/api/v1/me", token).status()).isEqualTo(200);
+        try {
+            api.moveClock("PT8H1M"); // past the 8-hour lifetime
+            Api.Reply expired = api.get("/api/v1/me", token);
+            assertThat(expired.status()).isEqualTo(401);
+            assertThat(expired.contentType()).startsWith("application/problem+json");
+        } finally {
+            api.moveClock("PT0S");
+        }
+        assertThat(api.get("/api/v1/me", token).status()).isEqualTo(200);
+    }
+
+    @Test
     void testServerClockMovesForwardOnlyForAnAdministrator() {
         assertThat(api.putJson("/api/v1/admin/clock", "{\"offset\":\"PT1H\"}", api.token("officer")).status())
                 .isEqualTo(403);

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 /**
  * How the platform knows who is calling (Jakarta Security):
  * <ul>
- *   <li>API clients send {@code Authorization: Bearer <token>}; the token is looked up on every request and never
- *       starts a session;</li>
+ *   <li>API clients send {@code Authorization: Bearer <token>}; the token is resolved on every request (from a
+ *       cache of a few seconds, see {@code RecentTokens}) and never starts a session;</li>
  *   <li>browsers log in on the Faces login page, which checks the password and hands over a {@link VerifiedCaller};
  *       the caller is then kept in the HTTP session (a new session id is issued at login);</li>
  *   <li>an anonymous browser asking for a protected page is sent to the login page.</li>
