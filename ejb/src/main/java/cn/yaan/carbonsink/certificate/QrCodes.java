@@ -26,8 +26,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** QR codes of certificates with ZXing: PNG and SVG out, and the code found in an uploaded photo or screenshot. */
 public final class QrCodes {
@@ -39,6 +41,11 @@ public final class QrCodes {
             EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
             EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
             EncodeHintType.MARGIN, 4);
+
+    /** ZXing's own choice of mask (the one with the lowest penalty). */
+    private static final int DEFAULT_MASK = -1;
+    private static final int MAX_REMEMBERED = 10_000;
+    private static final Map<String, Integer> MASKS = new ConcurrentHashMap<>();
 
     private QrCodes() {
     }
@@ -55,17 +62,35 @@ public final class QrCodes {
     /**
      * The QR code of the text, checked by decoding it back: for about one text in twenty the mask ZXing chooses
      * gives a symbol its own detector cannot read (measured on random payloads), so then the other masks are
-     * tried until one reads back.
+     * tried until one reads back. The mask that read is remembered per text and size, so a certificate's code is
+     * decoded back once, not on every download.
      */
     static BitMatrix matrix(String text, int size) {
+        String key = size + "\n" + text;
+        Integer known = MASKS.get(key);
+        if (known != null) {
+            return encode(text, size, known);
+        }
+        int mask = DEFAULT_MASK;
+        BitMatrix matrix = encode(text, size, mask);
+        while (!readsBack(matrix, text) && mask < 7) {
+            matrix = encode(text, size, ++mask);
+        }
+        if (MASKS.size() >= MAX_REMEMBERED) {
+            MASKS.clear();
+        }
+        MASKS.put(key, mask);
+        return matrix;
+    }
+
+    private static BitMatrix encode(String text, int size, int mask) {
+        Map<EncodeHintType, Object> hints = HINTS;
+        if (mask != DEFAULT_MASK) {
+            hints = new EnumMap<>(HINTS);
+            hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+        }
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, HINTS);
-            for (int mask = 0; mask < 8 && !readsBack(matrix, text); mask++) {
-                Map<EncodeHintType, Object> hints = new java.util.EnumMap<>(HINTS);
-                hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
-                matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, hints);
-            }
-            return matrix;
+            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, hints);
         } catch (WriterException e) {
             throw new IllegalArgumentException(e);
         }

@@ -25,6 +25,7 @@ public class CodeBenchmarks {
     private byte[] body;
     private byte[] signature;
     private String url;
+    private long fresh;
     private byte[] png;
     private PdfContent pdf;
 
@@ -59,9 +60,16 @@ public class CodeBenchmarks {
         return verifier.verifySignature(signature);
     }
 
+    /** A code made before: its mask is remembered, no read-back check. */
     @Benchmark
     public byte[] qrPng() {
         return QrCodes.png(url, 360);
+    }
+
+    /** A code made for the first time: encoded, then decoded back to choose a mask that reads. */
+    @Benchmark
+    public byte[] qrPngFirst() {
+        return QrCodes.png(url + "?" + fresh++, 360);
     }
 
     @Benchmark
