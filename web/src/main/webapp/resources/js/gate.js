@@ -1,6 +1,7 @@
 // The gate scanner (/site/scan): checks e-tickets online, and without a network decides alone from what it
 // downloaded (public keys, the day's bookings of its site), queueing the check-ins it admitted and sending them when
 // the network returns; the server then reports a ticket used at two gates. Ticket format: docs/CERTIFICATES.md.
+import { scanWithCamera } from './camera.js';
 import { base64url, hex, refresh, signedBy } from './verify.js';
 
 const app = document.getElementById('gate-app');
@@ -181,37 +182,8 @@ document.getElementById('sync').addEventListener('click', sync);
 window.addEventListener('online', sync);
 setInterval(() => navigator.onLine && sync(), 15000);
 
-// Camera scanning with jsQR (served by the application, Apache-2.0); the same code is not checked twice in 3 s.
-document.getElementById('camera-start').addEventListener('click', async () => {
-    const video = document.getElementById('camera');
-    try {
-        video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
-    } catch (e) {
-        status(app.dataset.cameraError);
-        return;
-    }
-    video.hidden = false;
-    await video.play();
-    const canvas = document.createElement('canvas');
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    let last = '';
-    let lastAt = 0;
-    const frame = () => {
-        if (video.readyState === video.HAVE_ENOUGH_DATA) {
-            canvas.width = video.videoWidth;
-            canvas.height = video.videoHeight;
-            context.drawImage(video, 0, 0);
-            const code = window.jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
-            if (code && (code.data !== last || Date.now() - lastAt > 3000)) {
-                last = code.data;
-                lastAt = Date.now();
-                check(code.data);
-            }
-        }
-        requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-});
+document.getElementById('camera-start').addEventListener('click', () =>
+    scanWithCamera(document.getElementById('camera'), check).catch(() => status(app.dataset.cameraError)));
 
 if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/sw.js').catch(() => {});

@@ -62,6 +62,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser(String baseUrl, Size size, String language) {
+        this(baseUrl, size, language, null);
+    }
+
+    /** @param camera a Y4M video the pages get as the camera (permission granted), or null for no camera */
+    public Browser(String baseUrl, Size size, String language, Path camera) {
         this.baseUrl = baseUrl;
         try {
             this.userDataDir = Files.createTempDirectory("chromium-it");
@@ -74,6 +79,10 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--user-data-dir=" + userDataDir, "--lang=" + language,
                 "--window-size=" + size.width + "," + size.height);
+        if (camera != null) {
+            options.addArguments("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                    "--use-file-for-fake-video-capture=" + camera);
+        }
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -41,7 +42,16 @@ public abstract class BrowserTest {
     }
 
     protected Browser open(Browser.Size size, String language) {
-        Browser browser = new Browser(Api.server().baseUrl(), size, language);
+        return open(size, language, null);
+    }
+
+    /** A browser whose camera shows the QR code of the text. */
+    protected Browser openWithCameraShowing(Browser.Size size, String language, String qrText) {
+        return open(size, language, FakeCamera.showing(qrText));
+    }
+
+    private Browser open(Browser.Size size, String language, Path camera) {
+        Browser browser = new Browser(Api.server().baseUrl(), size, language, camera);
         browsers.add(browser);
         return browser;
     }

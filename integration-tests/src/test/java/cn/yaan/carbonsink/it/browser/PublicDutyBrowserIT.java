@@ -129,17 +129,26 @@ class PublicDutyBrowserIT extends BrowserTest {
         phone.screenshot("phone-attendance-qr");
         assertClean(phone);
 
-        // What a hand scanner would type: the same signed text the page shows as a QR code.
+        // The officer's phone camera reads the citizen's code: the attendance is recorded without typing, and the
+        // event stays chosen for the next citizen in the queue.
         String qr = api.get("/api/v1/me/attendance-qr", api.login(username, PASSWORD)).json().getString("text");
+        Browser officerPhone = openWithCameraShowing(Browser.Size.PHONE, "zh-CN", qr);
+        login(officerPhone, "officer", Api.DEMO_PASSWORD);
+        officerPhone.open("/officer/events.xhtml");
+        new Select(officerPhone.find("attend:eventId")).selectByValue(eventId);
+        officerPhone.click("camera-start");
+        officerPhone.waitForText("messages", "已记录签到");
+        assertThat(officerPhone.text("messages")).contains("孙*").doesNotContain("孙七");
+        assertThat(new Select(officerPhone.find("attend:eventId")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(eventId);
+        assertFitsAPhone(officerPhone);
+        officerPhone.screenshot("phone-officer-attendance-camera");
+        assertClean(officerPhone);
+
+        // What a hand scanner would type: the same signed text, refused the second time.
         Browser desktop = open(Browser.Size.DESKTOP, "zh-CN");
         login(desktop, "officer", Api.DEMO_PASSWORD);
         desktop.click("nav:nav-events");
-        new Select(desktop.find("attend:eventId")).selectByValue(eventId);
-        desktop.type("attend:citizenQr", qr);
-        desktop.click("attend:submit");
-        desktop.waitForText("messages", "已记录签到");
-        assertThat(desktop.text("messages")).contains("孙*").doesNotContain("孙七");
-
         new Select(desktop.find("attend:eventId")).selectByValue(eventId);
         desktop.type("attend:citizenQr", qr);
         desktop.click("attend:submit");

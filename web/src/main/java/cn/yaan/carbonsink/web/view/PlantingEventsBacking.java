@@ -59,7 +59,8 @@ public class PlantingEventsBacking {
     public String attend() {
         try {
             var attendance = obligations.recordAttendance(eventId, citizenQr, trees, caller.required().username());
-            return done("officer.events.attended", attendance.citizen() + " +" + attendance.trees());
+            // The event stays chosen: the officer scans the next citizen in the queue.
+            return done("officer.events.attended", attendance.citizen() + " +" + attendance.trees()) + "&event=" + eventId;
         } catch (BusinessException e) {
             Pages.error(faces, "attend:citizenQr", e);
             return null;
