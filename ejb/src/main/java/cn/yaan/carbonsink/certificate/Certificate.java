@@ -39,7 +39,7 @@ public class Certificate {
     @Column(name = "quantity_kg", nullable = false)
     long quantityKg;
     Integer trees;
-    @Column(name = "serial_ranges", nullable = false, length = 4000)
+    @Column(name = "serial_ranges", nullable = false, length = 1_000_000)
     String serialRanges;
     @Column(name = "scheme_ref", nullable = false, length = 100)
     String schemeRef;

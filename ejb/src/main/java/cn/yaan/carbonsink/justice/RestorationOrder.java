@@ -67,7 +67,7 @@ public class RestorationOrder {
     long amountFen;
     @Column(name = "retired_kg", nullable = false)
     long retiredKg;
-    @Column(name = "serial_blocks", nullable = false, length = 4000)
+    @Column(name = "serial_blocks", nullable = false, length = 1_000_000)
     String serialBlocks = "";
     @Column(nullable = false, length = 4000)
     String calculation;

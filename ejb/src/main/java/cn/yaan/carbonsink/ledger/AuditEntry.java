@@ -20,7 +20,7 @@ public class AuditEntry {
     Instant at;
     @Column(nullable = false, length = 64)
     String actor;
-    @Column(nullable = false, length = 4000)
+    @Column(nullable = false, length = 1_000_000)
     String payload;
     @Column(name = "prev_hash", nullable = false, length = 64)
     String prevHash;

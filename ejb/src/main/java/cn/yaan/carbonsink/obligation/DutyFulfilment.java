@@ -35,7 +35,7 @@ public class DutyFulfilment {
     int trees;
     @Column(name = "quantity_kg", nullable = false)
     long quantityKg;
-    @Column(name = "serial_ranges", nullable = false, length = 4000)
+    @Column(name = "serial_ranges", nullable = false, length = 1_000_000)
     String serialRanges;
     @Column(nullable = false, length = 100)
     String reference;

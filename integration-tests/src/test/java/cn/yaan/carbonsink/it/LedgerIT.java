@@ -1,7 +1,9 @@
 package cn.yaan.carbonsink.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
@@ -189,6 +191,27 @@ class LedgerIT {
         assertThat(problem.getString("detail")).contains("1001", "1000");
         assertThat(ErrorsIT.problem(retire("NO-SUCH-9", 1, "某企业", null), 404).getString("detail")).contains("NO-SUCH-9");
         assertFigures(code, 1_000, 1_000, 0, 0);
+    }
+
+    @Test
+    void aRetirementAcrossManySmallIssuancesKeepsEveryRangeOnItsCertificate() {
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 1);
+        int issuances = 150; // one range each, about 37 characters
+        for (int i = 1; i < issuances; i++) {
+            Api.Reply issued = api.postJson("/api/v1/sink-projects/" + code + "/issuances",
+                    "{\"vintage\":2024,\"quantityKg\":1}", api.token("officer"));
+            assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        }
+        Api.Reply retired = retire(code, issuances, "雅安茶业有限公司", null);
+        assertThat(retired.status()).as(retired.toString()).isEqualTo(201);
+        assertThat(retired.json().getJsonArray("serialRanges")).hasSize(issuances);
+        JsonArray kept = api.get("/api/v1/public/certificates/" + retired.json().getString("certificateNo")).json()
+                .getJsonArray("serialRanges");
+        assertThat(kept).hasSize(issuances);
+        assertThat(kept.getValuesAs(JsonString.class).stream().mapToInt(r -> r.getString().length() + 1).sum())
+                .as("longer than the 4000 characters a certificate used to hold").isGreaterThan(4000);
+        assertFigures(code, issuances, 0, 0, issuances);
     }
 
     @Test
