@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A second copy of the configured server (target/server-restart, the real EAR in its deployments folder) that a
@@ -115,7 +116,7 @@ public final class ServerProcess implements AutoCloseable {
         ProcessHandle jvm = serverJvm();
         jvm.destroy();
         await(jvm, Duration.ofMinutes(2));
-        launcher.waitFor();
+        endLauncher();
     }
 
     /** A crash: SIGKILL to the server JVM, no shutdown hook runs, nothing is flushed. */
@@ -123,7 +124,20 @@ public final class ServerProcess implements AutoCloseable {
         ProcessHandle jvm = serverJvm();
         jvm.destroyForcibly();
         await(jvm, Duration.ofSeconds(30));
-        launcher.waitFor();
+        endLauncher();
+    }
+
+    /**
+     * The launcher script has nothing left to do once the JVM is gone, but after a SIGKILL its wait loop can spin for
+     * minutes (bash 5.2's {@code wait} keeps answering 137 for the reaped JVM, and standalone.sh waits again while the
+     * status is 128 or more); it is given a few seconds, then ended.
+     */
+    private void endLauncher() throws InterruptedException {
+        if (!launcher.waitFor(10, TimeUnit.SECONDS)) {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+            launcher.waitFor();
+        }
     }
 
     private static void await(ProcessHandle process, Duration timeout) throws InterruptedException {
