@@ -134,10 +134,14 @@ public final class ServerProcess implements AutoCloseable {
      */
     private void endLauncher() throws InterruptedException {
         if (!launcher.waitFor(10, TimeUnit.SECONDS)) {
-            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-            launcher.destroyForcibly();
+            killLauncher();
             launcher.waitFor();
         }
+    }
+
+    private void killLauncher() {
+        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+        launcher.destroyForcibly();
     }
 
     private static void await(ProcessHandle process, Duration timeout) throws InterruptedException {
@@ -154,8 +158,7 @@ public final class ServerProcess implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (launcher != null) {
-            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-            launcher.destroyForcibly();
+            killLauncher();
         }
         if (Files.exists(pidFile)) {
             // Wait for it to be gone, so the next test finds its ports free.

@@ -44,6 +44,19 @@ class TourismIT {
                 .findFirst().orElseThrow().getInt("remaining");
     }
 
+    /**
+     * Moves the clock past the 15-minute hold of unpaid bookings and waits (at most a minute) for the expiry job to
+     * give the places back, until the slot at BFX has {@code places} remaining. The caller puts the clock back.
+     */
+    private void expireHolds(JsonObject slot, int places) throws InterruptedException {
+        api.moveClock("PT16M");
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (remaining("BFX", slot) != places) {
+            assertThat(Instant.now()).as("holds expired within a minute").isBefore(deadline);
+            Thread.sleep(500);
+        }
+    }
+
     @Test
     void aStormOfParallelBookingsFillsASlotExactlyAndExpiredHoldsGiveThePlacesBack() throws Exception {
         JsonObject slot = TestSites.newSlot(api, "BFX", 20);
@@ -57,12 +70,7 @@ class TourismIT {
         assertThat(remaining("BFX", slot)).isZero();
 
         try {
-            api.moveClock("PT16M");
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (remaining("BFX", slot) != 20) {
-                assertThat(Instant.now()).as("holds expired within a minute").isBefore(deadline);
-                Thread.sleep(500);
-            }
+            expireHolds(slot, 20);
         } finally {
             api.moveClock("PT0S");
         }
@@ -242,12 +250,7 @@ class TourismIT {
         JsonObject stillRoom = book(citizen, slotId, 1, null).json();
         assertThat(remaining("BFX", slot)).isZero();
         try {
-            api.moveClock("PT16M");
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (remaining("BFX", slot) != 3) {
-                assertThat(Instant.now()).as("holds expired within a minute").isBefore(deadline);
-                Thread.sleep(500);
-            }
+            expireHolds(slot, 3);
             String fresh = api.login("citizen", Api.DEMO_PASSWORD);
             // Someone takes two of the three places; then both late payments arrive.
             assertThat(book(fresh, slotId, 2, null).status()).isEqualTo(201);
