@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.certificate;
 
 import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.Settings;
@@ -9,7 +10,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.nio.charset.StandardCharsets;
@@ -96,6 +96,11 @@ public class CertificateService {
         return find(number).orElseThrow(() -> BusinessException.notFound("No certificate has the number " + number + "."));
     }
 
+    /** Who issues certificates: the bureau named by {@code carbonsink.certificate-issuer}. */
+    public static String issuer() {
+        return Settings.get("carbonsink.certificate-issuer", "雅安市林业局");
+    }
+
     /** The address a certificate's QR code holds: the public verify page, the signed payload in the fragment. */
     public static String verifyUrl(Certificate c) {
         return Settings.publicUrl() + "/v/" + c.number + "#" + c.payload;
@@ -104,8 +109,7 @@ public class CertificateService {
     /** Revokes a valid certificate (409 when it is revoked already); final. */
     public Certificate revoke(String number, String reason, String actor) {
         Certificate c = require(number);
-        em.lock(c, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(c);
+        RowLocks.fresh(em, c);
         if (c.status == Certificate.Status.REVOKED) {
             throw BusinessException.conflict("already-revoked", "The certificate " + c.number + " was revoked already.");
         }

@@ -2,7 +2,6 @@ package cn.yaan.carbonsink.certificate;
 
 import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.UnitsRetired;
-import cn.yaan.carbonsink.shared.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,7 +19,7 @@ public class RetirementCertificates {
     void onRetired(@Observes UnitsRetired retired) {
         if (retired.purpose() == OrderPurpose.DIRECT) {
             certificates.issue(new CertificateService.Request(CertificateKind.RETIREMENT, retired.beneficiary(),
-                    retired.quantityKg(), null, retired.serialBlocks(), schemeRef(retired.retirementId()), Settings.get("carbonsink.certificate-issuer", "雅安市林业局")));
+                    retired.quantityKg(), null, retired.serialBlocks(), schemeRef(retired.retirementId()), CertificateService.issuer()));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.identity;
 
 import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.BusinessException.FieldError;
 import cn.yaan.carbonsink.shared.Masking;
@@ -8,7 +9,6 @@ import cn.yaan.carbonsink.shared.ResidentIds;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
@@ -126,7 +126,7 @@ public class CitizenService {
 
     /** The profile locked for the rest of the transaction: what serialises the records of one citizen. */
     public CitizenProfile lock(long accountId) {
-        return em.find(CitizenProfile.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        return RowLocks.byId(em, CitizenProfile.class, accountId);
     }
 
     public Optional<CitizenProfile> byQrRef(String ref) {

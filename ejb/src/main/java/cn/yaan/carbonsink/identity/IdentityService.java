@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.identity;
 
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.Settings;
 import cn.yaan.carbonsink.shared.Sha256;
 import jakarta.annotation.Resource;
@@ -118,6 +119,18 @@ public class IdentityService {
                 .setParameter("hash", hash)
                 .getResultStream()
                 .forEach(t -> t.revoke(now));
+    }
+
+    /**
+     * Locks an account's row for the rest of the transaction, so that checks of what the account holds (its unpaid
+     * orders) and the change that follows are made by one transaction at a time. The first lock of the ledger's
+     * lock order (see {@code ledger.LedgerLocks}). 404 when there is no such account.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void lockAccount(String username) {
+        Account account = findAccount(username)
+                .orElseThrow(() -> BusinessException.notFound("No account " + username + "."));
+        RowLocks.fresh(em, account);
     }
 
     public Optional<Caller> caller(String username) {

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
 @NamedQuery(name = "RestorationOrder.byCourtAndCase",
         query = "select o from RestorationOrder o where o.courtCode = :court and o.caseNumber = :caseNumber")
 @NamedQuery(name = "RestorationOrder.byReference", query = "select o from RestorationOrder o where o.reference = :reference")
+@NamedQuery(name = "RestorationOrder.idByReference", query = "select o.id from RestorationOrder o where o.reference = :reference")
 @NamedQuery(name = "RestorationOrder.overdueCandidates",
         query = "select o.id from RestorationOrder o where o.status in (cn.yaan.carbonsink.justice.RestorationStatus.REGISTERED, "
                 + "cn.yaan.carbonsink.justice.RestorationStatus.IN_PROGRESS) and o.dueDate < :today "
@@ -101,6 +103,8 @@ public class RestorationOrder {
     Instant createdAt;
     @Column(name = "fulfilled_at")
     Instant fulfilledAt;
+    @Version
+    long version;
 
     protected RestorationOrder() {
     }

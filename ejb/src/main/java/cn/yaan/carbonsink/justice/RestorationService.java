@@ -8,7 +8,9 @@ import cn.yaan.carbonsink.identity.Organisation;
 import cn.yaan.carbonsink.identity.PersonalData;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.Issuance;
-import cn.yaan.carbonsink.ledger.LedgerService;
+import cn.yaan.carbonsink.ledger.OrderService;
+import cn.yaan.carbonsink.ledger.ProjectService;
+import cn.yaan.carbonsink.ledger.RetirementService;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.OrderStatus;
 import cn.yaan.carbonsink.ledger.SinkProject;
@@ -16,6 +18,9 @@ import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.ledger.UnitsRetired;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.RowLocks;
+import cn.yaan.carbonsink.ledger.OrderRenewal;
+import jakarta.enterprise.event.Observes;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.ResidentIds;
 import cn.yaan.carbonsink.shared.Settings;
@@ -65,7 +70,13 @@ public class RestorationService {
     PersonalData personalData;
 
     @Inject
-    LedgerService ledger;
+    OrderService orders;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    RetirementService retirements;
 
     @Inject
     CertificateService certificates;
@@ -181,7 +192,28 @@ public class RestorationService {
     }
 
     private RestorationOrder locked(long id, Caller caller) {
-        return visible(em.find(RestorationOrder.class, id, LockModeType.PESSIMISTIC_WRITE), id, caller);
+        return visible(RowLocks.byId(em, RestorationOrder.class, id), id, caller);
+    }
+
+    /** The restoration order a ledger order was made for, locked; null when the reference is not one. */
+    private RestorationOrder byReference(String reference) {
+        return em.createNamedQuery("RestorationOrder.idByReference", Long.class).setParameter("reference", reference)
+                .getResultStream().findFirst().map(id -> RowLocks.byId(em, RestorationOrder.class, id)).orElse(null);
+    }
+
+    /**
+     * A payment came for an expired purchase: the units are held again only while the order still needs them (the
+     * court may have recorded an offline payment, or ordered again, meanwhile); otherwise the money is owed back.
+     */
+    public void onRenewal(@Observes OrderRenewal renewal) {
+        if (renewal.purpose() != OrderPurpose.RESTORATION) {
+            return;
+        }
+        RestorationOrder order = byReference(renewal.reference());
+        if (order != null && (order.closed() || !Long.valueOf(renewal.orderId()).equals(order.unitOrderId())
+                || order.outstandingKg() == 0)) {
+            renewal.refuse();
+        }
     }
 
     private static RestorationOrder visible(RestorationOrder order, long id, Caller caller) {
@@ -346,12 +378,19 @@ public class RestorationService {
      * earlier purchase is still waiting for its payment.
      */
     public UnitOrder purchase(long id, String projectCode, Caller caller) {
-        RestorationOrder order = locked(id, caller);
+        // The ledger's lock order: its rows first, the restoration order's after (see LedgerLocks). What was read
+        // before the lock is checked again under it, so two clerks ordering at once end with one purchase.
+        RestorationOrder read = find(id, caller);
+        requireOpen(read);
+        requirePurchaseDue(read);
+        UnitOrder unitOrder = orders.reserve(new OrderService.ReserveRequest(OrderPurpose.RESTORATION,
+                courtName(read.courtCode()), read.reference(), projectCode, read.outstandingKg(), caller.username()));
+        RestorationOrder order = RowLocks.fresh(em, read);
         requireOpen(order);
         requirePurchaseDue(order);
-        String beneficiary = courtName(order.courtCode());
-        UnitOrder unitOrder = ledger.reserve(new LedgerService.ReserveRequest(OrderPurpose.RESTORATION, beneficiary,
-                order.reference(), projectCode, order.outstandingKg(), caller.username()));
+        if (order.outstandingKg() != unitOrder.quantityKg()) {
+            throw BusinessException.conflict("concurrent-change", "The units due changed at the same moment; try again.");
+        }
         order.unitOrderId = unitOrder.id();
         order.started();
         event(order, caller.username(), "PURCHASE_ORDERED", "ledger order " + unitOrder.id() + " for "
@@ -364,7 +403,7 @@ public class RestorationService {
      * project with enough available units (or the one named). 422 when the amount is below the order's amount.
      */
     public RestorationOrder offlinePayment(long id, String receiptNo, long amountFen, String projectCode, Caller caller) {
-        RestorationOrder order = locked(id, caller);
+        RestorationOrder order = find(id, caller);
         requireOpen(order);
         requirePurchaseDue(order);
         long kg = order.outstandingKg();
@@ -373,22 +412,34 @@ public class RestorationService {
             throw BusinessException.unprocessable("amount-too-low", "The receipt of " + amountFen
                     + " fen is less than the " + due + " fen due for " + kg + " kg.");
         }
-        String project = projectCode != null ? projectCode : projectWithAvailable(kg);
-        event(order, caller.username(), "PAID_OFFLINE", "receipt " + receiptNo + ", " + amountFen + " fen");
-        ledger.retireDirect(project, kg, courtName(order.courtCode()), OrderPurpose.RESTORATION, order.reference(),
-                "offline payment, receipt " + receiptNo, caller.username());
-        // The retirement's event has updated the order (same transaction, same persistence context).
+        String receipt = useReceipt(order, receiptNo, amountFen);
+        String project = projectCode != null ? projectCode : projects.projectWithAvailable(kg);
+        event(order, caller.username(), "PAID_OFFLINE", "receipt " + receipt + ", " + amountFen + " fen");
+        // The ledger's lock order: the retirement locks the ledger's rows, then (through onRetired) this order,
+        // which checks under its lock that the units are still due.
+        retirements.retireDirect(project, kg, courtName(order.courtCode()), OrderPurpose.RESTORATION, order.reference(),
+                "offline payment, receipt " + receipt, caller.username());
         return order;
     }
 
-    private String projectWithAvailable(long kg) {
-        for (SinkProject p : ledger.projects()) {
-            if ("ACTIVE".equals(p.status())
-                    && ledger.issuances(p).stream().mapToLong(Issuance::availableKg).sum() >= kg) {
-                return p.code();
-            }
+    /**
+     * Records a bank receipt as used by this order: one receipt settles one order. 409 {@code receipt-used} when the
+     * court recorded it before (also when two clerks record it at the same moment).
+     */
+    private String useReceipt(RestorationOrder order, String receiptNo, long amountFen) {
+        String receipt = receiptNo.strip().toUpperCase(java.util.Locale.ROOT);
+        BusinessException used = BusinessException.conflict("receipt-used", "The receipt " + receipt
+                + " was recorded for a restoration order already; a receipt settles one order.");
+        if (em.find(RestorationReceipt.class, new RestorationReceipt.Key(order.courtCode(), receipt)) != null) {
+            throw used;
         }
-        throw BusinessException.conflict("insufficient-units", "No active project has " + kg + " kg of units available.");
+        try {
+            em.persist(new RestorationReceipt(order.courtCode(), receipt, order.id(), amountFen, clock.now()));
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw used;
+        }
+        return receipt;
     }
 
     private void requirePurchaseDue(RestorationOrder order) {
@@ -397,7 +448,7 @@ public class RestorationService {
                     + (order.remedy() == Remedy.REPLANT_ELSE_PURCHASE ? " unless the final inspection finds a shortfall." : "."));
         }
         if (order.unitOrderId() != null) {
-            UnitOrder earlier = ledger.order(order.unitOrderId());
+            UnitOrder earlier = orders.order(order.unitOrderId());
             if (earlier.status() == OrderStatus.PENDING_PAYMENT && clock.now().isBefore(earlier.expiresAt())) {
                 throw BusinessException.conflict("purchase-pending", "The ledger order " + earlier.id()
                         + " is waiting for its payment until " + earlier.expiresAt() + ".");
@@ -406,16 +457,21 @@ public class RestorationService {
     }
 
     /**
-     * Units were retired: those for a restoration order count towards it (called by {@link RestorationRetirements}
-     * inside the retiring transaction).
+     * Units were retired (in the retiring transaction): those for a restoration order (purpose RESTORATION,
+     * reference = the order's reference), paid through a ledger order or recorded as paid offline, count towards it,
+     * so the order is fulfilled and its certificate issued together with the retirement or not at all.
      */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void unitsRetired(UnitsRetired retired) {
-        RestorationOrder order = em.createNamedQuery("RestorationOrder.byReference", RestorationOrder.class)
-                .setParameter("reference", retired.reference()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElse(null);
+    public void onRetired(@Observes UnitsRetired retired) {
+        if (retired.purpose() != OrderPurpose.RESTORATION || retired.reference() == null) {
+            return;
+        }
+        RestorationOrder order = byReference(retired.reference());
         if (order == null) {
             return;
+        }
+        if (order.closed() || retired.quantityKg() > order.outstandingKg()) {
+            throw BusinessException.conflict("no-purchase-due", "The units in lieu of this order were paid at the same "
+                    + "moment; nothing more is due.");
         }
         order.unitsRetired(retired.quantityKg(), retired.serialBlocks());
         event(order, "ledger", "UNITS_RETIRED", retired.quantityKg() + " kg, retirement " + retired.retirementId()
@@ -433,7 +489,7 @@ public class RestorationService {
                 courtName(order.courtCode()), order.retiredKg(),
                 order.replantDone() ? order.survivingTrees() : null, order.serialBlocks(),
                 order.reference() + " " + order.caseNumber(),
-                Settings.get("carbonsink.certificate-issuer", "雅安市林业局")));
+                CertificateService.issuer()));
         order.certificateNumber = certificate.number();
         event(order, actor, "FULFILLED", "certificate " + certificate.number());
     }
@@ -447,7 +503,7 @@ public class RestorationService {
 
     /** Marks one order OVERDUE if it still is, under its row lock (safe when several nodes run the job). */
     public boolean markOverdue(long id) {
-        RestorationOrder order = em.find(RestorationOrder.class, id, LockModeType.PESSIMISTIC_WRITE);
+        RestorationOrder order = RowLocks.byId(em, RestorationOrder.class, id);
         if (order == null || !order.overdueOn(clock.today())) {
             return false;
         }

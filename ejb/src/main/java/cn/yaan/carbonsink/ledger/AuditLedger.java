@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
@@ -25,10 +24,13 @@ public class AuditLedger {
     @Inject
     AppClock clock;
 
+    @Inject
+    LedgerLocks locks;
+
     /** Appends within the caller's transaction; the lock on the chain head makes appends strictly sequential. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void append(String actor, String payload) {
-        LedgerHead head = em.find(LedgerHead.class, LedgerHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        LedgerHead head = locks.head();
         long seq = head.lastSeq + 1;
         // Microseconds: what both databases store, so the hash can be recomputed from the stored time.
         Instant at = clock.now().truncatedTo(ChronoUnit.MICROS);

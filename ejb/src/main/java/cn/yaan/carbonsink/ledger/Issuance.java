@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 
@@ -26,6 +27,8 @@ import java.time.Instant;
         + "where p.status = 'ACTIVE' and i.availableKg > 0 order by i.vintage, i.id")
 @NamedQuery(name = "Issuance.availableOfActiveProjects", query = "select coalesce(sum(i.availableKg), 0) from Issuance i "
         + "join i.project p where p.status = 'ACTIVE'")
+@NamedQuery(name = "Issuance.activeProjectsWithAvailable", query = "select p.code from Issuance i join i.project p "
+        + "where p.status = 'ACTIVE' group by p.code having sum(i.availableKg) >= :kg order by p.code")
 @NamedQuery(name = "Issuance.idsWithUnitsOfActiveProjects",
         query = "select i.id from Issuance i join i.project p where p.status = 'ACTIVE' and i.availableKg > 0")
 public class Issuance {
@@ -52,6 +55,8 @@ public class Issuance {
     long retiredKg;
     @Column(name = "issued_at", nullable = false)
     Instant issuedAt;
+    @Version
+    long version;
 
     protected Issuance() {
     }

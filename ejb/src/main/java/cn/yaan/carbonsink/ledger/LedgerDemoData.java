@@ -29,7 +29,7 @@ public class LedgerDemoData {
     EntityManager em;
 
     @Inject
-    LedgerService ledger;
+    ProjectService ledger;
 
     @PostConstruct
     void load() {
@@ -37,11 +37,11 @@ public class LedgerDemoData {
             return;
         }
         em.persist(new AppSetting(MARKER, "true"));
-        ledger.createProject(new LedgerService.NewProject("YA-FM-01", "天全县、宝兴县森林经营碳汇项目",
+        ledger.createProject(new ProjectService.NewProject("YA-FM-01", "天全县、宝兴县森林经营碳汇项目",
                 "Tianquan and Baoxing forest management carbon-sink project", "天全县、宝兴县",
                 "四川省林草碳汇试点", "森林经营碳汇项目方法学", new BigDecimal("10010.85"), 8000), "system");
         ledger.issue("YA-FM-01", 2023, 12_000_000, "system");
-        ledger.createProject(new LedgerService.NewProject("BX-PH-01", "宝兴县大熊猫栖息地修复碳汇项目",
+        ledger.createProject(new ProjectService.NewProject("BX-PH-01", "宝兴县大熊猫栖息地修复碳汇项目",
                 "Baoxing giant-panda habitat restoration carbon-sink project", "宝兴县",
                 "四川省林草碳汇试点", "碳汇造林项目方法学", new BigDecimal("12750"), 8000), "system");
         ledger.issue("BX-PH-01", 2024, 2_000_000, "system");

@@ -2,6 +2,8 @@ package cn.yaan.carbonsink.ledger;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -10,7 +12,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A payment provider's notification that was applied; a replay of it finds this row and changes nothing. */
+/**
+ * A payment provider's notification, recorded once with what it did ({@code outcome}); a replay of it finds this row
+ * and changes nothing.
+ */
 @Entity
 @Table(name = "payment_notification")
 @NamedQuery(name = "PaymentNotification.find",
@@ -30,11 +35,16 @@ public class PaymentNotification {
     long amountFen;
     @Column(name = "received_at", nullable = false)
     Instant receivedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    PaymentService.Outcome outcome;
 
     protected PaymentNotification() {
     }
 
-    PaymentNotification(String provider, String notificationId, String paymentId, long amountFen, Instant receivedAt) {
+    PaymentNotification(String provider, String notificationId, String paymentId, long amountFen, Instant receivedAt,
+                        PaymentService.Outcome outcome) {
+        this.outcome = outcome;
         this.provider = provider;
         this.notificationId = notificationId;
         this.paymentId = paymentId;

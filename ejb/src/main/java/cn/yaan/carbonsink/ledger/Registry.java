@@ -16,7 +16,7 @@ public class Registry {
     @PersistenceContext
     EntityManager em;
 
-    public record Page(long total, List<LedgerService.Receipt> items) {
+    public record Page(long total, List<Receipt> items) {
     }
 
     public Page retirements(int page, int size) {
@@ -26,23 +26,32 @@ public class Registry {
         return new Page(total, receipts(rows));
     }
 
-    public Optional<LedgerService.Receipt> retirement(long id) {
+    public Optional<Receipt> retirement(long id) {
         Retirement r = em.find(Retirement.class, id);
         return r == null ? Optional.empty() : Optional.of(receipts(List.of(r)).get(0));
     }
 
-    private List<LedgerService.Receipt> receipts(List<Retirement> rows) {
+    private List<Receipt> receipts(List<Retirement> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<Long, List<RetiredRange>> ranges = em.createNamedQuery("RetiredRange.ofRetirements", RetiredRange.class)
                 .setParameter("ids", rows.stream().map(Retirement::id).toList()).getResultStream()
                 .collect(Collectors.groupingBy(RetiredRange::retirementId));
-        return rows.stream().map(r -> LedgerService.receipt(r, ranges.getOrDefault(r.id(), List.of()))).toList();
+        return rows.stream().map(r -> Receipt.of(r, ranges.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    /** How many of the block's serial numbers are retired (each counted once). */
+    public long retiredWithin(SerialNumbers.Block block) {
+        return ((Number) em.createNativeQuery("SELECT COALESCE(SUM(LEAST(rr.last_serial, ?1) - GREATEST(rr.first_serial, ?2) + 1), 0) "
+                        + "FROM retirement_range rr JOIN issuance i ON i.id = rr.issuance_id JOIN sink_project p ON p.id = i.project_id "
+                        + "WHERE p.code = ?3 AND i.vintage = ?4 AND rr.first_serial <= ?1 AND rr.last_serial >= ?2")
+                .setParameter(1, block.last()).setParameter(2, block.first()).setParameter(3, block.project())
+                .setParameter(4, block.vintage()).getSingleResult()).longValue();
     }
 
     /** The issuance a serial number belongs to and, if retired, the retirement holding it. */
-    public record SerialInfo(String serial, Issuance issuance, LedgerService.Receipt retirement) {
+    public record SerialInfo(String serial, Issuance issuance, Receipt retirement) {
     }
 
     public Optional<SerialInfo> serial(String text) {
@@ -55,7 +64,7 @@ public class Registry {
             return Optional.empty();
         }
         Issuance issuance = issuances.get(0);
-        LedgerService.Receipt retirement = em.createNamedQuery("RetiredRange.holding", RetiredRange.class)
+        Receipt retirement = em.createNamedQuery("RetiredRange.holding", RetiredRange.class)
                 .setParameter("issuance", issuance).setParameter("n", s.number()).getResultStream().findFirst()
                 .flatMap(r -> retirement(r.retirementId())).orElse(null);
         return Optional.of(new SerialInfo(SerialNumbers.serial(s.project(), s.vintage(), s.number()), issuance, retirement));

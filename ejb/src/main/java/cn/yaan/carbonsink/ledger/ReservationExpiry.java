@@ -19,7 +19,7 @@ public class ReservationExpiry {
     private static final Logger LOG = Logger.getLogger(ReservationExpiry.class.getName());
 
     @Inject
-    LedgerService ledger;
+    OrderService ledger;
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -15,6 +15,7 @@ public final class SerialNumbers {
 
     public static final int DIGITS = 10;
     private static final Pattern SERIAL = Pattern.compile("([A-Z0-9]+(?:-[A-Z0-9]+)*?)-(\\d{4})-(\\d{" + DIGITS + "})");
+    private static final Pattern BLOCK = Pattern.compile("(.+)-(\\d{4})-(\\d{" + DIGITS + "})-(\\d{" + DIGITS + "})");
 
     private SerialNumbers() {
     }
@@ -36,6 +37,25 @@ public final class SerialNumbers {
 
     /** A parsed unit serial. */
     public record Serial(String project, int vintage, long number) {
+    }
+
+    /** A parsed block of consecutive units, as certificates and audit entries list them. */
+    public record Block(String project, int vintage, long first, long last) {
+        public long size() {
+            return last - first + 1;
+        }
+    }
+
+    /** Reads a block written by {@link #block}; empty when the text is not one. */
+    public static java.util.Optional<Block> parseBlock(String text) {
+        Matcher m = BLOCK.matcher(text.trim());
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        long first = Long.parseLong(m.group(3));
+        long last = Long.parseLong(m.group(4));
+        return first < 1 || last < first ? java.util.Optional.empty()
+                : java.util.Optional.of(new Block(m.group(1), Integer.parseInt(m.group(2)), first, last));
     }
 
     public static Serial parse(String text) {

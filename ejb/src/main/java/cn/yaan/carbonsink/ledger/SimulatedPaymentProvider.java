@@ -1,7 +1,9 @@
 package cn.yaan.carbonsink.ledger;
 
+import cn.yaan.carbonsink.platform.AppSettings;
 import cn.yaan.carbonsink.shared.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -20,7 +22,9 @@ import java.util.Optional;
  * The provider of the embedded default ({@code carbonsink.simulated-payments=true}): the checkout's "pay (demo)"
  * button and {@code POST /api/v1/payments/{paymentId}/simulated-confirmation} stand in for a real payment, and its
  * callbacks are signed like a real provider's: header {@code X-Signature: sha256=<hex HMAC-SHA256 of the raw body>}
- * with the secret {@code carbonsink.payments.simulated.secret}; body
+ * with the secret {@code carbonsink.payments.simulated.secret}, or, when none is configured, a secret generated for
+ * this installation at its first callback (row {@code payments.simulated.secret} of {@code app_setting}: never a
+ * constant anyone could read in the source and use to pay anyone's order on a demo install); body
  * {@code {"notificationId", "paymentId", "amountFen", "status": "SUCCESS"}}.
  */
 @ApplicationScoped
@@ -37,13 +41,25 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         return Settings.flag("carbonsink.simulated-payments");
     }
 
+    @Inject
+    AppSettings settings;
+
+    private volatile String generated;
+
     @Override
     public boolean enabled() {
-        return on() && secret() != null;
+        return on();
     }
 
-    private static String secret() {
-        return Settings.get("carbonsink.payments.simulated.secret", null);
+    private String secret() {
+        String configured = Settings.get("carbonsink.payments.simulated.secret", null);
+        if (configured != null) {
+            return configured;
+        }
+        if (generated == null) {
+            generated = settings.installationSecret("payments.simulated.secret");
+        }
+        return generated;
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,6 +45,8 @@ public class SinkProject {
     long nextSerial = 1;
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
+    @Version
+    long version;
 
     protected SinkProject() {
     }

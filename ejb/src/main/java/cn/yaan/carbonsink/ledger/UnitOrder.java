@@ -9,50 +9,67 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Set;
 
-/** An order for units (认购订单): holds units until paid or expired; payment retires them. */
+/**
+ * An order for units (认购订单): holds units until paid or expired; payment retires them. Its status moves only
+ * through the methods below, each of which refuses a transition its current status does not allow:
+ * <pre>
+ * PENDING_PAYMENT --pay--> PAID --retired--> RETIRED
+ * PENDING_PAYMENT --cancel--> CANCELLED
+ * PENDING_PAYMENT --expire--> EXPIRED --renew--> PENDING_PAYMENT (a late payment found the units again)
+ * EXPIRED --refundDue--> REFUND_DUE (a late payment found them gone)
+ * </pre>
+ */
 @Entity
 @Table(name = "unit_order")
 @NamedQuery(name = "UnitOrder.ofOwnerNewestFirst",
         query = "select o from UnitOrder o where o.owner = :owner order by o.createdAt desc, o.id desc")
 @NamedQuery(name = "UnitOrder.byPaymentId", query = "select o from UnitOrder o where o.paymentId = :paymentId")
+@NamedQuery(name = "UnitOrder.idByPaymentId", query = "select o.id from UnitOrder o where o.paymentId = :paymentId")
+@NamedQuery(name = "UnitOrder.pendingOfOwner", query = "select count(o), coalesce(sum(o.quantityKg), 0) from UnitOrder o "
+        + "where o.owner = :owner and o.status = cn.yaan.carbonsink.ledger.OrderStatus.PENDING_PAYMENT "
+        + "and o.expiresAt > :now and o.purpose in :purposes")
 @NamedQuery(name = "UnitOrder.expiredIds",
         query = "select o.id from UnitOrder o where o.status = cn.yaan.carbonsink.ledger.OrderStatus.PENDING_PAYMENT and o.expiresAt <= :now order by o.id")
 public class UnitOrder {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    Long id;
+    private Long id;
     @Column(name = "payment_id", nullable = false, unique = true, length = 40)
-    String paymentId;
+    private String paymentId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    OrderPurpose purpose;
+    private OrderPurpose purpose;
     @Column(nullable = false, length = 200)
-    String beneficiary;
+    private String beneficiary;
     @Column(length = 100)
-    String reference;
+    private String reference;
     @Column(name = "project_id")
-    Long projectId;
+    private Long projectId;
     @Column(name = "quantity_kg", nullable = false)
-    long quantityKg;
+    private long quantityKg;
     @Column(name = "amount_fen", nullable = false)
-    long amountFen;
+    private long amountFen;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
-    OrderStatus status = OrderStatus.PENDING_PAYMENT;
+    private OrderStatus status = OrderStatus.PENDING_PAYMENT;
     @Column(nullable = false, length = 64)
-    String owner;
+    private String owner;
     @Column(name = "created_at", nullable = false)
-    Instant createdAt;
+    private Instant createdAt;
     @Column(name = "expires_at", nullable = false)
-    Instant expiresAt;
+    private Instant expiresAt;
     @Column(name = "paid_at")
-    Instant paidAt;
+    private Instant paidAt;
     @Column(name = "payment_ref", length = 100)
-    String paymentRef;
+    private String paymentRef;
+    @Version
+    private long version;
 
     protected UnitOrder() {
     }
@@ -69,6 +86,77 @@ public class UnitOrder {
         this.owner = owner;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+    }
+
+    /** The price of the units held, known once they are held (each issuance's project sets its price). */
+    void priced(long amountFen) {
+        require(OrderStatus.PENDING_PAYMENT, "be priced");
+        this.amountFen = amountFen;
+    }
+
+    /** A payment arrived in time: the order is paid (and retired by the same transaction). */
+    void pay(Instant now, String paymentRef) {
+        require(OrderStatus.PENDING_PAYMENT, "be paid");
+        if (!now.isBefore(expiresAt)) {
+            throw new IllegalStateException("Order " + id + " expired at " + expiresAt + " and cannot be paid at " + now);
+        }
+        status = OrderStatus.PAID;
+        paidAt = now;
+        this.paymentRef = paymentRef;
+    }
+
+    /** The paid order's units were retired. */
+    void retired() {
+        require(OrderStatus.PAID, "be marked retired");
+        status = OrderStatus.RETIRED;
+    }
+
+    /** The buyer cancelled the unpaid order (its holds are released by the same transaction). */
+    void cancel() {
+        require(OrderStatus.PENDING_PAYMENT, "be cancelled");
+        status = OrderStatus.CANCELLED;
+    }
+
+    /** The hold ran out unpaid (its holds are released by the same transaction). */
+    void expire(Instant now) {
+        require(OrderStatus.PENDING_PAYMENT, "expire");
+        if (now.isBefore(expiresAt)) {
+            throw new IllegalStateException("Order " + id + " holds its units until " + expiresAt);
+        }
+        status = OrderStatus.EXPIRED;
+    }
+
+    /** A payment arrived after expiry and the units could be held again: the order takes it until {@code until}. */
+    void renew(Instant until) {
+        require(OrderStatus.EXPIRED, "be renewed");
+        status = OrderStatus.PENDING_PAYMENT;
+        expiresAt = until;
+    }
+
+    /** A payment arrived after expiry and the units (or the scheme's places) were gone: the money goes back. */
+    void refundDue(Instant now, String paymentRef) {
+        require(OrderStatus.EXPIRED, "become refund-due");
+        status = OrderStatus.REFUND_DUE;
+        paidAt = now;
+        this.paymentRef = paymentRef;
+    }
+
+    /** Whether the order is waiting for its payment at {@code now}. */
+    public boolean pendingAt(Instant now) {
+        return status == OrderStatus.PENDING_PAYMENT && now.isBefore(expiresAt);
+    }
+
+    /** Settled for good: nothing a payment or a buyer does changes it any more. */
+    public boolean settled() {
+        return SETTLED.contains(status);
+    }
+
+    private static final Set<OrderStatus> SETTLED = Set.of(OrderStatus.RETIRED, OrderStatus.CANCELLED, OrderStatus.REFUND_DUE);
+
+    private void require(OrderStatus expected, String what) {
+        if (status != expected) {
+            throw new IllegalStateException("Order " + id + " is " + status + " and cannot " + what);
+        }
     }
 
     public Long id() {
@@ -117,5 +205,13 @@ public class UnitOrder {
 
     public Instant paidAt() {
         return paidAt;
+    }
+
+    public String paymentRef() {
+        return paymentRef;
+    }
+
+    public Long projectId() {
+        return projectId;
     }
 }

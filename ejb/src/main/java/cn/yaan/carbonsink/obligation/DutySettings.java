@@ -1,11 +1,9 @@
 package cn.yaan.carbonsink.obligation;
 
-import cn.yaan.carbonsink.platform.AppSetting;
+import cn.yaan.carbonsink.platform.AppSettings;
 import cn.yaan.carbonsink.shared.BusinessException;
-import cn.yaan.carbonsink.shared.Settings;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 /**
  * The duty's settings. Each is looked up in the database first (row {@code duty.<name>} of {@code app_setting},
@@ -36,8 +34,8 @@ public class DutySettings {
     public static final String HOURS_PER_TREE = "hours-per-tree";
     public static final String FEN_PER_TREE = "fen-per-tree";
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    AppSettings settings;
 
     public record Values(int ageMin, int ageMax, int ageMaxWomen, int treesOwed, int kgPerTree, int hoursPerTree, int fenPerTree,
                          int qrMinutes) {
@@ -90,24 +88,10 @@ public class DutySettings {
     }
 
     private int get(String name, int defaultValue) {
-        AppSetting stored = em.find(AppSetting.class, "duty." + name);
-        String value = stored != null ? stored.value() : Settings.get("carbonsink.duty." + name, null);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("The duty setting " + name + " is not a whole number: " + value);
-        }
+        return (int) settings.number("duty." + name, "carbonsink.duty." + name, defaultValue);
     }
 
     private void put(String name, int value) {
-        AppSetting stored = em.find(AppSetting.class, "duty." + name);
-        if (stored != null) {
-            em.remove(stored);
-            em.flush();
-        }
-        em.persist(new AppSetting("duty." + name, Integer.toString(value)));
+        settings.put("duty." + name, value);
     }
 }

@@ -6,17 +6,18 @@ import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.certificate.SigningKeys;
 import cn.yaan.carbonsink.identity.CitizenProfile;
 import cn.yaan.carbonsink.identity.CitizenService;
-import cn.yaan.carbonsink.ledger.LedgerService;
+import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.ledger.UnitsRetired;
 import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Settings;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Duration;
@@ -50,7 +51,7 @@ public class ObligationService {
     DutySettings settings;
 
     @Inject
-    LedgerService ledger;
+    OrderService orders;
 
     @Inject
     CertificateService certificates;
@@ -180,7 +181,7 @@ public class ObligationService {
         DutyPurchase purchase = new DutyPurchase(profile.accountId(), year, trees, kgPerTree, clock.now());
         em.persist(purchase);
         em.flush();
-        UnitOrder order = ledger.reserve(new LedgerService.ReserveRequest(OrderPurpose.PUBLIC_DUTY, profile.name(),
+        UnitOrder order = orders.reserve(new OrderService.ReserveRequest(OrderPurpose.PUBLIC_DUTY, profile.name(),
                 purchase.reference(), projectCode, (long) trees * kgPerTree, username));
         purchase.orderId = order.id();
         return new Purchase(order.id(), order.quantityKg(), order.amountFen(), order.paymentId(), trees, kgPerTree,
@@ -188,7 +189,7 @@ public class ObligationService {
     }
 
     /** Units retired for the duty (called in the retiring transaction): credited once per retirement. */
-    public void onRetired(UnitsRetired retired) {
+    public void onRetired(@Observes UnitsRetired retired) {
         if (retired.purpose() != OrderPurpose.PUBLIC_DUTY || retired.reference() == null
                 || !retired.reference().startsWith(DutyPurchase.REFERENCE_PREFIX)) {
             return;
@@ -235,7 +236,7 @@ public class ObligationService {
     /** A place at an event: 409 {@code already-signed-up}, 409 {@code event-full}, 422 {@code event-past}. */
     public EventView signUp(String username, long eventId) {
         CitizenProfile profile = profile(username);
-        PlantingEvent event = em.find(PlantingEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
+        PlantingEvent event = RowLocks.byId(em, PlantingEvent.class, eventId);
         if (event == null) {
             throw BusinessException.notFound("No planting event " + eventId + ".");
         }
@@ -331,7 +332,7 @@ public class ObligationService {
         List<String> serials = records.stream().flatMap(f -> Arrays.stream(f.serialRanges.split(",")))
                 .filter(s -> !s.isBlank()).toList();
         int owed = duty.exempt() || !duty.obliged ? 0 : duty.treesOwed;
-        String issuer = Settings.get("carbonsink.certificate-issuer", "雅安市林业局");
+        String issuer = CertificateService.issuer();
         if (DutyRules.earnsDutyCertificate(duty.obliged, duty.exempt(), owed, fulfilled)) {
             certificates.issue(new CertificateService.Request(CertificateKind.PUBLIC_DUTY, profile.name(), kg, fulfilled,
                     serials, dutyRef(profile.accountId(), duty.year), issuer));

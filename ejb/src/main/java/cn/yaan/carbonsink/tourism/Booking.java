@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.tourism;
 
 import jakarta.persistence.CollectionTable;
+import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
@@ -15,18 +16,27 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A timed-entry booking: a party in a slot, its trip's footprint and the order that holds places and units. */
+/**
+ * A timed-entry booking: a party in a slot, its trip's footprint and the order that holds places and units. Its
+ * status moves only through the methods below, each refusing a transition its status does not allow:
+ * <pre>
+ * HELD --confirm--> CONFIRMED --cancel--> CANCELLED
+ * HELD --release--> CANCELLED | EXPIRED --renew--> HELD
+ * EXPIRED --refundDue--> REFUND_DUE
+ * </pre>
+ */
 @Entity
 @Table(name = "booking")
 @NamedQuery(name = "Booking.byNo", query = "select b from Booking b where b.bookingNo = :no")
+@NamedQuery(name = "Booking.idByNo", query = "select b.id from Booking b where b.bookingNo = :no")
 @NamedQuery(name = "Booking.byOrder", query = "select b from Booking b where b.orderId = :order")
-@NamedQuery(name = "Booking.byRequestKey", query = "select b from Booking b where b.requestKey = :key")
 @NamedQuery(name = "Booking.ofOwner", query = "select b from Booking b where b.owner = :owner order by b.createdAt desc")
 @NamedQuery(name = "Booking.ofSlots", query = "select b from Booking b where b.slotId in :slots")
 public class Booking {
@@ -49,7 +59,7 @@ public class Booking {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    BookingStatus status;
+    private BookingStatus status;
 
     @Column(name = "order_id", nullable = false)
     private long orderId;
@@ -85,21 +95,19 @@ public class Booking {
     private Instant expiresAt;
 
     @Column(name = "confirmed_at")
-    Instant confirmedAt;
+    private Instant confirmedAt;
 
     @Column(name = "cancelled_at")
-    Instant cancelledAt;
+    private Instant cancelledAt;
 
     @Column(name = "certificate_no", length = 20)
-    String certificateNo;
+    private String certificateNo;
 
-    @Column(name = "request_key", length = 200)
-    private String requestKey;
-
-    @Column(name = "request_hash", length = 64)
-    private String requestHash;
+    @Version
+    private long version;
 
     @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 100)
     @CollectionTable(name = "booking_visitor", joinColumns = @JoinColumn(name = "booking_id"))
     @OrderColumn(name = "seq")
     private List<Visitor> visitors = new ArrayList<>();
@@ -128,8 +136,7 @@ public class Booking {
     }
 
     Booking(String bookingNo, long slotId, String owner, List<Visitor> visitors, long orderId, Footprint.Trip trip,
-            Footprint.Result footprint, long amountFen, Instant createdAt, Instant expiresAt, String requestKey,
-            String requestHash) {
+            Footprint.Result footprint, long amountFen, Instant createdAt, Instant expiresAt) {
         this.bookingNo = bookingNo;
         this.slotId = slotId;
         this.owner = owner;
@@ -147,8 +154,48 @@ public class Booking {
         this.amountFen = amountFen;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
-        this.requestKey = requestKey;
-        this.requestHash = requestHash;
+    }
+
+    /** Its order was paid: the offset is retired and the visit certified. */
+    void confirm(Instant now, String certificateNo) {
+        require(BookingStatus.HELD, "be confirmed");
+        status = BookingStatus.CONFIRMED;
+        confirmedAt = now;
+        this.certificateNo = certificateNo;
+    }
+
+    /** Its unpaid order let its units go: cancelled by the visitor, or expired. Its places go back. */
+    void release(boolean cancelled, Instant now) {
+        require(BookingStatus.HELD, "be released");
+        status = cancelled ? BookingStatus.CANCELLED : BookingStatus.EXPIRED;
+        if (cancelled) {
+            cancelledAt = now;
+        }
+    }
+
+    /** A payment came after expiry and the places were free again: the booking holds them once more. */
+    void renew() {
+        require(BookingStatus.EXPIRED, "be renewed");
+        status = BookingStatus.HELD;
+    }
+
+    /** A payment came after expiry and the slot had filled meanwhile: the money is owed back. */
+    void refundDue() {
+        require(BookingStatus.EXPIRED, "become refund-due");
+        status = BookingStatus.REFUND_DUE;
+    }
+
+    /** The visitor cancelled a paid booking before the visit: its places go back, its offset stays retired. */
+    void cancel(Instant now) {
+        require(BookingStatus.CONFIRMED, "be cancelled");
+        status = BookingStatus.CANCELLED;
+        cancelledAt = now;
+    }
+
+    private void require(BookingStatus expected, String what) {
+        if (status != expected) {
+            throw new IllegalStateException("Booking " + bookingNo + " is " + status + " and cannot " + what);
+        }
     }
 
     public Long id() {
@@ -213,10 +260,6 @@ public class Booking {
 
     public String certificateNo() {
         return certificateNo;
-    }
-
-    String requestHash() {
-        return requestHash;
     }
 
     List<Visitor> visitors() {

@@ -3,12 +3,12 @@ package cn.yaan.carbonsink.tourism;
 import cn.yaan.carbonsink.certificate.SigningKeys;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Settings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Duration;
@@ -111,8 +111,7 @@ public class Gate {
         // ticket at the same moment admit it once, and a cancellation cannot slip in between.
         CheckIn first = em.find(CheckIn.class, booking.id());
         if (first == null) {
-            em.lock(booking, LockModeType.PESSIMISTIC_WRITE);
-            em.refresh(booking);
+            RowLocks.fresh(em, booking);
             first = em.find(CheckIn.class, booking.id());
         }
         if (booking.status() != BookingStatus.CONFIRMED) {

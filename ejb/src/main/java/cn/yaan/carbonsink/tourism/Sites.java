@@ -3,10 +3,10 @@ package cn.yaan.carbonsink.tourism;
 import cn.yaan.carbonsink.ledger.AuditLedger;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.RowLocks;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.math.BigDecimal;
@@ -76,7 +76,7 @@ public class Sites {
 
     /** An officer edits a site's reference data; the capacity may not drop below the places of slots already offered. */
     public ScenicSite update(String code, SiteChange c, String actor) {
-        ScenicSite site = em.find(ScenicSite.class, site(code).id(), LockModeType.PESSIMISTIC_WRITE);
+        ScenicSite site = RowLocks.byId(em, ScenicSite.class, site(code).id());
         if (!c.opensAt().isBefore(c.closesAt())) {
             throw BusinessException.invalid("closesAt", "The site must close after it opens.");
         }
@@ -100,7 +100,7 @@ public class Sites {
      * walk-in share); a slot that already exists is refused (409) and nothing is created.
      */
     public List<VisitSlot> createSlots(String code, NewSlots n, String actor) {
-        ScenicSite site = em.find(ScenicSite.class, site(code).id(), LockModeType.PESSIMISTIC_WRITE);
+        ScenicSite site = RowLocks.byId(em, ScenicSite.class, site(code).id());
         if (n.to().isBefore(n.from())) {
             throw BusinessException.invalid("to", "The last day must not be before the first.");
         }
@@ -168,9 +168,21 @@ public class Sites {
         return slot;
     }
 
+    /** The slots with these ids, by id (one query). */
+    public Map<Long, VisitSlot> slotsById(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : em.createQuery("select s from VisitSlot s where s.id in :ids", VisitSlot.class)
+                .setParameter("ids", ids).getResultStream().collect(java.util.stream.Collectors.toMap(VisitSlot::id, s -> s));
+    }
+
+    /** The sites with these ids, by id (one query). */
+    public Map<Long, ScenicSite> sitesById(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : em.createQuery("select s from ScenicSite s where s.id in :ids", ScenicSite.class)
+                .setParameter("ids", ids).getResultStream().collect(java.util.stream.Collectors.toMap(ScenicSite::id, s -> s));
+    }
+
     /** A new capacity for a slot: never below the places already booked (409), nor beyond the day's bookable places. */
     public VisitSlot changeCapacity(long slotId, int capacity, String actor) {
-        VisitSlot slot = em.find(VisitSlot.class, slotId, LockModeType.PESSIMISTIC_WRITE);
+        VisitSlot slot = RowLocks.byId(em, VisitSlot.class, slotId);
         if (slot == null) {
             throw BusinessException.notFound("No slot " + slotId + ".");
         }
@@ -192,7 +204,9 @@ public class Sites {
 
     /** Closes a day for new bookings (weather, an emergency); bookings already made stay valid. */
     public int closeDay(String code, LocalDate date, String actor) {
-        List<VisitSlot> day = slots(code, date);
+        // Under the slots' locks: a copy read without them would write back a booked count that a booking at the
+        // same moment has changed.
+        List<VisitSlot> day = RowLocks.byIds(em, VisitSlot.class, "id", slots(code, date).stream().map(VisitSlot::id).toList());
         day.forEach(s -> s.closed = true);
         audit.append(actor, "DAY_CLOSED site=" + code + " date=" + date + " slots=" + day.size());
         return day.size();

@@ -3,13 +3,7 @@ package cn.yaan.carbonsink.web.rest;
 import cn.yaan.carbonsink.certificate.QrCodes;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
-import cn.yaan.carbonsink.ledger.LedgerService;
-import cn.yaan.carbonsink.tourism.Booking;
-import cn.yaan.carbonsink.tourism.Bookings;
-import cn.yaan.carbonsink.tourism.Footprint;
-import cn.yaan.carbonsink.tourism.ScenicSite;
-import cn.yaan.carbonsink.tourism.Sites;
-import cn.yaan.carbonsink.tourism.VisitSlot;
+import cn.yaan.carbonsink.tourism.BookingService;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,9 +27,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -48,13 +40,7 @@ import java.util.List;
 public class BookingResource {
 
     @Inject
-    Bookings bookings;
-
-    @Inject
-    Sites sites;
-
-    @Inject
-    LedgerService ledger;
+    BookingService bookings;
 
     @Inject
     CurrentCaller caller;
@@ -66,26 +52,6 @@ public class BookingResource {
                              @NotNull @Valid SiteResource.Trip trip) {
     }
 
-    public record PartyMember(String name, String idNumber) {
-    }
-
-    public record BookingView(String bookingNo, String status, String site, String siteNameZh, String siteNameEn,
-                              long slotId, Instant slotStart, Instant slotEnd, int partySize, List<PartyMember> party,
-                              Footprint.Trip trip, BigDecimal footprintKg, long offsetKg, long amountFen,
-                              String paymentId, long orderId, Instant expiresAt, Instant confirmedAt,
-                              Instant cancelledAt, String certificateNo) {
-    }
-
-    BookingView view(Booking b) {
-        VisitSlot slot = sites.slot(b.slotId());
-        ScenicSite site = sites.siteOf(slot);
-        List<PartyMember> party = bookings.maskedParty(b).stream().map(p -> new PartyMember(p[0], p[1])).toList();
-        return new BookingView(b.bookingNo(), b.status().name(), site.code(), site.nameZh(), site.nameEn(), slot.id(),
-                slot.startsAt(), slot.endsAt(), b.partySize(), party, b.trip(), b.footprintKg(), b.offsetKg(),
-                b.amountFen(), ledger.order(b.orderId()).paymentId(), b.orderId(), b.expiresAt(), b.confirmedAt(),
-                b.cancelledAt(), b.certificateNo());
-    }
-
     @POST
     @Path("bookings")
     @RolesAllowed(Role.Names.CITIZEN)
@@ -95,41 +61,27 @@ public class BookingResource {
             + "is 409 slot-full. Send an Idempotency-Key header to make retries safe.")
     public Response book(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull @Valid NewBooking n) {
         Caller me = caller.required();
-        Bookings.Request request = new Bookings.Request(n.slotId(), n.visitors().stream()
-                .map(v -> new Bookings.Person(v.name(), v.idNumber())).toList(), n.trip().toDomain());
-        String key = IdempotencyKeys.scoped(idempotencyKey, me.username());
-        if (key == null) {
-            return created(bookings.book(request, me.username(), me.displayName(), null, null));
-        }
-        String hash = bookings.requestHash(request);
-        return created(IdempotencyKeys.replayOrRun(() -> bookings.replay(key, hash),
-                () -> bookings.book(request, me.username(), me.displayName(), key, hash)));
-    }
-
-    private Response created(Booking b) {
-        return Response.created(URI.create("/api/v1/bookings/" + b.bookingNo())).entity(view(b)).build();
+        BookingService.Request request = new BookingService.Request(n.slotId(), n.visitors().stream()
+                .map(v -> new BookingService.Person(v.name(), v.idNumber())).toList(), n.trip().toDomain());
+        BookingService.BookingView booking = bookings.book(request, me.username(), me.displayName(), idempotencyKey);
+        return Response.created(URI.create("/api/v1/bookings/" + booking.bookingNo())).entity(booking).build();
     }
 
     @GET
     @Path("bookings/{no}")
     @RolesAllowed(Role.Names.CITIZEN)
     @Operation(summary = "One of the caller's bookings (someone else's is 404)")
-    public BookingView get(@PathParam("no") String no) {
-        return view(bookings.own(no, caller.required().username()));
-    }
-
-    /** The caller's bookings, newest first; {@code GET /api/v1/me/bookings} answers this. */
-    List<BookingView> mine() {
-        return bookings.mine(caller.required().username(), 100).stream().map(this::view).toList();
+    public BookingService.BookingView get(@PathParam("no") String no) {
+        return bookings.view(no, caller.required().username());
     }
 
     @POST
     @Path("bookings/{no}/cancellation")
     @RolesAllowed(Role.Names.CITIZEN)
     @Operation(summary = "Cancel before the slot starts: the places go back; an unpaid order is cancelled, a paid "
-            + "offset stays retired and its certificate valid")
-    public BookingView cancel(@PathParam("no") String no) {
-        return view(bookings.cancel(no, caller.required().username()));
+            + "offset stays retired and its certificate valid. 409 once the party has been checked in.")
+    public BookingService.BookingView cancel(@PathParam("no") String no) {
+        return bookings.cancel(no, caller.required().username());
     }
 
     @GET
@@ -139,8 +91,7 @@ public class BookingResource {
     @Operation(summary = "The e-ticket's QR code (signed: site, slot window, party size; no personal data); 409 "
             + "until the booking is paid")
     public Response ticket(@PathParam("no") String no, @QueryParam("size") @DefaultValue("360") @Min(120) @Max(1200) int size) {
-        Booking booking = bookings.own(no, caller.required().username());
-        return Response.ok(QrCodes.png(bookings.ticket(booking), size), "image/png")
+        return Response.ok(QrCodes.png(bookings.ticket(no, caller.required().username()), size), "image/png")
                 .header("Cache-Control", "private, no-store").build();
     }
 
@@ -149,7 +100,7 @@ public class BookingResource {
     @RolesAllowed(Role.Names.CITIZEN)
     @Operation(summary = "The e-ticket's QR text, for apps that draw the code themselves")
     public TicketText ticketText(@PathParam("no") String no) {
-        return new TicketText(bookings.ticket(bookings.own(no, caller.required().username())));
+        return new TicketText(bookings.ticket(no, caller.required().username()));
     }
 
     public record TicketText(String qr) {

@@ -3,6 +3,7 @@ package cn.yaan.carbonsink.web.rest;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
+import cn.yaan.carbonsink.tourism.BookingService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import cn.yaan.carbonsink.identity.CitizenService;
@@ -37,7 +38,7 @@ public class MeResource {
     CurrentCaller currentCaller;
 
     @Inject
-    BookingResource bookings;
+    BookingService bookings;
 
     @Inject
     CitizenService citizens;
@@ -62,8 +63,8 @@ public class MeResource {
     @Path("bookings")
     @RolesAllowed(Role.Names.CITIZEN)
     @Operation(summary = "The caller's bookings of scenic-site visits, newest first (the latest 100)")
-    public List<BookingResource.BookingView> bookings() {
-        return bookings.mine();
+    public List<BookingService.BookingView> bookings() {
+        return bookings.mine(currentCaller.required().username(), 100);
     }
 
     @GET

@@ -3,9 +3,12 @@ package cn.yaan.carbonsink.web.rest;
 import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
-import cn.yaan.carbonsink.ledger.LedgerService;
+import cn.yaan.carbonsink.ledger.OrderLimits;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
+import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.PaymentProvider;
+import cn.yaan.carbonsink.ledger.PaymentService;
+import cn.yaan.carbonsink.ledger.Refund;
 import cn.yaan.carbonsink.ledger.Registry;
 import cn.yaan.carbonsink.ledger.Retirement;
 import cn.yaan.carbonsink.ledger.UnitOrder;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -49,7 +53,13 @@ import java.util.List;
 public class OrderResource {
 
     @Inject
-    LedgerService ledger;
+    OrderService orders;
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    OrderLimits limits;
 
     @Inject
     Registry registry;
@@ -69,17 +79,25 @@ public class OrderResource {
                            @Size(max = 200) String beneficiary) {
     }
 
+    /** Money a payment brought that bought no units, owed back to the payer. */
+    public record RefundView(long amountFen, String reason, String status, Instant createdAt) {
+        static RefundView of(Refund r) {
+            return new RefundView(r.amountFen(), r.reason().name(), r.status().name(), r.createdAt());
+        }
+    }
+
     public record OrderView(long id, String paymentId, String purpose, String beneficiary, String projectCode,
                             long quantityKg, long amountFen, String status, Instant createdAt, Instant expiresAt,
-                            Instant paidAt, RetirementResource.RetirementView retirement) {
+                            Instant paidAt, RetirementResource.RetirementView retirement, List<RefundView> refunds) {
     }
 
     OrderView view(UnitOrder o) {
-        Retirement retirement = ledger.retirementOfOrder(o.id());
-        return new OrderView(o.id(), o.paymentId(), o.purpose().name(), o.beneficiary(), ledger.projectCodeOf(o),
+        Retirement retirement = orders.retirementOfOrder(o.id());
+        return new OrderView(o.id(), o.paymentId(), o.purpose().name(), o.beneficiary(), orders.projectCodeOf(o),
                 o.quantityKg(), o.amountFen(), o.status().name(), o.createdAt(), o.expiresAt(), o.paidAt(),
                 retirement == null ? null : registry.retirement(retirement.id()).map(r -> RetirementResource.RetirementView
-                        .of(r, false, certificates.numbersOfRetirements(List.of(r.id())).get(r.id()))).orElse(null));
+                        .of(r, false, certificates.numbersOfRetirements(List.of(r.id())).get(r.id()))).orElse(null),
+                payments.refundsOf(List.of(o.id())).stream().map(RefundView::of).toList());
     }
 
     @POST
@@ -88,13 +106,15 @@ public class OrderResource {
             Role.Names.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Order units (oldest vintage first unless a project is named): they are held for the "
-            + "reservation time while the buyer pays; 409 insufficient-units when there are not enough")
-    public Response create(@NotNull @Valid NewOrder o) {
+            + "reservation time while the buyer pays; 409 insufficient-units when there are not enough, 409 "
+            + "pending-limit when the buyer's unpaid orders already hold as much as one account may. Send an "
+            + "Idempotency-Key header to make retries safe.")
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull @Valid NewOrder o) {
         Caller me = caller.required();
         String beneficiary = o.beneficiary() == null || o.beneficiary().isBlank() ? me.displayName() : o.beneficiary().trim();
         String project = o.projectCode() == null || o.projectCode().isBlank() ? null : o.projectCode().trim();
-        UnitOrder order = ledger.reserve(new LedgerService.ReserveRequest(OrderPurpose.DIRECT, beneficiary, null,
-                project, o.quantityKg(), me.username()));
+        UnitOrder order = orders.place(new OrderService.ReserveRequest(OrderPurpose.DIRECT, beneficiary, null,
+                project, o.quantityKg(), me.username()), idempotencyKey);
         return Response.created(URI.create("/api/v1/orders/" + order.id())).entity(view(order)).build();
     }
 
@@ -104,7 +124,7 @@ public class OrderResource {
             Role.Names.ADMIN})
     @Operation(summary = "The caller's own orders, newest first (the latest 100)")
     public List<OrderView> mine() {
-        return ledger.ordersOf(caller.required().username(), 100).stream().map(this::view).toList();
+        return orders.ordersOf(caller.required().username(), 100).stream().map(this::view).toList();
     }
 
     @GET
@@ -113,7 +133,7 @@ public class OrderResource {
             Role.Names.ADMIN})
     @Operation(summary = "One of the caller's orders")
     public OrderView get(@PathParam("id") long id) {
-        return view(own(ledger.order(id)));
+        return view(orders.own(id, caller.required().username()));
     }
 
     @DELETE
@@ -122,16 +142,7 @@ public class OrderResource {
             Role.Names.ADMIN})
     @Operation(summary = "Cancel an unpaid order of the caller and release its units (409 once paid)")
     public OrderView cancel(@PathParam("id") long id) {
-        own(ledger.order(id));
-        return view(ledger.cancel(id, caller.required().username()));
-    }
-
-    /** Someone else's order is answered as if it did not exist. */
-    private UnitOrder own(UnitOrder order) {
-        if (!order.owner().equals(caller.required().username())) {
-            throw BusinessException.notFound("No order " + order.id() + ".");
-        }
-        return order;
+        return view(orders.cancel(id, caller.required().username()));
     }
 
     @POST
@@ -141,10 +152,32 @@ public class OrderResource {
     @Operation(summary = "Demo only: pay an own order through the simulated provider (404 when it is off, as in "
             + "production)")
     public OrderView simulatedConfirmation(@PathParam("paymentId") String paymentId) {
-        return view(ledger.paySimulated(paymentId, caller.required().username()));
+        return view(payments.paySimulated(paymentId, caller.required().username()));
     }
 
     public record CallbackAnswer(String paymentId, String status) {
+    }
+
+    @GET
+    @Path("order-limits")
+    @RolesAllowed({Role.Names.OFFICER, Role.Names.ADMIN})
+    @Operation(summary = "How much one account may hold unpaid at a time: unpaid orders and their kilograms (court "
+            + "purchases are not limited)")
+    public OrderLimits.Values limits() {
+        return limits.current();
+    }
+
+    public record NewLimits(@NotNull @Min(1) @Max(1_000) Long maxPendingOrders,
+                            @NotNull @Min(1) @Max(1_000_000_000L) Long maxPendingKg) {
+    }
+
+    @PUT
+    @Path("order-limits")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the limits on unpaid orders per account; orders already placed keep their units")
+    public OrderLimits.Values changeLimits(@NotNull @Valid NewLimits l) {
+        return limits.update(new OrderLimits.Values(l.maxPendingOrders(), l.maxPendingKg()));
     }
 
     @POST
@@ -162,7 +195,7 @@ public class OrderResource {
         }
         PaymentProvider.Notification n = provider.read(body).orElseThrow(() -> BusinessException.invalid("body",
                 "The body is not a payment notification of " + name + "."));
-        UnitOrder order = ledger.applyNotification(name, n);
+        UnitOrder order = payments.applyNotification(name, n);
         return new CallbackAnswer(order.paymentId(), order.status().name());
     }
 }

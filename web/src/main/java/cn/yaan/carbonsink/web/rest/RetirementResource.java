@@ -2,14 +2,13 @@ package cn.yaan.carbonsink.web.rest;
 
 import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Role;
-import cn.yaan.carbonsink.ledger.AuditLedger;
-import cn.yaan.carbonsink.ledger.IdempotentRetirements;
-import cn.yaan.carbonsink.ledger.LedgerService;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
+import cn.yaan.carbonsink.ledger.Receipt;
 import cn.yaan.carbonsink.ledger.Registry;
+import cn.yaan.carbonsink.ledger.RetirementService;
+import cn.yaan.carbonsink.ledger.SelfCheck;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Masking;
-import cn.yaan.carbonsink.shared.Sha256;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,16 +47,13 @@ public class RetirementResource {
     static final String CSV = "text/csv";
 
     @Inject
-    IdempotentRetirements retirements;
+    RetirementService retirements;
 
     @Inject
-    LedgerService ledger;
+    SelfCheck selfCheck;
 
     @Inject
     Registry registry;
-
-    @Inject
-    AuditLedger audit;
 
     @Inject
     CertificateService certificates;
@@ -75,19 +71,19 @@ public class RetirementResource {
     /** A retirement as the registry shows it: the beneficiary masked unless the caller retired it. */
     public record RetirementView(long id, long quantityKg, List<Map<String, String>> serialRanges, String beneficiary,
                                  String purpose, Instant retiredAt, String certificateNo) {
-        static RetirementView of(LedgerService.Receipt r, boolean masked, String certificateNo) {
+        static RetirementView of(Receipt r, boolean masked, String certificateNo) {
             return new RetirementView(r.id(), r.quantityKg(), r.serialRanges(),
                     masked ? Masking.name(r.beneficiary()) : r.beneficiary(), r.purpose(), r.retiredAt(), certificateNo);
         }
     }
 
     /** Views of retirements with the numbers of their certificates (one query for all). */
-    List<RetirementView> views(List<LedgerService.Receipt> receipts, boolean masked) {
-        Map<Long, String> numbers = certificates.numbersOfRetirements(receipts.stream().map(LedgerService.Receipt::id).toList());
+    List<RetirementView> views(List<Receipt> receipts, boolean masked) {
+        Map<Long, String> numbers = certificates.numbersOfRetirements(receipts.stream().map(Receipt::id).toList());
         return receipts.stream().map(r -> RetirementView.of(r, masked, numbers.get(r.id()))).toList();
     }
 
-    RetirementView view(LedgerService.Receipt receipt, boolean masked) {
+    RetirementView view(Receipt receipt, boolean masked) {
         return views(List.of(receipt), masked).get(0);
     }
 
@@ -102,18 +98,11 @@ public class RetirementResource {
         String actor = caller.required().username();
         String beneficiary = r.beneficiary().trim();
         String note = r.note() == null || r.note().isBlank() ? null : r.note().trim();
-        String key = IdempotencyKeys.scoped(idempotencyKey, actor);
-        if (key == null) {
-            return created(ledger.retireDirect(r.projectCode(), r.quantityKg(), beneficiary, r.purpose(), null, note, actor));
-        }
-        String requestHash = Sha256.hex(String.join("\n", r.projectCode(), r.quantityKg().toString(), beneficiary,
-                r.purpose().name(), note == null ? "" : note));
-        return created(IdempotencyKeys.replayOrRun(() -> retirements.replay(key, requestHash),
-                () -> retirements.retire(key, requestHash, r.projectCode(), r.quantityKg(), beneficiary, r.purpose(),
-                        note, actor)));
+        return created(retirements.retire(r.projectCode(), r.quantityKg(), beneficiary, r.purpose(), note, actor,
+                idempotencyKey));
     }
 
-    private Response created(LedgerService.Receipt receipt) {
+    private Response created(Receipt receipt) {
         return Response.created(URI.create("/api/v1/public/retirements/" + receipt.id()))
                 .entity(view(receipt, false)).build();
     }
@@ -188,9 +177,11 @@ public class RetirementResource {
     @GET
     @Path("ledger/verification")
     @RolesAllowed(Role.Names.ADMIN)
-    @Operation(summary = "Recompute the audit chain: {ok, entries} or {ok: false, firstBadSeq}")
-    public Map<String, Object> verify() {
-        AuditLedger.Verification v = audit.verify();
-        return v.ok() ? Map.of("ok", true, "entries", v.entries()) : Map.of("ok", false, "firstBadSeq", v.firstBadSeq());
+    @Operation(summary = "The ledger checks itself: the audit chain is recomputed ({entries} verified, firstBadSeq when "
+            + "an entry does not match) and every invariant is checked on the stored data (serial ranges, issuance "
+            + "figures, orders and retirements, certificates, visits); each check says whether it passed and where it "
+            + "found problems")
+    public SelfCheck.Report verify() {
+        return selfCheck.run();
     }
 }

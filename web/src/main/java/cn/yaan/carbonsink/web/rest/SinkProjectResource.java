@@ -2,7 +2,7 @@ package cn.yaan.carbonsink.web.rest;
 
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.Issuance;
-import cn.yaan.carbonsink.ledger.LedgerService;
+import cn.yaan.carbonsink.ledger.ProjectService;
 import cn.yaan.carbonsink.ledger.SerialNumbers;
 import cn.yaan.carbonsink.ledger.SinkProject;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -40,7 +40,7 @@ import java.util.List;
 public class SinkProjectResource {
 
     @Inject
-    LedgerService ledger;
+    ProjectService ledger;
 
     @Inject
     CurrentCaller caller;
@@ -89,7 +89,7 @@ public class SinkProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a sink project (409 when the code exists)")
     public Response create(@NotNull @Valid NewProject p) {
-        SinkProject project = ledger.createProject(new LedgerService.NewProject(p.code(), p.nameZh().trim(),
+        SinkProject project = ledger.createProject(new ProjectService.NewProject(p.code(), p.nameZh().trim(),
                 p.nameEn().trim(), p.county().trim(), p.standard().trim(), p.methodology().trim(), p.areaMu(),
                 p.unitPriceFenPerTonne()), caller.required().username());
         return Response.created(URI.create("/api/v1/public/sink-projects/" + project.code())).entity(view(project)).build();

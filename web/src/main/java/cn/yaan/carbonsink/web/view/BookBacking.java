@@ -1,7 +1,7 @@
 package cn.yaan.carbonsink.web.view;
 
 import cn.yaan.carbonsink.shared.BusinessException;
-import cn.yaan.carbonsink.tourism.Bookings;
+import cn.yaan.carbonsink.tourism.BookingService;
 import cn.yaan.carbonsink.tourism.Footprint;
 import cn.yaan.carbonsink.tourism.ScenicSite;
 import cn.yaan.carbonsink.tourism.Sites;
@@ -29,7 +29,7 @@ import java.util.List;
 public class BookBacking implements Serializable {
 
     @Inject
-    transient Bookings bookings;
+    transient BookingService bookings;
 
     @Inject
     transient Sites sites;
@@ -111,9 +111,9 @@ public class BookBacking implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             var me = caller.required();
-            var booking = bookings.book(new Bookings.Request(slotId, party.stream()
-                    .map(r -> new Bookings.Person(r.name, r.idNumber)).toList(), trip()), me.username(), me.displayName(),
-                    null, null);
+            var booking = bookings.book(new BookingService.Request(slotId, party.stream()
+                    .map(r -> new BookingService.Person(r.name, r.idNumber)).toList(), trip()), me.username(), me.displayName(),
+                    null);
             return "/account/booking?faces-redirect=true&no=" + booking.bookingNo();
         } catch (BusinessException e) {
             if (e.fieldErrors().isEmpty()) {

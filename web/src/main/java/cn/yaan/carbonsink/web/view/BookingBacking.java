@@ -1,15 +1,11 @@
 package cn.yaan.carbonsink.web.view;
 
 import cn.yaan.carbonsink.certificate.QrCodes;
-import cn.yaan.carbonsink.ledger.LedgerService;
+import cn.yaan.carbonsink.ledger.PaymentService;
 import cn.yaan.carbonsink.ledger.SimulatedPaymentProvider;
 import cn.yaan.carbonsink.shared.BusinessException;
-import cn.yaan.carbonsink.tourism.Booking;
+import cn.yaan.carbonsink.tourism.BookingService;
 import cn.yaan.carbonsink.tourism.BookingStatus;
-import cn.yaan.carbonsink.tourism.Bookings;
-import cn.yaan.carbonsink.tourism.ScenicSite;
-import cn.yaan.carbonsink.tourism.Sites;
-import cn.yaan.carbonsink.tourism.VisitSlot;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.faces.view.ViewScoped;
 import jakarta.faces.context.FacesContext;
@@ -18,7 +14,6 @@ import jakarta.inject.Named;
 
 import java.io.IOException;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * A visitor's booking ({@code account/booking.xhtml}): the slot, the party (masked), the footprint and price, the
@@ -29,21 +24,16 @@ import java.util.List;
 public class BookingBacking implements java.io.Serializable {
 
     @Inject
-    transient Bookings bookings;
+    transient BookingService bookings;
 
     @Inject
-    transient Sites sites;
-
-    @Inject
-    transient LedgerService ledger;
+    transient PaymentService payments;
 
     @Inject
     transient CurrentCaller caller;
 
     private String no;
-    private transient Booking booking;
-    private transient VisitSlot slot;
-    private transient ScenicSite site;
+    private transient BookingService.BookingView booking;
 
     public void load() throws IOException {
         if (getBooking() == null) {
@@ -54,12 +44,10 @@ public class BookingBacking implements java.io.Serializable {
     }
 
     /** The booking of the {@code no} parameter if it is the caller's (read once per request, kept for the view). */
-    public Booking getBooking() {
+    public BookingService.BookingView getBooking() {
         if (booking == null && no != null) {
             try {
-                booking = bookings.own(no, caller.required().username());
-                slot = sites.slot(booking.slotId());
-                site = sites.siteOf(slot);
+                booking = bookings.view(no, caller.required().username());
             } catch (BusinessException e) {
                 booking = null;
             }
@@ -70,8 +58,8 @@ public class BookingBacking implements java.io.Serializable {
     public String pay() {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            Booking current = bookings.own(no, caller.required().username());
-            ledger.paySimulated(ledger.order(current.orderId()).paymentId(), caller.required().username());
+            String owner = caller.required().username();
+            payments.paySimulated(bookings.paymentIdOf(no, owner), owner);
         } catch (BusinessException e) {
             Pages.error(faces, "checkout:pay", e);
             return null;
@@ -92,30 +80,25 @@ public class BookingBacking implements java.io.Serializable {
 
     /** The ticket's QR code as a data URI (the image lives in the page, so a screenshot of it works at the gate). */
     public String getTicketImage() {
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(bookings.ticket(getBooking()), 360));
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(bookings.ticket(no, caller.required().username()), 360));
     }
 
     public boolean isPayable() {
-        Booking booking = getBooking();
-        return booking != null && booking.status() == BookingStatus.HELD && SimulatedPaymentProvider.on();
+        return is(BookingStatus.HELD) && SimulatedPaymentProvider.on();
     }
 
     public boolean isConfirmed() {
-        Booking booking = getBooking();
-        return booking != null && booking.status() == BookingStatus.CONFIRMED;
+        return is(BookingStatus.CONFIRMED);
     }
 
     public boolean isCancellable() {
-        Booking booking = getBooking();
-        return booking != null && (booking.status() == BookingStatus.HELD || booking.status() == BookingStatus.CONFIRMED);
+        return is(BookingStatus.HELD) || is(BookingStatus.CONFIRMED);
     }
 
-    public List<String[]> getParty() {
-        return bookings.maskedParty(getBooking());
+    private boolean is(BookingStatus status) {
+        return getBooking() != null && getBooking().status().equals(status.name());
     }
 
     public String getNo() { return no; }
     public void setNo(String no) { this.no = no; }
-    public VisitSlot getSlot() { getBooking(); return slot; }
-    public ScenicSite getSite() { getBooking(); return site; }
 }

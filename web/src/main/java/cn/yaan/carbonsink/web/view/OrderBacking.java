@@ -1,8 +1,10 @@
 package cn.yaan.carbonsink.web.view;
 
-import cn.yaan.carbonsink.ledger.LedgerService;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
+import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.OrderStatus;
+import cn.yaan.carbonsink.ledger.PaymentService;
+import cn.yaan.carbonsink.ledger.Receipt;
 import cn.yaan.carbonsink.ledger.Registry;
 import cn.yaan.carbonsink.ledger.Retirement;
 import cn.yaan.carbonsink.ledger.SimulatedPaymentProvider;
@@ -27,7 +29,10 @@ import java.util.List;
 public class OrderBacking {
 
     @Inject
-    LedgerService ledger;
+    OrderService orders;
+
+    @Inject
+    PaymentService payments;
 
     @Inject
     Registry registry;
@@ -48,7 +53,7 @@ public class OrderBacking {
 
     private String id;
     private UnitOrder order;
-    private LedgerService.Receipt retirement;
+    private Receipt retirement;
 
     /** Projects with units to sell (read once per request: the menu asks more than once). */
     public List<Transparency.ProjectFigures> getProjects() {
@@ -61,8 +66,8 @@ public class OrderBacking {
     public String buy() {
         String name = beneficiary == null || beneficiary.isBlank() ? caller.required().displayName() : beneficiary.trim();
         try {
-            UnitOrder created = ledger.reserve(new LedgerService.ReserveRequest(OrderPurpose.DIRECT, name, null,
-                    projectCode, quantityKg, caller.required().username()));
+            UnitOrder created = orders.place(new OrderService.ReserveRequest(OrderPurpose.DIRECT, name, null,
+                    projectCode, quantityKg, caller.required().username()), null);
             return "/account/order?faces-redirect=true&id=" + created.id();
         } catch (BusinessException e) {
             Pages.error(faces, "buy:quantityKg", e);
@@ -73,22 +78,23 @@ public class OrderBacking {
     /** Loads the order of the {@code id} parameter; someone else's order is a 404 like one that does not exist. */
     public void load() throws IOException {
         try {
-            order = ledger.order(Long.parseLong(id));
+            order = orders.own(Long.parseLong(id), caller.required().username());
         } catch (NumberFormatException | BusinessException | NullPointerException e) {
             order = null;
         }
-        if (order == null || !order.owner().equals(caller.required().username())) {
+        if (order == null) {
             faces.getExternalContext().responseSendError(404, "No such order");
             faces.responseComplete();
             return;
         }
-        Retirement r = ledger.retirementOfOrder(order.id());
+        Retirement r = orders.retirementOfOrder(order.id());
         retirement = r == null ? null : registry.retirement(r.id()).orElse(null);
     }
 
     public String pay() {
         try {
-            ledger.paySimulated(ledger.order(Long.parseLong(id)).paymentId(), caller.required().username());
+            String owner = caller.required().username();
+            payments.paySimulated(orders.own(Long.parseLong(id), owner).paymentId(), owner);
         } catch (BusinessException e) {
             Pages.error(faces, "checkout:pay", e);
             return null;
@@ -97,12 +103,8 @@ public class OrderBacking {
     }
 
     public String cancel() {
-        UnitOrder current = ledger.order(Long.parseLong(id));
-        if (!current.owner().equals(caller.required().username())) {
-            return null;
-        }
         try {
-            ledger.cancel(current.id(), caller.required().username());
+            orders.cancel(Long.parseLong(id), caller.required().username());
         } catch (BusinessException e) {
             Pages.error(faces, "checkout:cancel", e);
             return null;
@@ -127,5 +129,5 @@ public class OrderBacking {
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public UnitOrder getOrder() { return order; }
-    public LedgerService.Receipt getRetirement() { return retirement; }
+    public Receipt getRetirement() { return retirement; }
 }

@@ -1,6 +1,6 @@
 package cn.yaan.carbonsink.web.view;
 
-import cn.yaan.carbonsink.ledger.LedgerService;
+import cn.yaan.carbonsink.ledger.ProjectService;
 import cn.yaan.carbonsink.ledger.Transparency;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
@@ -19,7 +19,7 @@ import java.util.List;
 public class ProjectsBacking {
 
     @Inject
-    LedgerService ledger;
+    ProjectService ledger;
 
     @Inject
     Transparency transparency;
@@ -54,7 +54,7 @@ public class ProjectsBacking {
 
     public String create() {
         try {
-            ledger.createProject(new LedgerService.NewProject(code.trim(), nameZh.trim(), nameEn.trim(), county.trim(),
+            ledger.createProject(new ProjectService.NewProject(code.trim(), nameZh.trim(), nameEn.trim(), county.trim(),
                     standard.trim(), methodology.trim(), areaMu, unitPriceFenPerTonne), caller.required().username());
         } catch (BusinessException e) {
             Pages.error(faces, "project:code", e);

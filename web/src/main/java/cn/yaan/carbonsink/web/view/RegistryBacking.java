@@ -1,6 +1,6 @@
 package cn.yaan.carbonsink.web.view;
 
-import cn.yaan.carbonsink.ledger.LedgerService;
+import cn.yaan.carbonsink.ledger.Receipt;
 import cn.yaan.carbonsink.ledger.Registry;
 import cn.yaan.carbonsink.ledger.Transparency;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -31,10 +31,10 @@ public class RegistryBacking {
     private String serial;
     private String retirementId;
     private Registry.SerialInfo serialInfo;
-    private LedgerService.Receipt retirement;
+    private Receipt retirement;
     private String serialError;
     private String retirementError;
-    private List<LedgerService.Receipt> latest;
+    private List<Receipt> latest;
     private List<Transparency.ProjectFigures> projects;
 
     public void load() {
@@ -67,9 +67,9 @@ public class RegistryBacking {
     public String getRetirementId() { return retirementId; }
     public void setRetirementId(String retirementId) { this.retirementId = retirementId; }
     public Registry.SerialInfo getSerialInfo() { return serialInfo; }
-    public LedgerService.Receipt getRetirement() { return retirement; }
+    public Receipt getRetirement() { return retirement; }
     public String getSerialError() { return serialError; }
     public String getRetirementError() { return retirementError; }
-    public List<LedgerService.Receipt> getLatest() { return latest; }
+    public List<Receipt> getLatest() { return latest; }
     public List<Transparency.ProjectFigures> getProjects() { return projects; }
 }

@@ -1,47 +1,52 @@
 package cn.yaan.carbonsink.tourism;
 
-import cn.yaan.carbonsink.certificate.Certificate;
 import cn.yaan.carbonsink.certificate.CertificateKind;
 import cn.yaan.carbonsink.certificate.CertificateNumbers;
 import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.certificate.SigningKeys;
 import cn.yaan.carbonsink.identity.PersonalData;
 import cn.yaan.carbonsink.ledger.AuditLedger;
-import cn.yaan.carbonsink.ledger.LedgerService;
+import cn.yaan.carbonsink.ledger.LedgerLocks;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.OrderReleased;
 import cn.yaan.carbonsink.ledger.OrderRenewal;
+import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.OrderStatus;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.ledger.UnitsRetired;
+import cn.yaan.carbonsink.platform.Idempotency;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.ResidentIds;
-import cn.yaan.carbonsink.shared.Settings;
-import cn.yaan.carbonsink.shared.Sha256;
+import cn.yaan.carbonsink.shared.RowLocks;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Timed-entry bookings (DOMAIN.md section 5). A booking holds places in its slot and units in a {@code VISIT} order
- * of the ledger; paying the order retires the units, confirms the booking and issues its
+ * Timed-entry bookings (docs/DOMAIN.md section 5). A booking holds places in its slot and units in a {@code VISIT}
+ * order of the ledger; paying the order retires the units, confirms the booking and issues its
  * {@code CARBON_NEUTRAL_VISIT} certificate in the same transaction. An unpaid order that expires or is cancelled
- * gives the places back (observing the ledger's events). Lock order, as in the ledger: issuances, then the slot.
+ * gives the places back (observing the ledger's events). Locks follow the ledger's order ({@link LedgerLocks}):
+ * the order, issuances, the audit head, then the booking, then its slot.
  */
 @Stateless
-public class Bookings {
+public class BookingService {
 
     public static final String SCHEME_REF_PREFIX = "booking:";
 
@@ -55,7 +60,10 @@ public class Bookings {
     Sites sites;
 
     @Inject
-    LedgerService ledger;
+    OrderService orders;
+
+    @Inject
+    LedgerLocks ledgerLocks;
 
     @Inject
     PersonalData personalData;
@@ -69,6 +77,9 @@ public class Bookings {
     @Inject
     AuditLedger audit;
 
+    @Inject
+    Idempotency idempotency;
+
     /** A member of the party as entered: real name and resident ID number. */
     public record Person(String name, String idNumber) {
     }
@@ -76,30 +87,41 @@ public class Bookings {
     public record Request(long slotId, List<Person> visitors, Footprint.Trip trip) {
     }
 
-    /** A booking with whether it was made by this request or found by its idempotency key. */
-    public record Made(Booking booking, boolean replayed) {
+    /** A booking as its owner sees it: the party masked. */
+    public record BookingView(String bookingNo, String status, String site, String siteNameZh, String siteNameEn,
+                              long slotId, Instant slotStart, Instant slotEnd, int partySize, List<PartyMember> party,
+                              Footprint.Trip trip, BigDecimal footprintKg, long offsetKg, long amountFen,
+                              String paymentId, long orderId, Instant expiresAt, Instant confirmedAt,
+                              Instant cancelledAt, String certificateNo) {
     }
 
-    /** The answer of an earlier request with this key, if any; 422 when the key was used for another request. */
-    public Optional<Booking> replay(String requestKey, String requestHash) {
-        Optional<Booking> earlier = em.createNamedQuery("Booking.byRequestKey", Booking.class)
-                .setParameter("key", requestKey).getResultStream().findFirst();
-        if (earlier.isPresent() && !earlier.get().requestHash().equals(requestHash)) {
-            throw BusinessException.unprocessable("idempotency-key-reused",
-                    "This Idempotency-Key was used for a different booking; use a new key for a new booking.");
-        }
-        return earlier;
+    public record PartyMember(String name, String idNumber) {
     }
 
-    /** Canonical text of a request for its idempotency hash (ID numbers only as their keyed hashes). */
-    public String requestHash(Request r) {
+    /**
+     * Books a slot for a party and holds the offset's units; with an {@code Idempotency-Key}, a retry of the same
+     * request answers the booking it made.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public BookingView book(Request r, String owner, String displayName, String idempotencyKey) {
+        return idempotency.once(new Idempotency.Request(owner, idempotencyKey, "POST /bookings", canonical(r)),
+                () -> view(place(r, owner, displayName)), v -> SCHEME_REF_PREFIX + v.bookingNo(),
+                ref -> view(ref.substring(SCHEME_REF_PREFIX.length()), owner));
+    }
+
+    /** The request as the text its idempotency hash is taken of (ID numbers only as their keyed hashes). */
+    private String canonical(Request r) {
         StringBuilder text = new StringBuilder().append(r.slotId()).append('\n').append(r.trip()).append('\n');
-        r.visitors().forEach(p -> text.append(p.name() == null ? "" : p.name().strip()).append('\t')
-                .append(p.idNumber() == null ? "" : personalData.lookupHash(p.idNumber().strip().toUpperCase(java.util.Locale.ROOT))).append('\n'));
-        return Sha256.hex(text.toString());
+        if (r.visitors() != null) {
+            r.visitors().forEach(p -> text.append(p == null || p.name() == null ? "" : p.name().strip()).append('\t')
+                    .append(p == null || p.idNumber() == null ? ""
+                            : personalData.lookupHash(p.idNumber().strip().toUpperCase(Locale.ROOT))).append('\n'));
+        }
+        return text.toString();
     }
 
-    public Booking book(Request r, String owner, String displayName, String requestKey, String requestHash) {
+    /** Makes the booking (in the caller's transaction). */
+    Booking place(Request r, String owner, String displayName) {
         List<Booking.Visitor> party = party(r.visitors());
         r.trip().check();
         VisitSlot slot = sites.slot(r.slotId());
@@ -115,13 +137,13 @@ public class Bookings {
         }
         Footprint.Result footprint = Footprint.of(r.trip(), party.size(), sites.factorValues());
         String bookingNo = CertificateNumbers.generate('T', clock.today().getYear());
-        UnitOrder order = ledger.reserve(new LedgerService.ReserveRequest(OrderPurpose.VISIT, displayName, bookingNo,
+        UnitOrder order = orders.reserve(new OrderService.ReserveRequest(OrderPurpose.VISIT, displayName, bookingNo,
                 null, footprint.offsetKg(), owner));
         if (!sites.take(slot.id(), party.size())) {
             throw slotFull(sites.slot(slot.id()).remaining());
         }
         Booking booking = new Booking(bookingNo, slot.id(), owner, party, order.id(), r.trip(), footprint,
-                order.amountFen(), now, order.expiresAt(), requestKey, requestHash);
+                order.amountFen(), now, order.expiresAt());
         em.persist(booking);
         em.flush();
         audit.append(owner, "BOOKED booking=" + bookingNo + " slot=" + slot.id() + " party=" + party.size()
@@ -186,47 +208,79 @@ public class Bookings {
         return booking;
     }
 
-    public List<Booking> mine(String owner, int max) {
-        return em.createNamedQuery("Booking.ofOwner", Booking.class).setParameter("owner", owner).setMaxResults(max)
-                .getResultList();
+    /** One booking of its owner, as the owner sees it. */
+    public BookingView view(String bookingNo, String owner) {
+        return view(own(bookingNo, owner));
     }
 
-    /** The party as the owner may see it: names and ID numbers masked. */
-    public List<String[]> maskedParty(Booking booking) {
-        return em.find(Booking.class, booking.id()).visitors().stream().map(v -> new String[]{Masking.name(personalData.reveal(v.nameSealed)),
-                Masking.idNumber(personalData.reveal(v.idSealed))}).toList();
+    /** The owner's bookings, newest first, with a fixed number of queries however many there are. */
+    public List<BookingView> mine(String owner, int max) {
+        return views(em.createNamedQuery("Booking.ofOwner", Booking.class).setParameter("owner", owner)
+                .setMaxResults(max).getResultList());
+    }
+
+    private BookingView view(Booking booking) {
+        return views(List.of(booking)).get(0);
+    }
+
+    private List<BookingView> views(List<Booking> bookings) {
+        if (bookings.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, VisitSlot> slots = sites.slotsById(bookings.stream().map(Booking::slotId).collect(Collectors.toSet()));
+        Map<Long, ScenicSite> siteById = sites.sitesById(slots.values().stream().map(VisitSlot::siteId)
+                .collect(Collectors.toSet()));
+        Map<Long, String> paymentIds = orders.paymentIds(bookings.stream().map(Booking::orderId).toList());
+        return bookings.stream().map(b -> {
+            VisitSlot slot = slots.get(b.slotId());
+            ScenicSite site = siteById.get(slot.siteId());
+            List<PartyMember> party = b.visitors().stream().map(v -> new PartyMember(
+                    Masking.name(personalData.reveal(v.nameSealed)), Masking.idNumber(personalData.reveal(v.idSealed))))
+                    .toList();
+            return new BookingView(b.bookingNo(), b.status().name(), site.code(), site.nameZh(), site.nameEn(),
+                    slot.id(), slot.startsAt(), slot.endsAt(), b.partySize(), party, b.trip(), b.footprintKg(),
+                    b.offsetKg(), b.amountFen(), paymentIds.get(b.orderId()), b.orderId(), b.expiresAt(),
+                    b.confirmedAt(), b.cancelledAt(), b.certificateNo());
+        }).toList();
     }
 
     /**
      * Cancels before the slot starts. Unpaid: the order is cancelled and the places and units go back. Paid: the
-     * places go back; the retirement is final and the certificate stays valid as an offset.
+     * places go back; the retirement is final and the certificate stays valid as an offset. A party already checked
+     * in cannot be cancelled (its places are in use). Whatever happens to the order at the same moment (a payment,
+     * the expiry job), the booking is read under its lock after the ledger's part, so the answer is what it is.
      */
-    public Booking cancel(String bookingNo, String owner) {
+    public BookingView cancel(String bookingNo, String owner) {
         Booking booking = own(bookingNo, owner);
         VisitSlot slot = sites.slot(booking.slotId());
         if (!clock.now().isBefore(slot.startsAt())) {
             throw BusinessException.conflict("slot-started", "The slot has started; a booking can only be cancelled before it.");
         }
-        if (booking.status == BookingStatus.HELD) {
-            // The ledger's lock order (order, then booking in onReleased), as a payment arriving now takes it.
-            ledger.cancel(booking.orderId(), owner);
-            em.refresh(booking);
-            return booking;
+        UnitOrder order = ledgerLocks.order(booking.orderId());
+        if (order.status() == OrderStatus.PENDING_PAYMENT) {
+            orders.cancel(order.id(), owner);
         }
-        em.lock(booking, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(booking);
-        if (booking.status != BookingStatus.CONFIRMED) {
-            throw BusinessException.conflict("booking-not-cancellable", "This booking is " + booking.status + "; it cannot be cancelled.");
+        booking = RowLocks.fresh(em, booking);
+        if (booking.status() == BookingStatus.CANCELLED) {
+            return view(booking);
         }
+        if (booking.status() != BookingStatus.CONFIRMED) {
+            throw BusinessException.conflict("booking-not-cancellable",
+                    "This booking is " + booking.status() + "; it cannot be cancelled.");
+        }
+        if (em.find(CheckIn.class, booking.id()) != null) {
+            throw BusinessException.conflict("booking-checked-in",
+                    "The party has been checked in at the gate; the booking can no longer be cancelled.");
+        }
+        booking.cancel(clock.now());
         sites.giveBack(booking.slotId(), booking.partySize());
-        booking.status = BookingStatus.CANCELLED;
-        booking.cancelledAt = clock.now();
         audit.append(owner, "BOOKING_CANCELLED booking=" + bookingNo + " places=" + booking.partySize());
-        return booking;
+        return view(booking);
     }
 
     /** The e-ticket's QR text: the signed payload (no personal data). Only a confirmed booking has one. */
-    public String ticket(Booking booking) {
+    public String ticket(String bookingNo, String owner) {
+        Booking booking = own(bookingNo, owner);
         if (booking.status() != BookingStatus.CONFIRMED) {
             throw BusinessException.conflict("booking-not-confirmed",
                     "Only a paid booking has a ticket; this one is " + booking.status() + ".");
@@ -238,59 +292,63 @@ public class Bookings {
         return payload.encode(keys.sign(payload.body()));
     }
 
+    /** The payment id of the booking's order (what the checkout pays). */
+    public String paymentIdOf(String bookingNo, String owner) {
+        return orders.order(own(bookingNo, owner).orderId()).paymentId();
+    }
+
     // ---------------------------------------------------------------- the ledger's events
 
     public void onRetired(@Observes UnitsRetired retired) {
         if (retired.purpose() != OrderPurpose.VISIT) {
             return;
         }
-        Booking booking = lockedByNo(retired.reference());
-        if (booking.status != BookingStatus.HELD) {
+        Booking booking = locked(retired.reference());
+        if (booking.status() != BookingStatus.HELD) {
             return;
         }
-        booking.status = BookingStatus.CONFIRMED;
-        booking.confirmedAt = clock.now();
-        Certificate certificate = certificates.issue(new CertificateService.Request(CertificateKind.CARBON_NEUTRAL_VISIT,
+        String number = certificates.issue(new CertificateService.Request(CertificateKind.CARBON_NEUTRAL_VISIT,
                 retired.beneficiary(), retired.quantityKg(), null, retired.serialBlocks(),
-                SCHEME_REF_PREFIX + booking.bookingNo(), Settings.get("carbonsink.certificate-issuer", "雅安市林业局")));
-        booking.certificateNo = certificate.number();
-        audit.append("system", "BOOKING_CONFIRMED booking=" + booking.bookingNo() + " certificate=" + certificate.number());
+                SCHEME_REF_PREFIX + booking.bookingNo(), CertificateService.issuer())).number();
+        booking.confirm(clock.now(), number);
+        audit.append("system", "BOOKING_CONFIRMED booking=" + booking.bookingNo() + " certificate=" + number);
     }
 
     public void onReleased(@Observes OrderReleased released) {
         if (released.purpose() != OrderPurpose.VISIT) {
             return;
         }
-        Booking booking = lockedByNo(released.reference());
-        if (booking.status != BookingStatus.HELD) {
+        Booking booking = locked(released.reference());
+        if (booking.status() != BookingStatus.HELD) {
             return;
         }
+        booking.release(released.status() == OrderStatus.CANCELLED, clock.now());
         sites.giveBack(booking.slotId(), booking.partySize());
-        booking.status = released.status() == OrderStatus.CANCELLED ? BookingStatus.CANCELLED : BookingStatus.EXPIRED;
-        if (booking.status == BookingStatus.CANCELLED) {
-            booking.cancelledAt = clock.now();
-        }
         audit.append("system", "BOOKING_RELEASED booking=" + booking.bookingNo() + " places=" + booking.partySize()
-                + " " + booking.status);
+                + " " + booking.status());
     }
 
     public void onRenewal(@Observes OrderRenewal renewal) {
         if (renewal.purpose() != OrderPurpose.VISIT) {
             return;
         }
-        Booking booking = lockedByNo(renewal.reference());
-        if (booking.status == BookingStatus.EXPIRED && sites.take(booking.slotId(), booking.partySize())) {
-            booking.status = BookingStatus.HELD;
+        Booking booking = locked(renewal.reference());
+        if (booking.status() != BookingStatus.EXPIRED) {
+            renewal.refuse();
+            return;
+        }
+        if (sites.take(booking.slotId(), booking.partySize())) {
+            booking.renew();
             audit.append("system", "BOOKING_RENEWED booking=" + booking.bookingNo());
             return;
         }
         renewal.refuse();
-        booking.status = BookingStatus.REFUND_DUE;
+        booking.refundDue();
         audit.append("system", "BOOKING_REFUND_DUE booking=" + booking.bookingNo() + " (paid after expiry, slot full)");
     }
 
-    private Booking lockedByNo(String bookingNo) {
-        return em.createNamedQuery("Booking.byNo", Booking.class).setParameter("no", bookingNo)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+    private Booking locked(String bookingNo) {
+        Long id = em.createNamedQuery("Booking.idByNo", Long.class).setParameter("no", bookingNo).getSingleResult();
+        return RowLocks.byId(em, Booking.class, id);
     }
 }

@@ -1,0 +1,105 @@
+package cn.yaan.carbonsink.ledger;
+
+import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.RowLocks;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Sink projects (碳汇项目) and the units issued to them, each issuance the next block of the project's serials. */
+@Stateless
+public class ProjectService {
+
+    static final Pattern PROJECT_CODE = Pattern.compile("[A-Z][A-Z0-9]{0,9}(-[A-Z0-9]{1,10}){0,3}");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    AuditLedger audit;
+
+    public record NewProject(String code, String nameZh, String nameEn, String county, String standard,
+                             String methodology, BigDecimal areaMu, long unitPriceFenPerTonne) {
+    }
+
+    public SinkProject createProject(NewProject p, String actor) {
+        if (!PROJECT_CODE.matcher(p.code()).matches()) {
+            throw BusinessException.invalid("code",
+                    "A project code is upper-case letters and digits in up to four dash-separated parts, e.g. BX-FM-01.");
+        }
+        if (findProject(p.code()) != null) {
+            throw BusinessException.conflict("project-exists", "A project with the code " + p.code() + " exists already.");
+        }
+        SinkProject project = new SinkProject(p.code(), p.nameZh(), p.nameEn(), p.county(), p.standard(),
+                p.methodology(), p.areaMu(), p.unitPriceFenPerTonne(), clock.now());
+        em.persist(project);
+        em.flush();
+        audit.append(actor, "PROJECT " + p.code() + " price=" + p.unitPriceFenPerTonne());
+        return project;
+    }
+
+    /** Issues {@code kg} units of a vintage to a project: the next block of the project's running numbers. */
+    public Issuance issue(String projectCode, int vintage, long kg, String actor) {
+        SinkProject known = findProject(projectCode);
+        if (known == null) {
+            throw BusinessException.notFound("No sink project has the code " + projectCode + ".");
+        }
+        SinkProject project = RowLocks.fresh(em, known);
+        int thisYear = clock.today().getYear();
+        if (vintage < 2000 || vintage > thisYear) {
+            throw BusinessException.invalid("vintage", "The vintage must be a year from 2000 to " + thisYear + ".");
+        }
+        if (project.nextSerial + kg - 1 > 9_999_999_999L) {
+            throw BusinessException.unprocessable("serials-exhausted", "The project has no serial numbers left for " + kg + " kg.");
+        }
+        SerialRange block = project.takeBlock(kg);
+        Issuance issuance = new Issuance(project, vintage, block, clock.now());
+        em.persist(issuance);
+        em.flush();
+        em.persist(new FreeSerialRange(issuance.id(), block));
+        audit.append(actor, "ISSUED issuance=" + issuance.id() + " kg=" + kg + " block=" + issuance.block());
+        return issuance;
+    }
+
+    public SinkProject findProject(String code) {
+        return em.createNamedQuery("SinkProject.byCode", SinkProject.class).setParameter("code", code)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    public List<SinkProject> projects() {
+        return em.createNamedQuery("SinkProject.all", SinkProject.class).getResultList();
+    }
+
+    public List<Issuance> issuances(SinkProject project) {
+        return em.createNamedQuery("Issuance.ofProjectOldestFirst", Issuance.class)
+                .setParameter("project", project).getResultList();
+    }
+
+    /** The code of an active project with at least {@code kg} available, oldest first; 409 when none has. */
+    public String projectWithAvailable(long kg) {
+        return em.createNamedQuery("Issuance.activeProjectsWithAvailable", String.class).setParameter("kg", kg)
+                .getResultStream().findFirst().orElseThrow(() -> BusinessException.conflict("insufficient-units",
+                        "No active project has " + kg + " kg of units available."));
+    }
+
+    /** The project, if it is active; 404 when there is none, 422 when it is suspended or closed. */
+    public SinkProject requireActiveProject(String code) {
+        SinkProject project = findProject(code);
+        if (project == null) {
+            throw BusinessException.notFound("No sink project has the code " + code + ".");
+        }
+        if (!"ACTIVE".equals(project.status())) {
+            throw BusinessException.unprocessable("project-not-active", "The project " + code + " is " + project.status() + ".");
+        }
+        return project;
+    }
+}

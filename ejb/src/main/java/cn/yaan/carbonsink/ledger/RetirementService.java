@@ -1,0 +1,105 @@
+package cn.yaan.carbonsink.ledger;
+
+import cn.yaan.carbonsink.platform.Idempotency;
+import cn.yaan.carbonsink.shared.AppClock;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+
+/**
+ * Retirements (注销): units taken out of circulation for good on behalf of a beneficiary, with the lowest free serial
+ * numbers of their issuances. Either at once (a sale settled outside the platform) or when an order is paid. Every
+ * retirement tells the schemes ({@link UnitsRetired}) in its own transaction, so the certificate or the credit it
+ * earns exists together with it or not at all.
+ */
+@Stateless
+public class RetirementService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    AuditLedger audit;
+
+    @Inject
+    LedgerLocks locks;
+
+    @Inject
+    Inventory inventory;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    Registry registry;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Event<UnitsRetired> retired;
+
+    /**
+     * {@link #retireDirect} as an officer asks for it; with an {@code Idempotency-Key}, a retry of the same request
+     * answers the retirement it made.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Receipt retire(String projectCode, long kg, String beneficiary, OrderPurpose purpose, String note,
+                          String actor, String idempotencyKey) {
+        String canonical = String.join("\n", projectCode, Long.toString(kg), beneficiary, purpose.name(),
+                note == null ? "" : note);
+        return idempotency.once(new Idempotency.Request(actor, idempotencyKey, "POST /retirements", canonical),
+                () -> retireDirect(projectCode, kg, beneficiary, purpose, null, note, actor), r -> "retirement:" + r.id(),
+                ref -> registry.retirement(Long.parseLong(ref.substring("retirement:".length()))).orElseThrow());
+    }
+
+    /**
+     * Retires available units of a project at once, oldest vintage first. 409 {@code insufficient-units} when the
+     * project has fewer available.
+     */
+    public Receipt retireDirect(String projectCode, long kg, String beneficiary, OrderPurpose purpose, String reference,
+                                String note, String actor) {
+        projects.requireActiveProject(projectCode);
+        List<Issuance> locked = locks.issuances(inventory.issuanceIds(projectCode));
+        long available = locked.stream().mapToLong(Issuance::availableKg).sum();
+        if (available < kg) {
+            throw Inventory.insufficient(kg, available);
+        }
+        Retirement retirement = persist(new Retirement(null, kg, beneficiary, purpose, reference, note, actor, clock.now()));
+        return finish(retirement, inventory.retireAvailable(locked, kg, retirement), actor);
+    }
+
+    /** Retires what a paid order holds; {@link PaymentService} calls it with the order locked. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Receipt retireOrder(UnitOrder order, String actor) {
+        Retirement retirement = persist(new Retirement(order.id(), order.quantityKg(), order.beneficiary(),
+                order.purpose(), order.reference(), null, actor, clock.now()));
+        Receipt receipt = finish(retirement, inventory.retireHolds(order, retirement), actor);
+        order.retired();
+        return receipt;
+    }
+
+    private Retirement persist(Retirement retirement) {
+        em.persist(retirement);
+        em.flush();
+        return retirement;
+    }
+
+    private Receipt finish(Retirement retirement, List<RetiredRange> ranges, String actor) {
+        List<String> blocks = ranges.stream().map(RetiredRange::block).toList();
+        audit.append(actor, "RETIRED retirement=" + retirement.id() + " kg=" + retirement.quantityKg()
+                + " purpose=" + retirement.purpose() + " ranges=" + String.join(",", blocks));
+        retired.fire(new UnitsRetired(retirement.id(), retirement.purpose(), retirement.reference(),
+                retirement.beneficiary(), retirement.quantityKg(), blocks));
+        return Receipt.of(retirement, ranges);
+    }
+}

@@ -1,0 +1,85 @@
+package cn.yaan.carbonsink.ledger;
+
+import cn.yaan.carbonsink.shared.AppClock;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The ledger proves its invariants about itself: every context's {@link IntegrityCheck} run together, on demand
+ * ({@code GET /api/v1/ledger/verification}) and once a day at 03:00 China Standard Time, whose result is logged
+ * (which check failed and where, never personal data) and shown in the readiness details.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SelfCheck {
+
+    private static final Logger LOG = Logger.getLogger(SelfCheck.class.getName());
+
+    @Inject
+    @Any
+    Instance<IntegrityCheck> checks;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    AuditLedger audit;
+
+    private volatile Report last;
+
+    /**
+     * The outcome of one run: the audit chain's verification ({@code entries} verified, {@code firstBadSeq} the
+     * first entry that does not match) and every other check.
+     */
+    public record Report(boolean ok, Instant checkedAt, long entries, Long firstBadSeq, List<IntegrityCheck.Result> checks) {
+        List<IntegrityCheck.Result> failed() {
+            return checks.stream().filter(c -> !c.ok()).toList();
+        }
+    }
+
+    public Report run() {
+        AuditLedger.Verification chain = audit.verify();
+        IntegrityCheck.Findings chainFindings = new IntegrityCheck.Findings("audit-chain",
+                "every audit entry's hash covers the one before it");
+        if (!chain.ok()) {
+            chainFindings.add("entry " + chain.firstBadSeq() + " does not match the chain");
+        }
+        List<IntegrityCheck.Result> results = new ArrayList<>(List.of(chainFindings.result()));
+        for (IntegrityCheck check : checks) {
+            results.addAll(check.run());
+        }
+        Report report = new Report(results.stream().allMatch(IntegrityCheck.Result::ok), clock.now(), chain.entries(),
+                chain.firstBadSeq(), List.copyOf(results));
+        last = report;
+        return report;
+    }
+
+    /** The last run's report on this node, or null before the first. */
+    public Report last() {
+        return last;
+    }
+
+    @Schedule(hour = "3", minute = "0", timezone = "Asia/Shanghai", persistent = false)
+    void daily() {
+        Report report = run();
+        if (report.ok()) {
+            LOG.info(() -> "Ledger self-check: all " + report.checks().size() + " checks passed");
+        } else {
+            report.failed().forEach(c -> LOG.severe(() -> "Ledger self-check FAILED: " + c.name() + " (" + c.rule()
+                    + "): " + c.problems() + " problems, e.g. " + c.examples()));
+        }
+    }
+}
