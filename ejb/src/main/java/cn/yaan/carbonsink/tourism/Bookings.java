@@ -35,7 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Timed-entry bookings (DOMAIN.md section 5). A booking holds places in its slot and units in a {@code VISIT} order
+ * Timed-entry bookings (docs/DOMAIN.md section 5). A booking holds places in its slot and units in a {@code VISIT} order
  * of the ledger; paying the order retires the units, confirms the booking and issues its
  * {@code CARBON_NEUTRAL_VISIT} certificate in the same transaction. An unpaid order that expires or is cancelled
  * gives the places back (observing the ledger's events). Lock order, as in the ledger: issuances, then the slot.
