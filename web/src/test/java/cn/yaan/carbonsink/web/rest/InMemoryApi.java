@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The application's own REST providers (access control, problem mapping, JSON-B configuration, body limit) in
  * RESTEasy's in-memory dispatcher, the JAX-RS implementation WildFly runs, with test resources instead of the real
@@ -120,6 +122,15 @@ final class InMemoryApi {
                 throw new AssertionError("Not a problem document (" + status() + ", " + contentType() + "): " + body());
             }
             return Json.createReader(new StringReader(body())).readObject();
+        }
+
+        /** The body as a problem document, after checking its status and the slug its type ends in. */
+        JsonObject problem(int status, String slug) {
+            assertThat(status()).as(toString()).isEqualTo(status);
+            JsonObject problem = problem();
+            assertThat(problem.getString("type")).endsWith("/problems/" + slug);
+            assertThat(problem.getInt("status")).isEqualTo(status);
+            return problem;
         }
 
         @Override

@@ -134,10 +134,7 @@ class ProblemMappersTest {
 
     @Test
     void everyInvalidFieldIsListedInTheOrderGiven() {
-        InMemoryApi.Reply reply = api.get("/fail/fields");
-        assertThat(reply.status()).isEqualTo(400);
-        JsonObject problem = reply.problem();
-        assertThat(problem.getString("type")).endsWith("/problems/validation");
+        JsonObject problem = api.get("/fail/fields").problem(400, "validation");
         assertThat(problem.getString("detail")).isEqualTo("The request has 2 invalid fields.");
         assertThat(problem.getJsonArray("errors").getValuesAs(JsonObject.class))
                 .extracting(e -> e.getString("field") + ": " + e.getString("message"))
@@ -148,17 +145,14 @@ class ProblemMappersTest {
     @Test
     void tooManyRequestsSaysWhenToRetry() {
         InMemoryApi.Reply reply = api.get("/fail/throttled");
-        assertThat(reply.status()).isEqualTo(429);
+        reply.problem(429, "too-many-requests");
         assertThat(reply.header("Retry-After")).isEqualTo("42");
-        assertThat(reply.problem().getString("type")).endsWith("/problems/too-many-requests");
     }
 
     @Test
     void anUnexpectedFailureIs500WithACorrelationIdAndNoInternals() {
         InMemoryApi.Reply reply = api.get("/fail/internal");
-        assertThat(reply.status()).isEqualTo(500);
-        JsonObject problem = reply.problem();
-        assertThat(problem.getString("type")).endsWith("/problems/internal-error");
+        JsonObject problem = reply.problem(500, "internal-error");
         String id = problem.getString("correlationId");
         assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(reply.body()).doesNotContain("db-internal", "carbonsink_rw", "IllegalStateException", "Failing",
@@ -173,17 +167,14 @@ class ProblemMappersTest {
 
     @Test
     void aRefusalWrappedByTheContainerIsStillTheRefusal() {
-        InMemoryApi.Reply reply = api.get("/fail/wrapped");
-        assertThat(reply.status()).isEqualTo(409);
-        assertThat(reply.problem().getString("type")).endsWith("/problems/insufficient-units");
-        assertThat(reply.problem().getString("detail")).isEqualTo("Not enough units: 5 kg asked.");
+        assertThat(api.get("/fail/wrapped").problem(409, "insufficient-units").getString("detail"))
+                .isEqualTo("Not enough units: 5 kg asked.");
     }
 
     @Test
     void aConcurrentChangeIs409TryAgain() {
         InMemoryApi.Reply reply = api.get("/fail/concurrent");
-        assertThat(reply.status()).isEqualTo(409);
-        assertThat(reply.problem().getString("type")).endsWith("/problems/concurrent-change");
+        reply.problem(409, "concurrent-change");
         assertThat(reply.body()).doesNotContain("another transaction");
     }
 
@@ -210,10 +201,7 @@ class ProblemMappersTest {
     }
 
     private JsonObject malformed(String json) {
-        InMemoryApi.Reply reply = api.send(InMemoryApi.postJson("/fail/body", json));
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
-        JsonObject problem = reply.problem();
-        assertThat(problem.getString("type")).endsWith("/problems/malformed-request");
+        JsonObject problem = api.send(InMemoryApi.postJson("/fail/body", json)).problem(400, "malformed-request");
         assertThat(problem.getString("title")).isEqualTo("Bad Request");
         return problem;
     }
@@ -226,26 +214,19 @@ class ProblemMappersTest {
         MockHttpRequest streamed = InMemoryApi.request("POST", "/fail/body").contentType(MediaType.APPLICATION_JSON)
                 .content(big);
         for (MockHttpRequest request : List.of(declared, streamed)) {
-            InMemoryApi.Reply reply = api.send(request);
-            assertThat(reply.status()).as(reply.status() + " " + reply.contentType()).isEqualTo(413);
-            assertThat(reply.problem().getString("type")).endsWith("/problems/payload-too-large");
+            api.send(request).problem(413, "payload-too-large");
         }
     }
 
     @Test
     void errorsOfJaxRsItselfAreProblemsToo() {
-        InMemoryApi.Reply nowhere = api.get("/fail/nowhere");
-        assertThat(nowhere.status()).isEqualTo(404);
-        assertThat(nowhere.problem().getString("type")).endsWith("/problems/not-found");
+        api.get("/fail/nowhere").problem(404, "not-found");
 
         InMemoryApi.Reply wrongMethod = api.send(InMemoryApi.request("DELETE", "/fail/fields"));
-        assertThat(wrongMethod.status()).isEqualTo(405);
-        assertThat(wrongMethod.problem().getString("type")).endsWith("/problems/method-not-allowed");
+        wrongMethod.problem(405, "method-not-allowed");
         assertThat(wrongMethod.header("Allow")).contains("GET");
 
-        InMemoryApi.Reply wrongType = api.send(InMemoryApi.request("POST", "/fail/body")
-                .contentType(MediaType.TEXT_PLAIN).content("name=a".getBytes(StandardCharsets.UTF_8)));
-        assertThat(wrongType.status()).isEqualTo(415);
-        assertThat(wrongType.problem().getString("type")).endsWith("/problems/unsupported-media-type");
+        api.send(InMemoryApi.request("POST", "/fail/body").contentType(MediaType.TEXT_PLAIN)
+                .content("name=a".getBytes(StandardCharsets.UTF_8))).problem(415, "unsupported-media-type");
     }
 }
