@@ -26,7 +26,7 @@ import java.util.HexFormat;
 import java.util.logging.Logger;
 
 /**
- * Protection of sensitive personal data at rest (PIPL art. 28-30, DOMAIN.md section 6): resident ID numbers and
+ * Protection of sensitive personal data at rest (PIPL art. 28-30, docs/DOMAIN.md section 6): resident ID numbers and
  * similar values are stored encrypted with AES-256-GCM, and found again by a keyed hash (HMAC-SHA256) so that
  * uniqueness can be checked without decrypting anything.
  * <p>

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Carbon lost with felled or destroyed trees (DOMAIN.md section 3, IPCC/CCER biomass-expansion method):
+ * Carbon lost with felled or destroyed trees (docs/DOMAIN.md section 3, IPCC/CCER biomass-expansion method):
  * {@code tCO2e = V x SVD x BEF x (1 + R) x CF x 44/12} per damage item, summed, in kilograms rounded half up to
  * whole kilograms only at the end. Each step is written out, so an order shows its working.
  */

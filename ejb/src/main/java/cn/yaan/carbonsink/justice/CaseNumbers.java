@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Chinese court case numbers (案号, DOMAIN.md section 2), e.g. {@code (2025)川1802刑初123号}: year in parentheses,
+ * Chinese court case numbers (案号, docs/DOMAIN.md section 2), e.g. {@code (2025)川1802刑初123号}: year in parentheses,
  * court code (province abbreviation and digits), case type (刑初, 民初, 行初, 刑终...), sequence, 号. ASCII and
  * full-width parentheses are both accepted; the canonical form uses full-width ones, as judgments print them.
  */

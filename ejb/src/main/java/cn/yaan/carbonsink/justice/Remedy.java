@@ -1,6 +1,6 @@
 package cn.yaan.carbonsink.justice;
 
-/** What a court orders to make good the carbon lost (DOMAIN.md section 2). */
+/** What a court orders to make good the carbon lost (docs/DOMAIN.md section 2). */
 public enum Remedy {
     /** Replant trees, checked by survival inspections. */
     REPLANT,

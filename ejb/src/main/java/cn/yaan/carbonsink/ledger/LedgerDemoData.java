@@ -14,7 +14,7 @@ import java.math.BigDecimal;
 import java.util.logging.Logger;
 
 /**
- * The real Ya'an projects of the pilot (DOMAIN.md section 4) with part of their verified units, as demo data of the
+ * The real Ya'an projects of the pilot (docs/DOMAIN.md section 4) with part of their verified units, as demo data of the
  * embedded default ({@code carbonsink.demo=true}), loaded once.
  */
 @Singleton

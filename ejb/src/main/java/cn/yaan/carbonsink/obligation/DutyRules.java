@@ -3,7 +3,7 @@ package cn.yaan.carbonsink.obligation;
 import java.time.LocalDate;
 
 /**
- * The rules of the duty for a year (DOMAIN.md section 1): who is obliged (age on 31 December of the year within
+ * The rules of the duty for a year (docs/DOMAIN.md section 1): who is obliged (age on 31 December of the year within
  * {@code [ageMin, ageMax]}, both inclusive), how many trees are owed, and how fulfilled trees turn into a status and
  * certificates. Pure: the numbers come from {@link DutySettings} and are stored with each year's duty.
  * {@code ageMaxWomen} is the sex-specific band of 国发[1982]36号 (women to 55): 0, the default, means off, everyone

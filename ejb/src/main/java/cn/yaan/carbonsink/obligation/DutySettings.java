@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
  *   <li>{@code age-min} 11, {@code age-max} 60: the age band (1981 NPC resolution; 国发[1982]36号 art. 3);</li>
  *   <li>{@code age-max-women} 0: off; else women's highest age (国发[1982]36号: 55), sex from the ID number;</li>
  *   <li>{@code trees-owed} 3 trees a year (the resolution's lower bound);</li>
- *   <li>{@code kg-per-tree} 20: kg CO2e of units that count as one tree (DOMAIN.md section 1, an estimate [E]: about
+ *   <li>{@code kg-per-tree} 20: kg CO2e of units that count as one tree (docs/DOMAIN.md section 1, an estimate [E]: about
  *       a growing tree's yearly uptake). Priced from the project, at 80 元 a tonne one tree costs 1.6 元, well below
  *       the 10-20 元 money rates of other platforms; an officer can raise it;</li>
  *   <li>{@code hours-per-tree} 2: hours of tending, volunteering or other labour that count as one tree (an estimate

@@ -1,7 +1,7 @@
 package cn.yaan.carbonsink.obligation;
 
 /**
- * How a duty was fulfilled: the eight official forms (全民义务植树尽责形式管理办法, 2017; DOMAIN.md section 1) and
+ * How a duty was fulfilled: the eight official forms (全民义务植树尽责形式管理办法, 2017; docs/DOMAIN.md section 1) and
  * carbon-sink units bought for the duty (替代义务植树), counted in trees by the kg-per-tree setting.
  */
 public enum FulfilmentForm {

@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The compulsory tree-planting duty (碳汇+公众义务, DOMAIN.md section 1): each citizen's duty per year, what fulfils
+ * The compulsory tree-planting duty (碳汇+公众义务, docs/DOMAIN.md section 1): each citizen's duty per year, what fulfils
  * it (units bought, planting events attended), exemptions, and the certificates it earns. Every record for one
  * citizen locks that citizen's profile row first, so parallel payments or scans add up and the certificates are
  * decided on the true total, once.

@@ -1,7 +1,7 @@
 package cn.yaan.carbonsink.shared;
 
 /**
- * How names and ID numbers appear where the public can see them (DOMAIN.md section 6): a person's name keeps its
+ * How names and ID numbers appear where the public can see them (docs/DOMAIN.md section 6): a person's name keeps its
  * first character ({@code 张*}, {@code 欧阳**} becomes {@code 欧**}), a longer name such as an enterprise's keeps
  * its first and last two characters, an ID number its first 6 and last 4 ({@code 110105********1234}).
  */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A visit's footprint (DOMAIN.md section 5):
+ * A visit's footprint (docs/DOMAIN.md section 5):
  * {@code E = distance x factor[mode] x persons + nights x factor[lodging] x persons + days x factor[on-site] x persons},
  * where a car's factor is per car-km and divided by its occupants. The distance is the one-way distance from the
  * origin and is counted twice (there and back). The offset is the footprint rounded up to whole kilograms, so a

@@ -7,10 +7,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DOMAIN.md section 3: the worked example, several species, rounding only at the end, a multiplier. */
+/** docs/DOMAIN.md section 3: the worked example, several species, rounding only at the end, a multiplier. */
 class CarbonLossTest {
 
-    static final String SOURCE = "DOMAIN.md table, CCER afforestation methodology defaults";
+    static final String SOURCE = "Estimate: CCER AR-CM-001-V01 (2013) default, recalled, unverified";
     static final SpeciesParameters FIR = new SpeciesParameters("杉木", "Cunninghamia", new BigDecimal("0.307"),
             new BigDecimal("1.634"), new BigDecimal("0.246"), new BigDecimal("0.520"), SOURCE);
     static final SpeciesParameters SPRUCE = new SpeciesParameters("云杉", "Picea", new BigDecimal("0.342"),

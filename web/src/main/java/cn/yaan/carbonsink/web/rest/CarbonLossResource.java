@@ -24,7 +24,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The carbon lost with damaged trees (DOMAIN.md section 3): the species reference data, and the calculation a
+ * The carbon lost with damaged trees (docs/DOMAIN.md section 3): the species reference data, and the calculation a
  * court previews before it orders a restoration, with its working.
  */
 @Path("v1")

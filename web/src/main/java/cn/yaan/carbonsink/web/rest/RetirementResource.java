@@ -140,13 +140,17 @@ public class RetirementResource {
         return out.toString();
     }
 
-    /** RFC 4180 quoting, and a leading apostrophe against formula injection in spreadsheets. */
+    /**
+     * RFC 4180 quoting, and a leading apostrophe against formula injection in spreadsheets (the characters OWASP
+     * lists: = + - @, tab and carriage return).
+     */
     static String csvField(String value) {
         String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
-        return v.matches(".*[\",\r\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        boolean quote = v.chars().anyMatch(c -> c == '"' || c == ',' || c == '\r' || c == '\n');
+        return quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     @GET
