@@ -137,6 +137,8 @@ class AccessMatrixIT {
             Map.entry("POST /api/v1/obligation-exemptions", only(Caller.OFFICER)),
             Map.entry("POST /api/v1/obligation-fulfilments", only(Caller.OFFICER)),
             Map.entry("GET /api/v1/duty-settings", only(Caller.OFFICER, Caller.ADMIN)),
+            Map.entry("GET /api/v1/order-limits", only(Caller.OFFICER, Caller.ADMIN)),
+            Map.entry("PUT /api/v1/order-limits", only(Caller.OFFICER)),
             Map.entry("PUT /api/v1/duty-settings", only(Caller.OFFICER)),
             // Providers prove themselves by signature, not by login.
             Map.entry("POST /api/v1/payments/callbacks/{provider}", everyone())

@@ -1,5 +1,7 @@
 package cn.yaan.carbonsink.web.rest;
 
+import cn.yaan.carbonsink.ledger.IntegrityCheck;
+import cn.yaan.carbonsink.ledger.SelfCheck;
 import cn.yaan.carbonsink.platform.HealthService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -12,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Probes for a load balancer or orchestrator, in the MicroProfile Health format: live while the application
@@ -25,7 +28,13 @@ public class HealthResource {
     @Inject
     HealthService health;
 
-    public record Check(String name, String status) {
+    @Inject
+    SelfCheck selfCheck;
+
+    public record Check(String name, String status, Map<String, Object> data) {
+        Check(String name, String status) {
+            this(name, status, null);
+        }
     }
 
     public record Health(String status, List<Check> checks) {
@@ -42,11 +51,22 @@ public class HealthResource {
     @GET
     @Path("ready")
     @PermitAll
-    @Operation(summary = "Readiness: the application and its database answer (503 when the database does not)")
+    @Operation(summary = "Readiness: the application and its database answer (503 when the database does not); the "
+            + "details carry the last result of the ledger's daily self-check on this node, which does not take the node "
+            + "out of service")
     public Response ready() {
         String database = health.databaseUp() ? "UP" : "DOWN";
         return Response.status("UP".equals(database) ? 200 : 503)
-                .entity(new Health(database, List.of(new Check("application", "UP"), new Check("database", database))))
-                .build();
+                .entity(new Health(database, List.of(new Check("application", "UP"), new Check("database", database),
+                        ledger()))).build();
+    }
+
+    private Check ledger() {
+        SelfCheck.Report last = selfCheck.last();
+        if (last == null) {
+            return new Check("ledger-self-check", "UP", Map.of("checkedAt", "not yet on this node"));
+        }
+        return new Check("ledger-self-check", last.ok() ? "UP" : "DOWN", Map.of("checkedAt", last.checkedAt().toString(),
+                "failed", last.checks().stream().filter(c -> !c.ok()).map(IntegrityCheck.Result::name).toList()));
     }
 }
