@@ -183,14 +183,13 @@ class AccessMatrixIT {
         }
         String code = TestProjects.newCode();
         TestProjects.projectWithIssuance(api, code, 10_000);
-        Api.Reply retired = api.postJson("/api/v1/retirements", Json.createObjectBuilder().add("projectCode", code)
+        JsonObject retired = created(api.postJson("/api/v1/retirements", Json.createObjectBuilder().add("projectCode", code)
                 .add("quantityKg", 10).add("beneficiary", "雅安茶业有限公司").add("purpose", "DIRECT").build().toString(),
-                api.token("officer"));
-        assertThat(retired.status()).as(retired.toString()).isEqualTo(201);
+                api.token("officer")));
         JsonObject order = created(api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":100}",
                 api.token("citizen")));
         JsonObject slot = TestSites.newSlot(api, "BFX", 10);
-        JsonObject booking = paidBooking(api.token("citizen"), slot.getJsonNumber("id").longValue());
+        JsonObject booking = TestSites.paidBooking(api, api.token("citizen"), slot.getJsonNumber("id").longValue());
         long restoration = restorationOrder("court", "REPLANT", RestorationIT.replant(10));
         JsonObject planted = created(api.postJson("/api/v1/restoration-orders/" + restoration + "/plantings",
                 "{\"date\":\"" + LocalDate.now(TestSites.CST) + "\",\"trees\":4,\"species\":\"云杉\",\"latitude\":30.38,"
@@ -205,9 +204,9 @@ class AccessMatrixIT {
 
         Map<String, String> values = new TreeMap<>();
         values.put("sink-projects/{code}", code);
-        values.put("retirements/{id}", retired.json().getJsonNumber("id").toString());
-        values.put("serials/{serial}", retired.json().getJsonArray("serialRanges").getJsonObject(0).getString("first"));
-        values.put("certificates/{number}", retired.json().getString("certificateNo"));
+        values.put("retirements/{id}", retired.getJsonNumber("id").toString());
+        values.put("serials/{serial}", retired.getJsonArray("serialRanges").getJsonObject(0).getString("first"));
+        values.put("certificates/{number}", retired.getString("certificateNo"));
         values.put("orders/{id}", order.getJsonNumber("id").toString());
         values.put("payments/{paymentId}", order.getString("paymentId"));
         values.put("callbacks/{provider}", "simulated");
@@ -226,13 +225,6 @@ class AccessMatrixIT {
     private static JsonObject created(Api.Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json();
-    }
-
-    private JsonObject paidBooking(String citizen, long slotId) {
-        JsonObject booking = created(api.postJson("/api/v1/bookings", TestSites.booking(slotId, 1, TestSites.CAR_TRIP), citizen));
-        Api.Reply paid = api.postJson("/api/v1/payments/" + booking.getString("paymentId") + "/simulated-confirmation", "", citizen);
-        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
-        return booking;
     }
 
     private long restorationOrder(String court, String remedy, String replant) {
@@ -353,7 +345,7 @@ class AccessMatrixIT {
         String second = api.login(secondCitizen(), SECOND_PASSWORD);
         String code = objects().get("sink-projects/{code}");
         long slotId = TestSites.newSlot(api, "BFX", 10).getJsonNumber("id").longValue();
-        String paid = paidBooking(first, slotId).getString("bookingNo");
+        String paid = TestSites.paidBooking(api, first, slotId).getString("bookingNo");
         JsonObject held = created(api.postJson("/api/v1/bookings", TestSites.booking(slotId, 2, TestSites.CAR_TRIP), first));
         JsonObject order = created(api.postJson("/api/v1/orders", "{\"projectCode\":\"" + code + "\",\"quantityKg\":50}", first));
 
@@ -419,8 +411,8 @@ class AccessMatrixIT {
         JsonObject slot = TestSites.newSlot(api, "BFX", 10);
         long slotId = slot.getJsonNumber("id").longValue();
         String citizen = api.token("citizen");
-        String bookingNo = paidBooking(citizen, slotId).getString("bookingNo");
-        String qr = api.get("/api/v1/bookings/" + bookingNo + "/ticket", citizen).json().getString("qr");
+        String bookingNo = TestSites.paidBooking(api, citizen, slotId).getString("bookingNo");
+        String qr = TestSites.ticket(api, citizen, bookingNo);
         java.time.Instant start = java.time.Instant.parse(slot.getString("start"));
         String day = start.atZone(TestSites.CST).toLocalDate().toString();
         String scan = "{\"qr\":\"" + qr + "\",\"gate\":\"东门\"}";

@@ -33,10 +33,8 @@ class GateWindowIT {
     }
 
     private String paidTicket(long slotId) {
-        JsonObject booking = book(slotId, 1);
-        assertThat(pay(booking).status()).isEqualTo(200);
-        return api.get("/api/v1/bookings/" + booking.getString("bookingNo") + "/ticket", api.token("citizen")).json()
-                .getString("qr");
+        String citizen = api.token("citizen");
+        return TestSites.ticket(api, citizen, TestSites.paidBooking(api, citizen, slotId).getString("bookingNo"));
     }
 
     /** The verdict of an online scan: ADMITTED, or the result of the refusal (409/422 problem). */
@@ -161,7 +159,7 @@ class GateWindowIT {
                 .isEqualTo("CONFIRMED");
         assertThat(api.postJson("/api/v1/bookings/" + cancelled.getString("bookingNo") + "/cancellation", "", citizen)
                 .json().getString("status")).isEqualTo("CANCELLED");
-        String qr = api.get("/api/v1/bookings/" + confirmed.getString("bookingNo") + "/ticket", citizen).json().getString("qr");
+        String qr = TestSites.ticket(api, citizen, confirmed.getString("bookingNo"));
         try {
             TestSites.clockAt(api, start.plus(Duration.ofMinutes(5)));
             assertThat(checkIn(qr)).as("the ticket of a closed day still admits").isEqualTo("ADMITTED");
