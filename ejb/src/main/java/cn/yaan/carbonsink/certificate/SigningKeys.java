@@ -71,9 +71,16 @@ public class SigningKeys {
                     keystore != null ? null : base64(key.getEncoded()), clock.now()));
             LOG.info(() -> "Registered certificate signing key " + id);
         }
+        activate(key);
+        LOG.info(() -> "Certificates are signed with key " + id + (keystore != null ? " from the keystore" : ""));
+    }
+
+    /** Signs with {@code key} from now on; its public part is known at once, without a database look-up. */
+    void activate(Ed25519PrivateKeyParameters key) {
+        String id = keyId(key.generatePublicKey().getEncoded());
+        publicKeys.put(id, key.generatePublicKey());
         activeKey = key;
         activeKeyId = id;
-        LOG.info(() -> "Certificates are signed with key " + id + (keystore != null ? " from the keystore" : ""));
     }
 
     private Ed25519PrivateKeyParameters storedOrGenerated() {

@@ -35,11 +35,6 @@ public record DutyRules(int ageMin, int ageMax, int ageMaxWomen, int treesOwed) 
         return java.time.Period.between(birthDate, LocalDate.of(year, 12, 31)).getYears();
     }
 
-    public boolean obliged(LocalDate birthDate, int year) {
-        int age = ageInYear(birthDate, year);
-        return age >= ageMin && age <= ageMax;
-    }
-
     /** Where a year's duty stands. */
     public enum Status {
         /** Obliged, fewer trees than owed so far. */

@@ -24,8 +24,9 @@ public final class Masking {
         return new String(cps, 0, 2) + "***" + new String(cps, cps.length - 2, 2);
     }
 
+    /** Never the whole number: one too short to hide a character between its first 6 and last 4 is all stars. */
     public static String idNumber(String id) {
-        if (id == null || id.length() < 10) {
+        if (id == null || id.length() <= 10) {
             return "*".repeat(id == null ? 0 : id.length());
         }
         return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);

@@ -24,17 +24,26 @@ class CertificateNumbersTest {
 
     @Test
     void everySingleWrongCharacterAndEveryNeighbourSwapButZeroZIsCaught() {
+        // Every position, the kind letter and the year included: any other letter, digit or kind letter.
+        String others = CertificateNumbers.ALPHABET + "ILOU";
         for (int n = 0; n < 200; n++) {
-            String compact = CertificateNumbers.compact(CertificateNumbers.generate(CertificateKind.CARBON_NEUTRAL_VISIT, 2026));
-            for (int i = 5; i < compact.length(); i++) {
-                for (char c : CertificateNumbers.ALPHABET.toCharArray()) {
-                    if (c != compact.charAt(i)) {
-                        String wrong = compact.substring(0, i) + c + compact.substring(i + 1);
+            CertificateKind kind = CertificateKind.values()[n % CertificateKind.values().length];
+            String compact = CertificateNumbers.compact(CertificateNumbers.generate(kind, 2000 + n % 100));
+            for (int i = 0; i < compact.length(); i++) {
+                for (char c : others.toCharArray()) {
+                    if (c == compact.charAt(i)) {
+                        continue;
+                    }
+                    String wrong = compact.substring(0, i) + c + compact.substring(i + 1);
+                    // O, I and L are read as 0, 1 and 1: typing them for those is not a mistake.
+                    if (!CertificateNumbers.normalize(wrong).equals(CertificateNumbers.normalize(compact))) {
                         assertThat(CertificateNumbers.normalize(wrong)).as(wrong).isEmpty();
+                    } else {
+                        assertThat("" + compact.charAt(i) + c).as(wrong).isIn("0O", "1I", "1L");
                     }
                 }
             }
-            for (int i = 5; i + 1 < compact.length(); i++) {
+            for (int i = 0; i + 1 < compact.length(); i++) {
                 // Luhn mod N's one blind spot: swapping the first and last symbols of the alphabet (0 and Z).
                 String pair = "" + compact.charAt(i) + compact.charAt(i + 1);
                 if (compact.charAt(i) != compact.charAt(i + 1) && !pair.equals("0Z") && !pair.equals("Z0")) {
@@ -43,6 +52,34 @@ class CertificateNumbersTest {
                 }
             }
         }
+    }
+
+    @Test
+    void anotherKindOrYearIsAnotherNumberThatFailsItsCheck() {
+        String number = CertificateNumbers.generate(CertificateKind.RETIREMENT, 2026);
+        for (CertificateKind other : CertificateKind.values()) {
+            if (other != CertificateKind.RETIREMENT) {
+                assertThat(CertificateNumbers.normalize(other.letter + number.substring(1))).isEmpty();
+            }
+        }
+        assertThat(CertificateNumbers.normalize(number.replace("-2026-", "-2027-"))).isEmpty();
+        assertThat(CertificateNumbers.normalize(number.replace("-2026-", "-3026-"))).isEmpty();
+    }
+
+    @Test
+    void aCharacterOutsideTheAlphabetIsRefusedEvenWhereTheCheckWouldFit() {
+        // U is not in Crockford's alphabet; the check arithmetic still yields some character for it.
+        String body = "R2026" + "U" + "ABCDEFG";
+        String number = body + CertificateNumbers.check(body);
+        assertThat(CertificateNumbers.normalize(number)).isEmpty();
+    }
+
+    @Test
+    void typingIsLookedAtUpToFortyCharacters() {
+        String number = CertificateNumbers.generate(CertificateKind.RETIREMENT, 2026);
+        String spaced = number + " ".repeat(40 - number.length());
+        assertThat(CertificateNumbers.normalize(spaced)).contains(number);
+        assertThat(CertificateNumbers.normalize(spaced + " ")).isEmpty();
     }
 
     @Test

@@ -24,6 +24,99 @@ class RestorationOrderTest {
     }
 
     @Test
+    void theOrderKeepsWhatTheCourtDecided() {
+        RestorationOrder o = new RestorationOrder("RO-2024-000001", "COURT-1", "（2024）川1802刑初1号", JUDGMENT,
+                Remedy.REPLANT_AND_PURCHASE, 11_917, new BigDecimal("1.5"), 17_876, 143_008, List.of("a: 1", "total"),
+                new RestorationOrder.Replant(100, "云杉", "宝兴县", new BigDecimal("90"), DUE, List.of(2, 5), 4), "court",
+                Instant.parse("2024-03-02T00:00:00Z"));
+        assertThat(o.id()).as("given by the database").isNull();
+        assertThat(o.reference()).isEqualTo("RO-2024-000001");
+        assertThat(o.courtCode()).isEqualTo("COURT-1");
+        assertThat(o.caseNumber()).isEqualTo("（2024）川1802刑初1号");
+        assertThat(o.judgmentDate()).isEqualTo(JUDGMENT);
+        assertThat(o.remedy()).isEqualTo(Remedy.REPLANT_AND_PURCHASE);
+        assertThat(o.status()).isEqualTo(RestorationStatus.REGISTERED);
+        assertThat(o.carbonLossKg()).isEqualTo(11_917);
+        assertThat(o.multiplier()).isEqualByComparingTo("1.5");
+        assertThat(o.purchaseKg()).isEqualTo(17_876);
+        assertThat(o.amountFen()).isEqualTo(143_008);
+        assertThat(o.retiredKg()).isZero();
+        assertThat(o.serialBlocks()).isEmpty();
+        assertThat(o.calculation()).containsExactly("a: 1", "total");
+        assertThat(o.replantTrees()).isEqualTo(100);
+        assertThat(o.replantSpecies()).isEqualTo("云杉");
+        assertThat(o.replantSite()).isEqualTo("宝兴县");
+        assertThat(o.survivalThreshold()).isEqualByComparingTo("90");
+        assertThat(o.dueDate()).isEqualTo(DUE);
+        assertThat(o.inspectionYears()).containsExactly(2, 5);
+        assertThat(o.tendingYears()).isEqualTo(4);
+        assertThat(o.plantedTrees()).isZero();
+        assertThat(o.survivingTrees()).isNull();
+        assertThat(o.replantDone()).isFalse();
+        assertThat(o.unitOrderId()).isNull();
+        assertThat(o.certificateNumber()).isNull();
+        assertThat(o.createdBy()).isEqualTo("court");
+        assertThat(o.createdAt()).isEqualTo(Instant.parse("2024-03-02T00:00:00Z"));
+        assertThat(o.fulfilledAt()).isNull();
+
+        o.planted(30);
+        o.planted(70);
+        assertThat(o.plantedTrees()).isEqualTo(100);
+        o.inspected(91, true);
+        assertThat(o.survivingTrees()).isEqualTo(91);
+        assertThat(o.replantDone()).isTrue();
+        Instant at = Instant.parse("2027-05-01T00:00:00Z");
+        o.fulfilled(at);
+        assertThat(o.fulfilledAt()).isEqualTo(at);
+        assertThat(o.status()).isEqualTo(RestorationStatus.FULFILLED);
+    }
+
+    @Test
+    void aPurchaseOnlyOrderHasNoReplanting() {
+        RestorationOrder o = order(Remedy.PURCHASE_IN_LIEU, 11_917);
+        assertThat(o.replantTrees()).isNull();
+        assertThat(o.dueDate()).isNull();
+        assertThat(o.inspectionYears()).isEmpty();
+        assertThat(o.complete()).isFalse();
+    }
+
+    @Test
+    void onlyAFulfilledOrderIsClosed() {
+        RestorationOrder o = order(Remedy.REPLANT, 0);
+        for (RestorationStatus status : RestorationStatus.values()) {
+            o.status = status;
+            assertThat(o.closed()).as(status.name()).isEqualTo(status == RestorationStatus.FULFILLED);
+        }
+    }
+
+    @Test
+    void theFirstStepOfAnyKindPutsARegisteredOrderInProgress() {
+        RestorationOrder inspected = order(Remedy.REPLANT, 0);
+        assertThat(inspected.inspected(10, false)).isZero();
+        assertThat(inspected.status()).isEqualTo(RestorationStatus.IN_PROGRESS);
+        RestorationOrder paid = order(Remedy.PURCHASE_IN_LIEU, 100);
+        paid.unitsRetired(40, List.of("D-1"));
+        assertThat(paid.status()).isEqualTo(RestorationStatus.IN_PROGRESS);
+        // A step never takes an overdue or converted order back to in progress by itself.
+        RestorationOrder overdue = order(Remedy.REPLANT, 0);
+        overdue.status = RestorationStatus.OVERDUE;
+        overdue.inspected(10, false);
+        assertThat(overdue.status()).isEqualTo(RestorationStatus.OVERDUE);
+    }
+
+    @Test
+    void replantElsePurchaseIsNotCompleteBeforeItsFinalInspection() {
+        RestorationOrder o = order(Remedy.REPLANT_ELSE_PURCHASE, 0);
+        assertThat(o.complete()).as("nothing converted, nothing accepted").isFalse();
+        o.planted(100);
+        o.inspected(90, false);
+        assertThat(o.complete()).isFalse();
+        o.inspected(85, true);
+        assertThat(o.complete()).as("accepted: nothing to buy").isTrue();
+        assertThat(o.purchaseKg()).isZero();
+    }
+
+    @Test
     void requiredSurvivorsAreRoundedUp() {
         assertThat(RestorationOrder.requiredSurviving(100, new BigDecimal("85"))).isEqualTo(85);
         assertThat(RestorationOrder.requiredSurviving(70, new BigDecimal("85"))).isEqualTo(60); // 59.5
@@ -94,6 +187,7 @@ class RestorationOrderTest {
     void purchaseInLieuIsCompleteWhenAllUnitsAreRetired() {
         RestorationOrder o = order(Remedy.PURCHASE_IN_LIEU, 11_917);
         o.unitsRetired(10_000, List.of("C-1"));
+        assertThat(o.retiredKg()).isEqualTo(10_000);
         assertThat(o.complete()).isFalse();
         assertThat(o.outstandingKg()).isEqualTo(1_917);
         o.unitsRetired(1_917, List.of("C-2"));

@@ -19,6 +19,14 @@ class SerialNumbersTest {
         SerialNumbers.Serial s = SerialNumbers.parse("BX-FM-01-2024-0000012345");
         assertThat(s).isEqualTo(new SerialNumbers.Serial("BX-FM-01", 2024, 12_345));
         assertThat(SerialNumbers.parse(" YAAN-2023-9999999999 ")).isEqualTo(new SerialNumbers.Serial("YAAN", 2023, 9_999_999_999L));
+        assertThat(SerialNumbers.parse("YAAN-2023-0000000001").number()).isEqualTo(1);
+    }
+
+    @Test
+    void serialsOfUpToEightyCharactersAreRead() {
+        String longest = "P".repeat(80 - "-2024-0000000001".length()) + "-2024-0000000001";
+        assertThat(SerialNumbers.parse(longest).number()).isEqualTo(1);
+        assertThatThrownBy(() -> SerialNumbers.parse("P" + longest)).isInstanceOf(BusinessException.class);
     }
 
     @Test
@@ -32,6 +40,7 @@ class SerialNumbersTest {
 
     @Test
     void numbersOutsideTheTenDigitsAreNotWritten() {
+        assertThat(SerialNumbers.serial("P", 2024, 9_999_999_999L)).isEqualTo("P-2024-9999999999");
         assertThatThrownBy(() -> SerialNumbers.serial("P", 2024, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SerialNumbers.serial("P", 2024, 10_000_000_000L)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,39 +1,34 @@
 package cn.yaan.carbonsink.obligation;
 
+import cn.yaan.carbonsink.certificate.SigningKeys;
+import cn.yaan.carbonsink.certificate.TestSigningKeys;
 import cn.yaan.carbonsink.shared.BusinessException;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.Test;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Attendance codes, signed and verified by the production {@link SigningKeys} as ObligationService does. */
 class AttendanceQrTest {
 
-    private final Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
+    private final SigningKeys keys = TestSigningKeys.fresh();
 
-    private byte[] sign(byte[] message) {
-        Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, key);
-        signer.update(message, 0, message.length);
-        return signer.generateSignature();
+    private AttendanceQr qr(long expires) {
+        return new AttendanceQr(keys.activeKeyId(), "AbCdEfGhIjKlMnOpQrSt_-", Instant.ofEpochSecond(expires));
     }
 
+    /** What ObligationService.recordAttendance checks after parsing. */
     private boolean verify(AttendanceQr.Scanned s) {
-        Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, key.generatePublicKey());
-        verifier.update(s.message(), 0, s.message().length);
-        return verifier.verifySignature(s.signature());
+        return keys.verify(s.qr().keyId(), s.message(), s.signature());
     }
 
     @Test
     void encodesAndParsesBackWithAValidSignature() {
-        AttendanceQr qr = new AttendanceQr("0a1b2c3d", "AbCdEfGhIjKlMnOpQrSt_-", Instant.ofEpochSecond(1_795_000_000L));
-        String text = qr.encode(this::sign);
-        assertThat(text).startsWith("YAQ1.0a1b2c3d.AbCdEfGhIjKlMnOpQrSt_-.1795000000.").hasSize(134);
+        AttendanceQr qr = qr(1_795_000_000L);
+        String text = qr.encode(keys::sign);
+        assertThat(text).startsWith("YAQ1." + keys.activeKeyId() + ".AbCdEfGhIjKlMnOpQrSt_-.1795000000.").hasSize(134);
         AttendanceQr.Scanned scanned = AttendanceQr.parse("citizenQr", text);
         assertThat(scanned.qr()).isEqualTo(qr);
         assertThat(verify(scanned)).isTrue();
@@ -41,10 +36,17 @@ class AttendanceQrTest {
 
     @Test
     void aChangedExpiryBreaksTheSignature() {
-        String text = new AttendanceQr("0a1b2c3d", "AbCdEfGhIjKlMnOpQrSt_-", Instant.ofEpochSecond(1_795_000_000L))
-                .encode(this::sign);
+        String text = qr(1_795_000_000L).encode(keys::sign);
         String later = text.replace(".1795000000.", ".1895000000.");
         assertThat(verify(AttendanceQr.parse("citizenQr", later))).isFalse();
+        String otherCitizen = text.replace(".AbCdEfGhIjKlMnOpQrSt_-.", ".AbCdEfGhIjKlMnOpQrSt_A.");
+        assertThat(verify(AttendanceQr.parse("citizenQr", otherCitizen))).isFalse();
+    }
+
+    @Test
+    void aCodeSignedByAnotherKeyUnderOurKeyIdIsRefused() {
+        SigningKeys stranger = TestSigningKeys.fresh();
+        assertThat(verify(AttendanceQr.parse("citizenQr", qr(1_795_000_000L).encode(stranger::sign)))).isFalse();
     }
 
     @Test

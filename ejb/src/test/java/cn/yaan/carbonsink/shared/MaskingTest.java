@@ -24,5 +24,13 @@ class MaskingTest {
     void idNumbersKeepTheirFirstSixAndLastFour() {
         assertThat(Masking.idNumber("11010519491231002X")).isEqualTo("110105********002X");
         assertThat(Masking.idNumber("123")).isEqualTo("***");
+        assertThat(Masking.idNumber(null)).isEmpty();
+    }
+
+    @Test
+    void anIdNumberIsNeverShownWhole() {
+        // Ten characters are exactly the six and the four that are kept: nothing would be hidden.
+        assertThat(Masking.idNumber("1234567890")).isEqualTo("**********");
+        assertThat(Masking.idNumber("12345678901")).isEqualTo("123456*8901");
     }
 }

@@ -29,6 +29,16 @@ class ResidentIdsTest {
     }
 
     @Test
+    void theCheckCharacterRunsFromZeroToNineAndX() {
+        assertThat(ResidentIds.parse("id", "511802199005120190", TODAY).number()).endsWith("0");
+        assertThat(ResidentIds.parse("id", "511802199005120019", TODAY).number()).endsWith("9");
+        assertThatThrownBy(() -> ResidentIds.parse("id", "51180219900512019/", TODAY))
+                .hasMessageContaining("digit or X");
+        assertThatThrownBy(() -> ResidentIds.parse("id", "51180219900512001:", TODAY))
+                .hasMessageContaining("digit or X");
+    }
+
+    @Test
     void refusesABadCheckCharacter() {
         assertThatThrownBy(() -> ResidentIds.parse("idNumber", "110105194912310021", TODAY))
                 .isInstanceOf(BusinessException.class)

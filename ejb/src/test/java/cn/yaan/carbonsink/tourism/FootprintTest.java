@@ -55,7 +55,9 @@ class FootprintTest {
         assertThat(field(new Footprint.Trip(TravelMode.ELECTRIC_CAR, BigDecimal.TEN, 10, 0, 1))).isEqualTo("trip.occupants");
         assertThat(field(new Footprint.Trip(TravelMode.RAIL, BigDecimal.TEN, null, 3, 2))).isEqualTo("trip.nights");
         new Footprint.Trip(TravelMode.RAIL, BigDecimal.TEN, null, 2, 2).check();
+        assertThat(field(new Footprint.Trip(TravelMode.CAR, BigDecimal.TEN, 0, 0, 1))).isEqualTo("trip.occupants");
         new Footprint.Trip(TravelMode.CAR, BigDecimal.TEN, 9, 0, 1).check();
+        new Footprint.Trip(TravelMode.CAR, BigDecimal.TEN, 1, 0, 1).check();
     }
 
     private static String field(Footprint.Trip trip) {

@@ -22,9 +22,17 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -95,15 +103,44 @@ class CertificateIT {
         assertThat(verdict.getString("status")).isEqualTo("VALID");
         assertThat(verdict.getJsonObject("certificate").getString("number")).isEqualTo(number);
 
-        // The key that signed it is published.
-        List<String> keyIds = api.get("/api/v1/public/keys").jsonArray().stream()
-                .map(k -> k.asJsonObject().getString("keyId")).toList();
-        assertThat(keyIds).isNotEmpty();
+        // The key that signed it is published, and the signature verifies with it as an offline verifier checks
+        // it (the JDK's own Ed25519, not the server's code): payload = body + 64-byte signature, key id in bytes 1-4.
+        byte[] payload = Base64.getUrlDecoder().decode(scanned.substring(scanned.indexOf('#') + 1));
+        String keyId = HexFormat.of().formatHex(payload, 1, 5);
+        byte[] body = Arrays.copyOf(payload, payload.length - 64);
+        byte[] signature = Arrays.copyOfRange(payload, payload.length - 64, payload.length);
+        PublicKey key = publishedKey(keyId);
+        assertThat(ed25519Verifies(key, body, signature)).isTrue();
+        body[body.length - 1] ^= 1;
+        assertThat(ed25519Verifies(key, body, signature)).as("a changed byte").isFalse();
 
         // SVG too.
         Api.Reply svg = api.get("/api/v1/public/certificates/" + number + "/qr.svg");
         assertThat(svg.contentType()).startsWith("image/svg+xml");
         assertThat(svg.body()).startsWith("<svg");
+    }
+
+    /**
+     * The published key of this key id, checked to be the key the id names (the first 4 bytes of the SHA-256 of the
+     * raw 32-byte key), as an Ed25519 public key the JDK reads.
+     */
+    private PublicKey publishedKey(String keyId) throws Exception {
+        JsonObject published = api.get("/api/v1/public/keys").jsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(k -> k.getString("keyId").equals(keyId)).findFirst()
+                .orElseThrow(() -> new AssertionError("key " + keyId + " is not published"));
+        byte[] raw = Base64.getUrlDecoder().decode(published.getString("publicKey"));
+        assertThat(raw).hasSize(32);
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw), 0, 4)).isEqualTo(keyId);
+        // X.509 SubjectPublicKeyInfo of an Ed25519 key: a fixed 12-byte header, then the raw key.
+        byte[] spki = HexFormat.of().parseHex("302a300506032b6570032100" + HexFormat.of().formatHex(raw));
+        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+    }
+
+    static boolean ed25519Verifies(PublicKey key, byte[] message, byte[] signature) throws Exception {
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(key);
+        verifier.update(message);
+        return verifier.verify(signature);
     }
 
     @Test
@@ -120,6 +157,10 @@ class CertificateIT {
             checked += status.equals("INVALID_SIGNATURE") ? 1 : 0;
         }
         assertThat(checked).isPositive();
+        // The key id (bytes 1 to 4, characters 1 to 6) changed: a key nobody published.
+        String payload = scanned.substring(hash + 1);
+        String otherKey = payload.substring(0, 3) + (payload.charAt(3) == 'A' ? 'B' : 'A') + payload.substring(4);
+        assertThat(verify(scanned.substring(0, hash + 1) + otherKey).getString("status")).isEqualTo("INVALID_SIGNATURE");
         // The last character belongs to the signature: a clean forgery.
         String forged = scanned.substring(0, scanned.length() - 2) + (scanned.endsWith("AA") ? "BB" : "AA");
         assertThat(verify(forged).getString("status")).isEqualTo("INVALID_SIGNATURE");
@@ -144,7 +185,15 @@ class CertificateIT {
         JsonObject list = api.get("/api/v1/public/revocations").json();
         assertThat(list.getJsonArray("entries").stream().map(e -> ((jakarta.json.JsonString) e).getString()))
                 .anySatisfy(e -> assertThat(e).startsWith(number + " "));
-        assertThat(list.getString("signature")).isNotBlank();
+        // Signed as docs/CERTIFICATES.md says: by the key keyId, over generatedAt + "\n" + the entries joined by "\n".
+        String signed = list.getString("generatedAt") + "\n" + String.join("\n", list.getJsonArray("entries")
+                .getValuesAs(jakarta.json.JsonString::getString));
+        byte[] signature = Base64.getUrlDecoder().decode(list.getString("signature"));
+        PublicKey key = publishedKey(list.getString("keyId"));
+        assertThat(ed25519Verifies(key, signed.getBytes(StandardCharsets.UTF_8), signature)).isTrue();
+        String withoutTheLast = signed.substring(0, signed.lastIndexOf('\n'));
+        assertThat(ed25519Verifies(key, withoutTheLast.getBytes(StandardCharsets.UTF_8), signature))
+                .as("a list with an entry left out").isFalse();
         assertThat(api.get("/api/v1/public/revocations?since=2999-01-01T00:00:00Z").json().getJsonArray("entries")).isEmpty();
         ErrorsIT.problem(api.get("/api/v1/public/revocations?since=yesterday"), 400);
     }

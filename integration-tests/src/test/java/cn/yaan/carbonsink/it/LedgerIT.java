@@ -377,33 +377,56 @@ class LedgerIT {
         TestProjects.projectWithIssuance(api, TestProjects.newCode(), 10);
         assertThat(verified()).isTrue();
         try (Connection db = TestDatabase.connect()) {
-            long seq;
-            String payload;
-            try (Statement s = db.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT seq, payload FROM audit_entry WHERE payload LIKE 'ISSUED %' ORDER BY seq DESC")) {
-                assertThat(rs.next()).isTrue();
-                seq = rs.getLong(1);
-                payload = rs.getString(2);
-            }
-            String forged = payload.replace(" kg=10 ", " kg=10000 ");
+            AuditRow row = lastIssued(db);
+            String forged = row.payload().replace(" kg=10 ", " kg=10000 ");
             if (TestDatabase.postgresql()) {
-                // PostgreSQL refuses the edit itself; the test then lifts the guard to see verification catch it.
-                assertThatThrownBy(() -> update(db, seq, forged)).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+                // PostgreSQL refuses the edit itself (next test); lifted here to see verification catch it.
                 db.createStatement().execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_or_delete");
             }
             try {
-                update(db, seq, forged);
+                update(db, row.seq(), forged);
                 Api.Reply reply = api.get("/api/v1/ledger/verification", api.token("admin"));
                 assertThat(reply.json().getBoolean("ok")).isFalse();
-                assertThat(reply.json().getJsonNumber("firstBadSeq").longValue()).isEqualTo(seq);
+                assertThat(reply.json().getJsonNumber("firstBadSeq").longValue()).isEqualTo(row.seq());
             } finally {
-                update(db, seq, payload);
+                update(db, row.seq(), row.payload());
                 if (TestDatabase.postgresql()) {
                     db.createStatement().execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_or_delete");
                 }
             }
         }
         assertThat(verified()).isTrue();
+    }
+
+    @Test
+    void theDatabaseRefusesToEditOrDeleteAuditEntries() throws Exception {
+        RequiredSuites.assumeAvailable(RequiredSuites.POSTGRESQL, TestDatabase.postgresql(),
+                "the append-only trigger is PostgreSQL's (run with -Ppostgresql)");
+        TestProjects.projectWithIssuance(api, TestProjects.newCode(), 10);
+        try (Connection db = TestDatabase.connect()) {
+            AuditRow row = lastIssued(db);
+            assertThatThrownBy(() -> update(db, row.seq(), row.payload().replace(" kg=10 ", " kg=10000 ")))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> db.createStatement().executeUpdate("DELETE FROM audit_entry WHERE seq = " + row.seq()))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            try (Statement s = db.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT payload FROM audit_entry WHERE seq = " + row.seq())) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(row.payload());
+            }
+        }
+        assertThat(verified()).isTrue();
+    }
+
+    private record AuditRow(long seq, String payload) {
+    }
+
+    private static AuditRow lastIssued(Connection db) throws SQLException {
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT seq, payload FROM audit_entry WHERE payload LIKE 'ISSUED %' ORDER BY seq DESC")) {
+            assertThat(rs.next()).isTrue();
+            return new AuditRow(rs.getLong(1), rs.getString(2));
+        }
     }
 
     private static void update(Connection db, long seq, String payload) throws SQLException {

@@ -60,6 +60,21 @@ public final class TestSites {
         return "{\"slotId\":" + slotId + ",\"visitors\":[" + visitors + "],\"trip\":" + trip + "}";
     }
 
+    /** A booking of one visitor in the slot, made and paid (simulated provider) by the citizen: the booking as made. */
+    public static JsonObject paidBooking(Api api, String citizen, long slotId) {
+        Api.Reply booked = api.postJson("/api/v1/bookings", booking(slotId, 1, CAR_TRIP), citizen);
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        Api.Reply paid = api.postJson("/api/v1/payments/" + booked.json().getString("paymentId")
+                + "/simulated-confirmation", "", citizen);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        return booked.json();
+    }
+
+    /** The QR text of a confirmed booking's ticket. */
+    public static String ticket(Api api, String citizen, String bookingNo) {
+        return api.get("/api/v1/bookings/" + bookingNo + "/ticket", citizen).json().getString("qr");
+    }
+
     public static final String CAR_TRIP = "{\"mode\":\"CAR\",\"distanceKm\":150,\"occupants\":3,\"nights\":1,\"days\":2}";
 
     /** The text of the QR code in a PNG image, read back by ZXing. */

@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two nodes on one PostgreSQL database (the suite's server and a second server on the same schema): the ledger's
@@ -28,7 +27,8 @@ class TwoNodesIT {
 
     @Test
     void twoNodesSellEachUnitOnceAndReleaseEachHoldOnce() throws Exception {
-        assumeTrue(TestDatabase.postgresql(), "several nodes need PostgreSQL (run with -Ppostgresql)");
+        RequiredSuites.assumeAvailable(RequiredSuites.POSTGRESQL, TestDatabase.postgresql(),
+                "several nodes need PostgreSQL (run with -Ppostgresql)");
         Api one = Api.server();
         String code = TestProjects.newCode();
         JsonObject issuance = TestProjects.projectWithIssuance(one, code, 10_000);

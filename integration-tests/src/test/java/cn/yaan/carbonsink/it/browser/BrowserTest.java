@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.it.browser;
 
 import cn.yaan.carbonsink.it.Api;
+import cn.yaan.carbonsink.it.RequiredSuites;
 import cn.yaan.carbonsink.it.ServerIT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,11 +15,11 @@ import java.util.List;
 import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Base of the browser journeys: skips loudly where Chromium is missing, saves a screenshot of every failure, and
- * fails a journey whose pages logged a JavaScript error or a failed request.
+ * Base of the browser journeys: skips loudly where Chromium is missing (fails where the run requires the browser
+ * suite, as CI does), saves a screenshot of every failure, and fails a journey whose pages logged a JavaScript error
+ * or a failed request.
  */
 @ServerIT
 @ExtendWith(BrowserTest.ScreenshotOnFailure.class)
@@ -38,7 +39,8 @@ public abstract class BrowserTest {
                     needed (apt-get install -y chromium chromium-driver), or -Dit.browser=false.
                     ************************************************************************""");
         }
-        assumeTrue(Browser.available(), "Chromium is not installed: browser suite skipped");
+        RequiredSuites.assumeAvailable(RequiredSuites.BROWSER, Browser.available(),
+                "Chromium is not installed (or -Dit.browser=false): browser suite skipped");
     }
 
     protected Browser open(Browser.Size size, String language) {
