@@ -44,4 +44,21 @@ class SerialNumbersTest {
         assertThatThrownBy(() -> SerialNumbers.serial("P", 2024, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SerialNumbers.serial("P", 2024, 10_000_000_000L)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aBlockIsReadBackAsWritten() {
+        SerialNumbers.Block block = SerialNumbers.parseBlock(SerialNumbers.block("BX-FM-01", 2024, 11, 25)).orElseThrow();
+        assertThat(block).isEqualTo(new SerialNumbers.Block("BX-FM-01", 2024, 11, 25));
+        assertThat(block.size()).isEqualTo(15);
+        assertThat(SerialNumbers.parseBlock(" BX-2024-0000000007-0000000007 ").orElseThrow().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aBlockThatIsEmptyOrStartsAtZeroOrIsNotOneIsRefused() {
+        assertThat(SerialNumbers.parseBlock("BX-2024-0000000008-0000000007")).as("last before first").isEmpty();
+        assertThat(SerialNumbers.parseBlock("BX-2024-0000000000-0000000007")).as("serial 0").isEmpty();
+        assertThat(SerialNumbers.parseBlock("BX-2024-0000000007")).as("a single serial").isEmpty();
+        assertThat(SerialNumbers.parseBlock("")).isEmpty();
+        assertThat(SerialNumbers.parseBlock("BX-2024-0000000001-0000000001")).isPresent();
+    }
 }

@@ -19,6 +19,24 @@ class UnitOrderTest {
     }
 
     @Test
+    void aNewOrderWaitsForItsPaymentWithWhatItWasGiven() {
+        UnitOrder o = new UnitOrder("pay-2", OrderPurpose.VISIT, "李四", "T-2026-AAAA", 7L, 36, 288, "visitor", CREATED, EXPIRES);
+        assertThat(o.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(o.paymentId()).isEqualTo("pay-2");
+        assertThat(o.purpose()).isEqualTo(OrderPurpose.VISIT);
+        assertThat(o.beneficiary()).isEqualTo("李四");
+        assertThat(o.reference()).isEqualTo("T-2026-AAAA");
+        assertThat(o.projectId()).isEqualTo(7L);
+        assertThat(o.quantityKg()).isEqualTo(36);
+        assertThat(o.amountFen()).isEqualTo(288);
+        assertThat(o.owner()).isEqualTo("visitor");
+        assertThat(o.createdAt()).isEqualTo(CREATED);
+        assertThat(o.expiresAt()).isEqualTo(EXPIRES);
+        assertThat(o.paidAt()).isNull();
+        assertThat(o.id()).as("given by the database").isNull();
+    }
+
+    @Test
     void aPaymentInTimePaysAndTheRetirementSettlesIt() {
         UnitOrder o = order();
         o.priced(800);

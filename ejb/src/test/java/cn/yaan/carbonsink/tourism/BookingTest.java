@@ -21,6 +21,26 @@ class BookingTest {
     }
 
     @Test
+    void aNewBookingHoldsItsPartyTripAndOffset() {
+        Booking b = held();
+        assertThat(b.bookingNo()).isEqualTo("T-2026-TEST");
+        assertThat(b.slotId()).isEqualTo(1L);
+        assertThat(b.owner()).isEqualTo("citizen");
+        assertThat(b.partySize()).isEqualTo(1);
+        assertThat(b.visitors()).hasSize(1);
+        assertThat(b.orderId()).isEqualTo(7L);
+        assertThat(b.trip()).isEqualTo(new Footprint.Trip(TravelMode.COACH, new BigDecimal("100"), null, 0, 1));
+        assertThat(b.footprintKg()).isEqualByComparingTo("8");
+        assertThat(b.offsetKg()).isEqualTo(8);
+        assertThat(b.amountFen()).isEqualTo(64);
+        assertThat(b.createdAt()).isEqualTo(NOW);
+        assertThat(b.expiresAt()).isEqualTo(NOW.plusSeconds(900));
+        assertThat(b.confirmedAt()).isNull();
+        assertThat(b.certificateNo()).isNull();
+        assertThat(b.id()).as("given by the database").isNull();
+    }
+
+    @Test
     void aPaidBookingIsConfirmedWithItsCertificate() {
         Booking b = held();
         assertThat(b.status()).isEqualTo(BookingStatus.HELD);
