@@ -117,8 +117,7 @@ public class SiteResource {
                        @NotNull @Min(0) @Max(30) Integer nights,
                        @NotNull @Min(1) @Max(30) Integer days) {
         Footprint.Trip toDomain() {
-            return new Footprint.Trip(mode, distanceKm.setScale(1, java.math.RoundingMode.HALF_UP),
-                    mode.perCar ? occupants : null, nights, days);
+            return new Footprint.Trip(mode, distanceKm, mode.perCar ? occupants : null, nights, days);
         }
     }
 
