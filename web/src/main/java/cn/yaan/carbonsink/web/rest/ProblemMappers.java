@@ -88,13 +88,17 @@ public final class ProblemMappers {
         if (tooLarge != null) {
             return tooLarge.getResponse();
         }
-        String detail = "The request body is not valid JSON for this endpoint";
+        BusinessException refusal = StrictJson.refusal(e);
+        if (refusal != null) {
+            return business(refusal);
+        }
         JsonParsingException parsing = cause(e, JsonParsingException.class);
+        String detail = "The request body is not valid JSON for this endpoint";
         if (parsing != null && parsing.getLocation() != null) {
             detail += " (syntax error at line " + parsing.getLocation().getLineNumber() + ", column "
                     + parsing.getLocation().getColumnNumber() + ")";
         } else if (cause(e, JsonbException.class) != null) {
-            detail += ": a field is unknown or has the wrong type";
+            detail += ": a value has the wrong type";
         }
         return Problem.of(Response.Status.BAD_REQUEST, "malformed-request", detail + ".").response().build();
     }
