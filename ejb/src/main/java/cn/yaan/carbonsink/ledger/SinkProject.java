@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.ledger;
 
+import cn.yaan.carbonsink.shared.Decimals;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -23,9 +24,9 @@ public class SinkProject {
     Long id;
     @Column(nullable = false, unique = true, length = 32)
     String code;
-    @Column(name = "name_zh", nullable = false, length = 200)
+    @Column(name = "name_zh", nullable = false, length = 400)
     String nameZh;
-    @Column(name = "name_en", nullable = false, length = 200)
+    @Column(name = "name_en", nullable = false, length = 400)
     String nameEn;
     @Column(nullable = false, length = 100)
     String county;
@@ -47,6 +48,9 @@ public class SinkProject {
 
     protected SinkProject() {
     }
+
+    /** A project's forest area: from 0 to a billion mu, to 0.01 mu. */
+    public static final Decimals.Range AREA_MU = Decimals.Range.between("0", "1000000000", 2);
 
     SinkProject(String code, String nameZh, String nameEn, String county, String standard, String methodology,
                 BigDecimal areaMu, long unitPriceFenPerTonne, Instant createdAt) {

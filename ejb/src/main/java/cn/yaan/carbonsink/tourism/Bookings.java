@@ -16,6 +16,7 @@ import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.ledger.UnitsRetired;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.ResidentIds;
 import cn.yaan.carbonsink.shared.Settings;
@@ -44,6 +45,8 @@ import java.util.Set;
 public class Bookings {
 
     public static final String SCHEME_REF_PREFIX = "booking:";
+    /** Characters of a visitor's name. */
+    static final int NAME_MAX = 50;
 
     @PersistenceContext
     EntityManager em;
@@ -149,9 +152,11 @@ public class Bookings {
                 errors.add(new BusinessException.FieldError(field, "A visitor is missing."));
                 continue;
             }
-            String name = p.name() == null ? "" : p.name().strip();
-            if (name.isEmpty() || name.codePointCount(0, name.length()) > 50) {
-                errors.add(new BusinessException.FieldError(field + ".name", "Enter the visitor's real name (at most 50 characters)."));
+            String name = null;
+            try {
+                name = FreeText.required(field + ".name", p.name(), NAME_MAX);
+            } catch (BusinessException e) {
+                errors.addAll(e.fieldErrors());
             }
             try {
                 ResidentIds.ResidentId id = ResidentIds.parse(field + ".idNumber", p.idNumber(), clock.today());
@@ -159,7 +164,7 @@ public class Bookings {
                 if (!seen.add(hash)) {
                     errors.add(new BusinessException.FieldError(field + ".idNumber", "This visitor is already in the party."));
                 }
-                if (!name.isEmpty()) {
+                if (name != null) {
                     party.add(new Booking.Visitor(personalData.protect(name), personalData.protect(id.number()), hash));
                 }
             } catch (BusinessException e) {
