@@ -9,6 +9,7 @@ import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -109,7 +110,8 @@ public class PublicDutyResource {
         return Response.status(Response.Status.CREATED).entity(event).build();
     }
 
-    public record NewAttendance(@NotBlank @Size(max = 300) String citizenQr, @Min(1) @Max(100) Integer trees) {
+    public record NewAttendance(@NotBlank @Size(max = 300) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String citizenQr,
+                                @Min(1) @Max(100) Integer trees) {
     }
 
     @POST
