@@ -20,6 +20,8 @@ ALTER TABLE scenic_site ALTER COLUMN name_zh SET DATA TYPE VARCHAR(200);
 ALTER TABLE scenic_site ALTER COLUMN name_en SET DATA TYPE VARCHAR(200);
 ALTER TABLE scenic_site ALTER COLUMN county SET DATA TYPE VARCHAR(200);
 ALTER TABLE check_in ALTER COLUMN gate SET DATA TYPE VARCHAR(80);
+-- Sealed: "v1:" and base64 of nonce, 4 bytes a character and tag; 300 held 47 emoji, 400 holds 50 and more.
+ALTER TABLE booking_visitor ALTER COLUMN name_sealed SET DATA TYPE VARCHAR(400);
 ALTER TABLE check_in_conflict ALTER COLUMN gate SET DATA TYPE VARCHAR(80);
 
 ALTER TABLE restoration_order ALTER COLUMN replant_species SET DATA TYPE VARCHAR(80);

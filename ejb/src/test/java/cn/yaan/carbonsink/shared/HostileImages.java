@@ -36,13 +36,17 @@ public final class HostileImages {
 
     /** A progressive JPEG as ImageIO writes it (libjpeg's standard script: 10 scans for colour). */
     public static byte[] progressiveJpeg(int width, int height) throws IOException {
+        return progressiveJpeg(picture(width, height, BufferedImage.TYPE_INT_RGB));
+    }
+
+    private static byte[] progressiveJpeg(BufferedImage picture) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
-            writer.write(null, new IIOImage(picture(width, height, BufferedImage.TYPE_INT_RGB), null, null), param);
+            writer.write(null, new IIOImage(picture, null, null), param);
         } finally {
             writer.dispose();
         }
@@ -50,30 +54,30 @@ public final class HostileImages {
     }
 
     /**
-     * The attack: a progressive JPEG whose first scan is repeated {@code extra} times before its end marker. Each
-     * copy is a few dozen bytes; the decoder runs every one of them over the whole picture.
+     * The attack: a progressive JPEG of a flat grey picture whose last scan (a refinement of the luminance's
+     * high frequencies, a dozen bytes when they are all zero) is repeated {@code extra} times before its end marker.
+     * The file stays small; the decoder runs every copy over the whole picture.
      */
     public static byte[] manyScans(int width, int height, int extra) throws IOException {
-        byte[] jpeg = progressiveJpeg(width, height);
-        int start = -1;
-        int end = -1;
+        BufferedImage flat = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = flat.createGraphics();
+        g.setColor(new Color(120, 130, 140));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        byte[] jpeg = progressiveJpeg(flat);
+        int last = -1;
         for (int i = 2; i + 1 < jpeg.length; i++) {
             if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xDA) {
-                if (start < 0) {
-                    start = i;
-                } else {
-                    end = i;
-                    break;
-                }
+                last = i;
             }
         }
+        int end = jpeg.length - 2; // the end-of-image marker
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, end);
         for (int i = 0; i < extra; i++) {
-            out.write(jpeg, start, end - start);
+            out.write(jpeg, last, end - last);
         }
-        out.write(jpeg, end, jpeg.length - end);
+        out.write(jpeg, end, 2);
         return out.toByteArray();
     }
-
 }

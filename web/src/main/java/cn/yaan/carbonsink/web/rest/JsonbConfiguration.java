@@ -19,7 +19,8 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
 
     private static JsonbConfig config() {
         JsonbConfig config = new JsonbConfig().withNullValues(false).withDeserializers(new StrictJson.Integers(),
-                new StrictJson.Longs(), new StrictJson.Decimal(), new StrictJson.Booleans(), new StrictJson.Text());
+                new StrictJson.Longs(), new StrictJson.Decimal(), new StrictJson.Booleans(), new StrictJson.Enums(),
+                new StrictJson.Text());
         config.setProperty("jsonb.fail-on-unknown-properties", true);
         return config;
     }

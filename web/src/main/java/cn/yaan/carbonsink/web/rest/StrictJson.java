@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code 18446744073709551617} into 1 (overflow), the text {@code "1"} into a number and {@code "yes"} into false.
  * Here every value must be of the JSON type its field declares: whole numbers are JSON integers within the field's
  * Java type, decimals lie within {@link Decimals}' general bounds (so no absurd exponent gets further), booleans are
- * {@code true} or {@code false}, and text contains no control, bidirectional-control or broken characters
+ * {@code true} or {@code false}, enumerations are one of their names, and text contains no control, bidirectional-control or broken characters
  * ({@link FreeText#characterProblem}). A refusal names the field (see {@link #refusal}) and says what to send.
  */
 public final class StrictJson {
@@ -178,6 +178,25 @@ public final class StrictJson {
                 case FALSE -> Boolean.FALSE;
                 default -> throw wrongType("true or false", value);
             };
+        }
+    }
+
+    /** One of an enumeration's names, exactly: Yasson's own refusal would not name the field. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static final class Enums implements JsonbDeserializer<Enum> {
+        @Override
+        public Enum deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            String name = string(parser.getValue());
+            if (name == null) {
+                return null;
+            }
+            Enum[] constants = ((Class<? extends Enum>) type).getEnumConstants();
+            for (Enum constant : constants) {
+                if (constant.name().equals(name)) {
+                    return constant;
+                }
+            }
+            throw new Refused("must be one of " + java.util.Arrays.toString(constants) + ".");
         }
     }
 

@@ -27,7 +27,9 @@ class StrictJsonTest {
     public record Item(String species, BigDecimal volumeM3) {
     }
 
-    public record Body(Long quantityKg, Integer trees, BigDecimal multiplier, Boolean consent, String name,
+    public enum Mode { CAR, RAIL }
+
+    public record Body(Long quantityKg, Integer trees, BigDecimal multiplier, Boolean consent, String name, Mode mode,
                        Trip trip, List<Item> damage, List<Integer> years,
                        @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr) {
     }
@@ -87,7 +89,7 @@ class StrictJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1E-999999999", "1E+999999999", "1E400", "-1E-400", "0.00000000001",
+    @ValueSource(strings = {"1E-999999999", "1E+999999999", "1E400", "-1E-400", "0E-999999999", "0.00000000001",
             "1234567890123456", "\"1.5\""})
     void aDecimalWithAnAbsurdExponentOrTooManyDigitsIsRefusedBeforeAnythingComputesWithIt(String value) {
         FieldError error = error("{\"damage\":[{\"species\":\"杉木\",\"volumeM3\":" + value + "}]}");
@@ -125,6 +127,16 @@ class StrictJsonTest {
     void scannedTextMayHoldAnythingButIsStillText() {
         assertThat(read("{\"qr\":\"\\u0000\\u0001\\u202E\"}").qr()).isEqualTo("\u0000\u0001\u202E");
         assertThat(error("{\"qr\":42}").field()).isEqualTo("qr");
+    }
+
+    @Test
+    void anEnumerationIsOneOfItsNames() {
+        assertThat(read("{\"mode\":\"RAIL\"}").mode()).isEqualTo(Mode.RAIL);
+        for (String value : new String[]{"\"BOAT\"", "\"rail\"", "1", "{}"}) {
+            FieldError error = error("{\"mode\":" + value + "}");
+            assertThat(error.field()).isEqualTo("mode");
+        }
+        assertThat(error("{\"mode\":\"BOAT\"}").message()).isEqualTo("mode must be one of [CAR, RAIL].");
     }
 
     @Test
