@@ -2,7 +2,6 @@ package cn.yaan.carbonsink.ledger;
 
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
-import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.Settings;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -36,8 +35,6 @@ import java.util.stream.Collectors;
 @Stateless
 public class LedgerService {
 
-    /** Characters of the name a retirement or an order is for. */
-    public static final int BENEFICIARY_MAX = 200;
     static final Pattern PROJECT_CODE = Pattern.compile("[A-Z][A-Z0-9]{0,9}(-[A-Z0-9]{1,10}){0,3}");
 
     @PersistenceContext
@@ -72,10 +69,8 @@ public class LedgerService {
         if (findProject(p.code()) != null) {
             throw BusinessException.conflict("project-exists", "A project with the code " + p.code() + " exists already.");
         }
-        SinkProject project = new SinkProject(p.code(), FreeText.required("nameZh", p.nameZh(), 200),
-                FreeText.required("nameEn", p.nameEn(), 200), FreeText.required("county", p.county(), 100),
-                FreeText.required("standard", p.standard(), 100), FreeText.required("methodology", p.methodology(), 200),
-                SinkProject.AREA_MU.require("areaMu", p.areaMu()), p.unitPriceFenPerTonne(), clock.now());
+        SinkProject project = new SinkProject(p.code(), p.nameZh(), p.nameEn(), p.county(), p.standard(),
+                p.methodology(), p.areaMu(), p.unitPriceFenPerTonne(), clock.now());
         em.persist(project);
         em.flush();
         audit.append(actor, "PROJECT " + p.code() + " price=" + p.unitPriceFenPerTonne());
@@ -131,8 +126,6 @@ public class LedgerService {
      */
     public Receipt retireDirect(String projectCode, long kg, String beneficiary, OrderPurpose purpose, String reference,
                                 String note, String actor) {
-        beneficiary = FreeText.required("beneficiary", beneficiary, BENEFICIARY_MAX);
-        note = FreeText.optional("note", note, 500);
         requireActiveProject(projectCode);
         List<Issuance> locked = lockIssuances(issuanceIds(projectCode));
         long available = locked.stream().mapToLong(Issuance::availableKg).sum();
@@ -162,7 +155,6 @@ public class LedgerService {
      * project of each held issuance.
      */
     public UnitOrder reserve(ReserveRequest r) {
-        String beneficiary = FreeText.required("beneficiary", r.beneficiary(), BENEFICIARY_MAX);
         Long projectId = r.projectCode() == null ? null : requireActiveProject(r.projectCode()).id();
         List<Issuance> locked = lockIssuances(r.projectCode() != null ? issuanceIds(r.projectCode())
                 : oldestCovering(r.quantityKg()));
@@ -177,7 +169,7 @@ public class LedgerService {
             throw insufficient(r.quantityKg(), anywhere);
         }
         Instant now = clock.now();
-        UnitOrder order = new UnitOrder(UUID.randomUUID().toString(), r.purpose(), beneficiary, r.reference(),
+        UnitOrder order = new UnitOrder(UUID.randomUUID().toString(), r.purpose(), r.beneficiary(), r.reference(),
                 projectId, r.quantityKg(), 0, r.owner(), now, now.plus(reservationTime()));
         em.persist(order);
         em.flush();

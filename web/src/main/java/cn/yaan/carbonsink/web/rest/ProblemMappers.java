@@ -92,19 +92,19 @@ public final class ProblemMappers {
         if (tooLarge != null) {
             return tooLarge.getResponse();
         }
-        BusinessException refusal = StrictJson.refusal(e);
-        if (refusal != null) {
-            return business(refusal);
-        }
-        JsonParsingException parsing = cause(e, JsonParsingException.class);
         String detail = "The request body is not valid JSON for this endpoint";
+        JsonParsingException parsing = cause(e, JsonParsingException.class);
+        BusinessException refusal = StrictJson.refusal(e);
         if (parsing != null && parsing.getLocation() != null) {
             detail += " (syntax error at line " + parsing.getLocation().getLineNumber() + ", column "
                     + parsing.getLocation().getColumnNumber() + ")";
+        } else if (refusal != null) {
+            detail += ": a field is unknown or has the wrong type (" + refusal.getMessage().replaceAll("\\.$", "") + ")";
         } else if (cause(e, JsonbException.class) != null) {
-            detail += ": a value has the wrong type";
+            detail += ": a field is unknown or has the wrong type";
         }
-        return Problem.of(Response.Status.BAD_REQUEST, "malformed-request", detail + ".").response().build();
+        Problem problem = Problem.of(Response.Status.BAD_REQUEST, "malformed-request", detail + ".");
+        return (refusal == null ? problem : problem.withErrors(refusal.fieldErrors())).response().build();
     }
 
     @Provider
