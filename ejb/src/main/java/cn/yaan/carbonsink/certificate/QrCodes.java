@@ -37,8 +37,8 @@ public final class QrCodes {
      * An upload to verify: a photo or screenshot of a code. A progressive JPEG may have four scans of the full 16
      * megapixels (or ten of 6); 4 megapixels decoded are plenty to find a code that fills a good part of the picture.
      */
-    private static final ImageUploads.Limits UPLOAD = new ImageUploads.Limits("image", Set.of("png", "jpeg", "gif", "bmp"),
-            MAX_PIXELS, 4 * MAX_PIXELS, 4_000_000L);
+    private static final ImageUploads.Limits UPLOAD = new ImageUploads.Limits("image",
+            Set.of("png", "jpeg", "gif", "bmp"), MAX_PIXELS, 4 * MAX_PIXELS, 4_000_000L);
 
     private static final Map<EncodeHintType, Object> HINTS = Map.of(
             EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,

@@ -99,8 +99,8 @@ public class CitizenService {
             throw BusinessException.conflict("citizen-registered",
                     "This resident ID number is registered already; log in with that account.");
         }
-        Caller caller = identity.createAccount(r.username(), r.password(), FreeText.normalise(name), Set.of(Role.CITIZEN),
-                null);
+        Caller caller = identity.createAccount(r.username(), r.password(), FreeText.normalise(name),
+                Set.of(Role.CITIZEN), null);
         return attach(caller.username(), id.number(), phone);
     }
 

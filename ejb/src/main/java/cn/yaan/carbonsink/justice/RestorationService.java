@@ -148,8 +148,8 @@ public class RestorationService {
         }
         for (int i = 0; i < o.damage().size(); i++) {
             DamageItem d = o.damage().get(i);
-            em.persist(new RestorationDamage(order.id(), i, em.find(Species.class, FreeText.normalise(d.species())).parameters(),
-                    d.volumeM3(), d.trees(), d.areaMu()));
+            Species species = em.find(Species.class, FreeText.normalise(d.species()));
+            em.persist(new RestorationDamage(order.id(), i, species.parameters(), d.volumeM3(), d.trees(), d.areaMu()));
         }
         event(order, caller.username(), "REGISTERED", o.remedy() + ", carbon lost " + carbonLossKg + " kg"
                 + (purchaseKg > 0 ? ", units in lieu " + purchaseKg + " kg" : "")
@@ -174,7 +174,8 @@ public class RestorationService {
                 : SURVIVAL_THRESHOLD.require("replant.survivalThreshold", r.survivalThreshold());
         List<Integer> years = r.inspectionYears() == null || r.inspectionYears().isEmpty()
                 ? RestorationOrder.DEFAULT_INSPECTION_YEARS : r.inspectionYears().stream().distinct().sorted().toList();
-        return new RestorationOrder.Replant(r.trees(), FreeText.required("replant.species", r.species(), Species.NAME_MAX),
+        return new RestorationOrder.Replant(r.trees(),
+                FreeText.required("replant.species", r.species(), Species.NAME_MAX),
                 FreeText.required("replant.site", r.site(), SITE_MAX), threshold, r.dueDate(), years,
                 r.tendingYears() == 0 ? RestorationOrder.DEFAULT_TENDING_YEARS : r.tendingYears());
     }

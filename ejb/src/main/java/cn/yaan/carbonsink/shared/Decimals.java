@@ -93,8 +93,8 @@ public final class Decimals {
                 return Optional.of("Give " + field + ", a number.");
             }
             if (fractionDigits(value) > places) {
-                return Optional.of(places == 0 ? field + " must be a whole number."
-                        : field + " must have at most " + places + (places == 1 ? " decimal place." : " decimal places."));
+                return Optional.of(places == 0 ? field + " must be a whole number." : field + " must have at most "
+                        + places + (places == 1 ? " decimal place." : " decimal places."));
             }
             // Comparing looks at the exponents first: cheap whatever they are.
             if (value.compareTo(max) > 0) {

@@ -73,8 +73,8 @@ public final class ImageUploads {
         }
         int scans = format.equals("jpeg") ? JpegHeader.scans(upload) : 1;
         if (scans > MAX_SCANS) {
-            throw invalid(limits, "The JPEG has " + scans + " progressive scans; at most " + MAX_SCANS + " are read. Save "
-                    + "it as a baseline (non-progressive) JPEG.");
+            throw invalid(limits, "The JPEG has " + scans + " progressive scans; at most " + MAX_SCANS
+                    + " are read. Save it as a baseline (non-progressive) JPEG.");
         }
         if (format.equals("png")) {
             checkPngHeader(upload, limits);
@@ -109,7 +109,8 @@ public final class ImageUploads {
                 long pixels = (long) width * height;
                 if (width > MAX_SIDE || height > MAX_SIDE || pixels > limits.maxPixels()) {
                     throw invalid(limits, "The image has " + width + " x " + height + " pixels; at most "
-                            + limits.maxPixels() + " pixels and " + MAX_SIDE + " on a side are read. Send a smaller image.");
+                            + limits.maxPixels() + " pixels and " + MAX_SIDE + " on a side are read. Send a smaller "
+                            + "image.");
                 }
                 if (scans * pixels > limits.maxScanPixels()) {
                     throw invalid(limits, "The JPEG is progressive with " + scans + " scans of " + pixels

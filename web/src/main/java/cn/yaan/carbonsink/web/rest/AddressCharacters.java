@@ -29,6 +29,7 @@ public class AddressCharacters implements ContainerRequestFilter {
             return;
         }
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters(true).entrySet()) {
+            // A parameter whose very name is refused is not repeated in the answer.
             String name = FreeText.characterProblem(parameter.getKey()).isPresent() ? "query" : parameter.getKey();
             if (refused(request, name, parameter.getKey() + String.join("", parameter.getValue()))) {
                 return;

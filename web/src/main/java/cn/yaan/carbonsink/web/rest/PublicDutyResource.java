@@ -110,8 +110,9 @@ public class PublicDutyResource {
         return Response.status(Response.Status.CREATED).entity(event).build();
     }
 
-    public record NewAttendance(@NotBlank @Size(max = 300) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String citizenQr,
-                                @Min(1) @Max(100) Integer trees) {
+    public record NewAttendance(
+            @NotBlank @Size(max = 300) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String citizenQr,
+            @Min(1) @Max(100) Integer trees) {
     }
 
     @POST
