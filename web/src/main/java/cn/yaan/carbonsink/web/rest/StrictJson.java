@@ -105,12 +105,9 @@ public final class StrictJson {
 
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = parser.getValue();
-            if (value.getValueType() == JsonValue.ValueType.NULL) {
+            JsonNumber number = number(parser, "a whole number");
+            if (number == null) {
                 return null;
-            }
-            if (!(value instanceof JsonNumber number)) {
-                throw wrongType("a whole number", value);
             }
             if (!number.toString().matches("-?[0-9]+")) {
                 throw new Refused("must be a whole number, written without a decimal point or exponent.");
@@ -153,12 +150,9 @@ public final class StrictJson {
     public static final class Decimal implements JsonbDeserializer<BigDecimal> {
         @Override
         public BigDecimal deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = parser.getValue();
-            if (value.getValueType() == JsonValue.ValueType.NULL) {
+            JsonNumber number = number(parser, "a number");
+            if (number == null) {
                 return null;
-            }
-            if (!(value instanceof JsonNumber number)) {
-                throw wrongType("a number", value);
             }
             BigDecimal decimal = number.bigDecimalValue();
             if (!Decimals.withinGeneralBounds(decimal)) {
@@ -223,6 +217,18 @@ public final class StrictJson {
         public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
             return string(parser.getValue());
         }
+    }
+
+    /** The number the parser is at, or null for JSON null; any other kind of value is refused. */
+    private static JsonNumber number(JsonParser parser, String expected) {
+        JsonValue value = parser.getValue();
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber number)) {
+            throw wrongType(expected, value);
+        }
+        return number;
     }
 
     private static String string(JsonValue value) {
