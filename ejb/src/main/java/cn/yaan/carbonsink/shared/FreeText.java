@@ -10,7 +10,9 @@ import java.util.Optional;
  * {@code "abc\u202Egpj.exe"} into what looks like {@code "abcexe.jpg"}), halves of characters (a lone UTF-16
  * surrogate), text that is empty once invisible characters are left out (zero-width spaces, joiners, byte-order
  * marks, fillers) and floods of combining marks. Lengths are counted in characters as people count them (code
- * points, so an emoji is one), after NFC normalisation, which is also the form that is stored.
+ * points, so an emoji is one), after NFC normalisation, which is also the form that is stored. REST bodies therefore
+ * declare these limits as {@code @Schema(maxLength)} (JSON Schema counts code points too), not as {@code @Size},
+ * which counts UTF-16 units: the service applying this rule is the check.
  */
 public final class FreeText {
 

@@ -195,7 +195,7 @@ public class CertificateResource {
         return VerificationView.of(certificates.verify(QrCodes.decode(image)));
     }
 
-    public record Revocation(@NotBlank @Size(max = 500) String reason) {
+    public record Revocation(@NotBlank @Schema(maxLength = 500) String reason) {
     }
 
     @POST

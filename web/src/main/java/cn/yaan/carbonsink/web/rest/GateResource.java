@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -49,7 +50,7 @@ public class GateResource {
     CurrentCaller caller;
 
     public record Scan(@NotBlank @Size(max = 2000) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr,
-                       @NotBlank @Size(max = 40) String gate) {
+                       @NotBlank @Schema(maxLength = 40) String gate) {
     }
 
     /** A refusal is a problem (RFC 9457) that also carries the gate's verdict. */
@@ -100,7 +101,7 @@ public class GateResource {
     }
 
     public record OfflineScan(@NotBlank @Size(max = 2000) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr,
-                              @NotBlank @Size(max = 40) String gate,
+                              @NotBlank @Schema(maxLength = 40) String gate,
                               @NotNull Instant scannedAt) {
     }
 

@@ -32,6 +32,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
@@ -140,8 +141,9 @@ public class SiteResource {
         return new FootprintAnswer(result.kg(), result.offsetKg(), result.working());
     }
 
-    public record SiteChange(@NotBlank @Size(max = 100) String nameZh, @NotBlank @Size(max = 100) String nameEn,
-                             @NotBlank @Size(max = 100) String county,
+    public record SiteChange(@NotBlank @Schema(maxLength = 100) String nameZh,
+                             @NotBlank @Schema(maxLength = 100) String nameEn,
+                             @NotBlank @Schema(maxLength = 100) String county,
                              @NotNull @Min(1) @Max(1_000_000) Integer dailyCapacity,
                              @NotNull @Min(0) @Max(90) Integer walkInPercent,
                              @NotNull LocalTime opensAt, @NotNull LocalTime closesAt) {
