@@ -56,7 +56,7 @@ public class Certificate {
     Status status = Status.VALID;
     @Column(name = "revoked_at")
     Instant revokedAt;
-    @Column(name = "revocation_reason", length = 500)
+    @Column(name = "revocation_reason", length = 1000)
     String revocationReason;
 
     protected Certificate() {

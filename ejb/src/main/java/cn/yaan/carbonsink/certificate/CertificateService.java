@@ -3,6 +3,7 @@ package cn.yaan.carbonsink.certificate;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.Settings;
 import jakarta.ejb.Stateless;
@@ -108,6 +109,7 @@ public class CertificateService {
 
     /** Revokes a valid certificate (409 when it is revoked already); final. */
     public Certificate revoke(String number, String reason, String actor) {
+        String why = FreeText.required("reason", reason, 500);
         Certificate c = require(number);
         RowLocks.fresh(em, c);
         if (c.status == Certificate.Status.REVOKED) {
@@ -116,7 +118,7 @@ public class CertificateService {
         c.status = Certificate.Status.REVOKED;
         recent.forget(c.number);
         c.revokedAt = clock.now();
-        c.revocationReason = reason;
+        c.revocationReason = why;
         LOG.info(() -> "Certificate " + c.number + " revoked by " + actor);
         return c;
     }

@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.certificate;
 
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.ImageUploads;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -17,18 +18,14 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** QR codes of certificates with ZXing: PNG and SVG out, and the code found in an uploaded photo or screenshot. */
@@ -36,6 +33,12 @@ public final class QrCodes {
 
     /** Pixels an uploaded image may have (a 16-megapixel photo); more is refused before decoding. */
     public static final long MAX_PIXELS = 16_000_000L;
+    /**
+     * An upload to verify: a photo or screenshot of a code. A progressive JPEG may have four scans of the full 16
+     * megapixels (or ten of 6); 4 megapixels decoded are plenty to find a code that fills a good part of the picture.
+     */
+    private static final ImageUploads.Limits UPLOAD = new ImageUploads.Limits("image",
+            Set.of("png", "jpeg", "gif", "bmp"), MAX_PIXELS, 4 * MAX_PIXELS, 4_000_000L);
 
     private static final Map<EncodeHintType, Object> HINTS = Map.of(
             EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
@@ -145,35 +148,11 @@ public final class QrCodes {
     }
 
     /**
-     * The text of the QR code in an image (PNG, JPEG, GIF, BMP). 400 when the bytes are not an image or it has
-     * more than {@link #MAX_PIXELS} pixels (checked from the header, before decoding: no decompression bombs);
-     * 422 when no QR code is found.
+     * The text of the QR code in an image (PNG, JPEG, GIF, BMP). 400 when the bytes are not such an image or would
+     * cost too much to decode (see {@link ImageUploads}); 422 when no QR code is found.
      */
     public static String decode(byte[] image) {
-        BufferedImage picture;
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw BusinessException.invalid("image", "The upload is not a PNG, JPEG, GIF or BMP image.");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw BusinessException.invalid("image", "The image has " + pixels + " pixels; at most "
-                            + MAX_PIXELS + " are read. Send a smaller photo or a screenshot.");
-                }
-                picture = reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof BusinessException b) {
-                throw b;
-            }
-            throw BusinessException.invalid("image", "The image cannot be read: it is damaged or not an image.");
-        }
+        BufferedImage picture = ImageUploads.read(image, UPLOAD);
         try {
             return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(picture))),
                     Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();

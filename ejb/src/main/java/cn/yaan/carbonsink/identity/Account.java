@@ -36,7 +36,7 @@ public class Account {
     @Column(name = "password_hash", nullable = false, length = 200)
     private String passwordHash;
 
-    @Column(name = "display_name", nullable = false, length = 100)
+    @Column(name = "display_name", nullable = false, length = 200)
     private String displayName;
 
     @ElementCollection(fetch = FetchType.EAGER)

@@ -4,6 +4,7 @@ import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.BusinessException.FieldError;
+import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.ResidentIds;
 import jakarta.ejb.Stateless;
@@ -29,6 +30,8 @@ import java.util.regex.Pattern;
 @Stateless
 public class CitizenService {
 
+    /** Characters of a citizen's real name. */
+    static final int NAME_MAX = 50;
     static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -67,9 +70,10 @@ public class CitizenService {
         if (r.username() == null || !USERNAME.matcher(r.username()).matches()) {
             errors.add(new FieldError("username", "The username must be 3 to 64 letters, digits, dots, dashes or underscores."));
         }
-        String name = r.name() == null ? "" : r.name().strip();
-        if (name.isEmpty() || name.length() > 50) {
-            errors.add(new FieldError("name", "Enter your real name as on your ID card (1 to 50 characters)."));
+        String name = r.name() == null ? "" : r.name();
+        if (name.isBlank() || FreeText.problem(name, NAME_MAX).isPresent()) {
+            errors.add(new FieldError("name", "Enter your real name as on your ID card (1 to " + NAME_MAX
+                    + " characters)" + FreeText.problem(name, NAME_MAX).map(p -> ": it " + p).orElse(".")));
         }
         ResidentIds.ResidentId id = null;
         try {
@@ -95,7 +99,8 @@ public class CitizenService {
             throw BusinessException.conflict("citizen-registered",
                     "This resident ID number is registered already; log in with that account.");
         }
-        Caller caller = identity.createAccount(r.username(), r.password(), name, Set.of(Role.CITIZEN), null);
+        Caller caller = identity.createAccount(r.username(), r.password(), FreeText.normalise(name),
+                Set.of(Role.CITIZEN), null);
         return attach(caller.username(), id.number(), phone);
     }
 

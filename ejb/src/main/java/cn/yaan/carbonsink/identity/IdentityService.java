@@ -3,6 +3,7 @@ package cn.yaan.carbonsink.identity;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.RowLocks;
+import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.Settings;
 import cn.yaan.carbonsink.shared.Sha256;
 import jakarta.annotation.Resource;
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
 @Stateless
 public class IdentityService {
 
+    /** Characters of an account's display name (a citizen's is the real name, at most 50). */
+    public static final int DISPLAY_NAME_MAX = 100;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Compared against when the username is unknown, so that a miss costs as much time as a wrong password. */
@@ -162,9 +165,9 @@ public class IdentityService {
                             "No organisation has the code '" + organisationCode + "'."));
         }
         requireMatchingOrganisation(roles, organisation);
-        Account account = new Account(username, PasswordHasher.hash(password),
-                displayName == null || displayName.isBlank() ? username : displayName.trim(), roles, organisation,
-                clock.now());
+        String name = FreeText.optional("displayName", displayName, DISPLAY_NAME_MAX);
+        Account account = new Account(username, PasswordHasher.hash(password), name == null ? username : name, roles,
+                organisation, clock.now());
         em.persist(account);
         em.flush();
         return Caller.of(account);

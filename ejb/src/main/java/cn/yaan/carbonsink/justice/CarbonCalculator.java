@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.justice;
 
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.FreeText;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,16 +28,23 @@ public class CarbonCalculator {
     public record Result(CarbonLoss.Calculation calculation, long purchaseKg) {
     }
 
-    /** 400 with the field of the first unknown species. */
+    /**
+     * 400 with the field of the first volume or multiplier out of its range (checked before anything is computed)
+     * or the first unknown species.
+     */
     public Result calculate(List<Damage> damage, BigDecimal multiplier) {
+        CarbonLoss.MULTIPLIER.require("multiplier", multiplier);
         List<CarbonLoss.Item> items = new ArrayList<>();
         for (int i = 0; i < damage.size(); i++) {
-            Species species = em.find(Species.class, damage.get(i).species());
+            String field = "damage[" + i + "]";
+            BigDecimal volume = CarbonLoss.VOLUME_M3.require(field + ".volumeM3", damage.get(i).volumeM3());
+            String name = FreeText.required(field + ".species", damage.get(i).species(), Species.NAME_MAX);
+            Species species = em.find(Species.class, name);
             if (species == null) {
-                throw BusinessException.invalid("damage[" + i + "].species", "Unknown species "
-                        + damage.get(i).species() + "; use one of " + species().stream().map(SpeciesParameters::nameZh).toList() + ".");
+                throw BusinessException.invalid(field + ".species", "Unknown species " + name + "; use one of "
+                        + species().stream().map(SpeciesParameters::nameZh).toList() + ".");
             }
-            items.add(new CarbonLoss.Item(species.parameters(), damage.get(i).volumeM3()));
+            items.add(new CarbonLoss.Item(species.parameters(), volume));
         }
         CarbonLoss.Calculation calculation = CarbonLoss.of(items);
         return new Result(calculation, CarbonLoss.purchaseKg(calculation.kg(), multiplier));

@@ -1,5 +1,7 @@
 package cn.yaan.carbonsink.justice;
 
+import cn.yaan.carbonsink.shared.Decimals;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -12,6 +14,11 @@ import java.util.List;
  * whole kilograms only at the end. Each step is written out, so an order shows its working.
  */
 public final class CarbonLoss {
+
+    /** A damage item's stem volume: more than 0 and at most 100000 m3, to 0.0001 m3. */
+    public static final Decimals.Range VOLUME_M3 = Decimals.Range.above("0", "100000", 4);
+    /** The court's multiplier of the carbon lost: more than 0 and at most 100, to four places. */
+    public static final Decimals.Range MULTIPLIER = Decimals.Range.above("0", "100", 4);
 
     private static final BigDecimal CO2_PER_C = new BigDecimal(44).divide(new BigDecimal(12), MathContext.DECIMAL128);
     private static final BigDecimal KG_PER_TONNE = new BigDecimal(1000);

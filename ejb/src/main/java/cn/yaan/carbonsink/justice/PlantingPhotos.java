@@ -1,26 +1,23 @@
 package cn.yaan.carbonsink.justice;
 
-import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.ImageUploads;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Iterator;
+import java.util.Set;
 
 /**
- * Photos of a planting, stored safely: whatever was uploaded is decoded (PNG or JPEG only, the size checked from
- * the header before decoding, so no decompression bombs), scaled to at most {@link #MAX_SIDE} pixels on its long
+ * Photos of a planting, stored safely: whatever was uploaded is decoded (PNG or JPEG only, by {@link ImageUploads},
+ * which checks the cost from the header before decoding), scaled to at most {@link #MAX_SIDE} pixels on its long
  * side and written again as a plain JPEG. Nothing of the upload but its pixels survives: no EXIF (the phone's GPS
  * position and serial number), no comments, no appended bytes, no script pretending to be an image.
  */
@@ -28,6 +25,9 @@ public final class PlantingPhotos {
 
     public static final long MAX_PIXELS = 40_000_000L;
     public static final int MAX_SIDE = 1600;
+    /** A camera's photo; decoded at about 6 megapixels at most, still more than the {@link #MAX_SIDE} kept. */
+    private static final ImageUploads.Limits UPLOAD = new ImageUploads.Limits("photo", Set.of("png", "jpeg"),
+            MAX_PIXELS, 4 * MAX_PIXELS, 6_000_000L);
 
     private PlantingPhotos() {
     }
@@ -36,33 +36,7 @@ public final class PlantingPhotos {
     }
 
     public static Photo reencode(byte[] upload) {
-        if (upload == null || upload.length == 0) {
-            throw BusinessException.invalid("photo", "Send the photo (JPEG or PNG) as the request body.");
-        }
-        BufferedImage picture;
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            ImageReader reader = readers == null || !readers.hasNext() ? null : readers.next();
-            String format = reader == null ? "" : reader.getFormatName().toLowerCase();
-            if (!format.equals("jpeg") && !format.equals("png")) {
-                throw BusinessException.invalid("photo", "A photo is a JPEG or PNG image.");
-            }
-            try {
-                reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw BusinessException.invalid("photo", "The photo has " + pixels + " pixels; at most " + MAX_PIXELS + ".");
-                }
-                picture = reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof BusinessException b) {
-                throw b;
-            }
-            throw BusinessException.invalid("photo", "The photo cannot be read: it is damaged or not an image.");
-        }
+        BufferedImage picture = ImageUploads.read(upload, UPLOAD);
         double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(picture.getWidth(), picture.getHeight()));
         int width = Math.max(1, (int) Math.round(picture.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(picture.getHeight() * scale));

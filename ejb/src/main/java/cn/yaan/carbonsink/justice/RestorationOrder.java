@@ -75,9 +75,9 @@ public class RestorationOrder {
     String calculation;
     @Column(name = "replant_trees")
     Integer replantTrees;
-    @Column(name = "replant_species", length = 40)
+    @Column(name = "replant_species", length = 80)
     String replantSpecies;
-    @Column(name = "replant_site", length = 200)
+    @Column(name = "replant_site", length = 400)
     String replantSite;
     @Column(name = "survival_threshold", precision = 5, scale = 2)
     BigDecimal survivalThreshold;

@@ -28,7 +28,7 @@ public class RestorationPlanting {
     LocalDate plantedOn;
     @Column(nullable = false)
     int trees;
-    @Column(nullable = false, length = 40)
+    @Column(nullable = false, length = 80)
     String species;
     @Column(nullable = false, precision = 9, scale = 6)
     BigDecimal latitude;

@@ -21,6 +21,8 @@ import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.ledger.OrderRenewal;
 import jakarta.enterprise.event.Observes;
+import cn.yaan.carbonsink.shared.Decimals;
+import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.ResidentIds;
 import cn.yaan.carbonsink.shared.Settings;
@@ -53,6 +55,14 @@ import java.util.Set;
  */
 @Stateless
 public class RestorationService {
+
+    /** Characters of a defendant's name and of a replanting site. */
+    static final int NAME_MAX = 50;
+    static final int SITE_MAX = 200;
+    static final Decimals.Range AREA_MU = Decimals.Range.above("0", "10000000", 2);
+    static final Decimals.Range SURVIVAL_THRESHOLD = Decimals.Range.between("1", "100", 2);
+    static final Decimals.Range LATITUDE = Decimals.Range.between("-90", "90", 6);
+    static final Decimals.Range LONGITUDE = Decimals.Range.between("-180", "180", 6);
 
     private static final String REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -104,18 +114,25 @@ public class RestorationService {
             throw BusinessException.invalid("judgmentDate", "The judgment date cannot be in the future.");
         }
         List<ResidentIds.ResidentId> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < o.defendants().size(); i++) {
+            names.add(FreeText.required("defendants[" + i + "].name", o.defendants().get(i).name(), NAME_MAX));
             ResidentIds.ResidentId id = ResidentIds.parse("defendants[" + i + "].idNumber", o.defendants().get(i).idNumber(), today);
             if (!seen.add(id.number())) {
                 throw BusinessException.invalid("defendants[" + i + "].idNumber", "The same defendant is listed twice.");
             }
             ids.add(id);
         }
+        for (int i = 0; i < o.damage().size(); i++) {
+            if (o.damage().get(i).areaMu() != null) {
+                AREA_MU.require("damage[" + i + "].areaMu", o.damage().get(i).areaMu());
+            }
+        }
         BigDecimal multiplier = o.multiplier() == null ? BigDecimal.ONE : o.multiplier();
         RestorationOrder.Replant replant = replantOf(o.remedy(), o.replant(), o.judgmentDate());
         CarbonCalculator.Result result = calculator.calculate(o.damage().stream()
-                .map(d -> new CarbonCalculator.Damage(d.species().trim(), d.volumeM3())).toList(), multiplier);
+                .map(d -> new CarbonCalculator.Damage(d.species(), d.volumeM3())).toList(), multiplier);
         long carbonLossKg = result.calculation().kg();
         long purchaseKg = o.remedy().purchasesFromTheStart() ? result.purchaseKg() : 0;
         if (o.remedy().purchasesFromTheStart() && purchaseKg == 0) {
@@ -137,13 +154,13 @@ public class RestorationService {
         em.flush();
         for (int i = 0; i < ids.size(); i++) {
             String number = ids.get(i).number();
-            em.persist(new RestorationDefendant(order.id(), i, personalData.protect(o.defendants().get(i).name().strip()),
+            em.persist(new RestorationDefendant(order.id(), i, personalData.protect(names.get(i)),
                     personalData.protect(number), personalData.lookupHash(number)));
         }
         for (int i = 0; i < o.damage().size(); i++) {
             DamageItem d = o.damage().get(i);
-            em.persist(new RestorationDamage(order.id(), i, em.find(Species.class, d.species().trim()).parameters(),
-                    d.volumeM3(), d.trees(), d.areaMu()));
+            Species species = em.find(Species.class, FreeText.normalise(d.species()));
+            em.persist(new RestorationDamage(order.id(), i, species.parameters(), d.volumeM3(), d.trees(), d.areaMu()));
         }
         event(order, caller.username(), "REGISTERED", o.remedy() + ", carbon lost " + carbonLossKg + " kg"
                 + (purchaseKg > 0 ? ", units in lieu " + purchaseKg + " kg" : "")
@@ -164,11 +181,14 @@ public class RestorationService {
         if (r.dueDate().isBefore(judgmentDate)) {
             throw BusinessException.invalid("replant.dueDate", "The due date cannot be before the judgment date.");
         }
-        BigDecimal threshold = r.survivalThreshold() == null ? RestorationOrder.DEFAULT_THRESHOLD : r.survivalThreshold();
+        BigDecimal threshold = r.survivalThreshold() == null ? RestorationOrder.DEFAULT_THRESHOLD
+                : SURVIVAL_THRESHOLD.require("replant.survivalThreshold", r.survivalThreshold());
         List<Integer> years = r.inspectionYears() == null || r.inspectionYears().isEmpty()
                 ? RestorationOrder.DEFAULT_INSPECTION_YEARS : r.inspectionYears().stream().distinct().sorted().toList();
-        return new RestorationOrder.Replant(r.trees(), r.species().strip(), r.site().strip(), threshold, r.dueDate(),
-                years, r.tendingYears() == 0 ? RestorationOrder.DEFAULT_TENDING_YEARS : r.tendingYears());
+        return new RestorationOrder.Replant(r.trees(),
+                FreeText.required("replant.species", r.species(), Species.NAME_MAX),
+                FreeText.required("replant.site", r.site(), SITE_MAX), threshold, r.dueDate(), years,
+                r.tendingYears() == 0 ? RestorationOrder.DEFAULT_TENDING_YEARS : r.tendingYears());
     }
 
     /** The court-facing price of units in lieu: {@code carbonsink.restoration.price-fen-per-tonne} (default 80 元/t). */
@@ -288,10 +308,13 @@ public class RestorationService {
         }
         notBefore("date", p.date(), order.judgmentDate(), "the judgment date");
         notFuture("date", p.date());
-        em.persist(new RestorationPlanting(order.id(), p.date(), p.trees(), p.species().strip(), p.latitude(),
+        String species = FreeText.required("species", p.species(), Species.NAME_MAX);
+        LATITUDE.require("latitude", p.latitude());
+        LONGITUDE.require("longitude", p.longitude());
+        em.persist(new RestorationPlanting(order.id(), p.date(), p.trees(), species, p.latitude(),
                 p.longitude(), caller.username(), clock.now()));
         order.planted(p.trees());
-        event(order, caller.username(), "PLANTED", p.trees() + " " + p.species().strip() + " on " + p.date()
+        event(order, caller.username(), "PLANTED", p.trees() + " " + species + " on " + p.date()
                 + " at " + p.latitude().toPlainString() + "," + p.longitude().toPlainString()
                 + " (" + order.plantedTrees() + " of " + order.replantTrees() + " planted)");
         fulfilIfComplete(order, caller.username());

@@ -14,6 +14,9 @@ import java.math.BigDecimal;
 @NamedQuery(name = "Species.all", query = "select s from Species s order by s.nameEn")
 public class Species {
 
+    /** Characters of a species' Chinese name, which is also how damage items and plantings name it. */
+    public static final int NAME_MAX = 40;
+
     @Id
     @Column(name = "name_zh", length = 40)
     String nameZh;

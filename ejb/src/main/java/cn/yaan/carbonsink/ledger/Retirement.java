@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.ledger;
 
+import cn.yaan.carbonsink.shared.FreeText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -44,14 +45,17 @@ public class Retirement {
     protected Retirement() {
     }
 
+    /** Characters of the name units are retired for (an order's beneficiary becomes its retirement's). */
+    public static final int BENEFICIARY_MAX = 200;
+
     Retirement(Long orderId, long quantityKg, String beneficiary, OrderPurpose purpose, String reference, String note,
                String actor, Instant retiredAt) {
         this.orderId = orderId;
         this.quantityKg = quantityKg;
-        this.beneficiary = beneficiary;
+        this.beneficiary = FreeText.required("beneficiary", beneficiary, BENEFICIARY_MAX);
         this.purpose = purpose;
         this.reference = reference;
-        this.note = note;
+        this.note = FreeText.optional("note", note, 500);
         this.actor = actor;
         this.retiredAt = retiredAt;
     }

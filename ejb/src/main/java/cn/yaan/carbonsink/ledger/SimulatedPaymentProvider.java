@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.ledger;
 
 import cn.yaan.carbonsink.platform.AppSettings;
 import cn.yaan.carbonsink.shared.Settings;
+import cn.yaan.carbonsink.shared.FreeText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -93,7 +94,8 @@ public class SimulatedPaymentProvider implements PaymentProvider {
             String id = json.getString("notificationId");
             String paymentId = json.getString("paymentId");
             long amount = json.getJsonNumber("amountFen").longValueExact();
-            if (id.isBlank() || id.length() > 100 || paymentId.length() > 40 || amount < 0) {
+            if (id.isBlank() || id.length() > 100 || paymentId.length() > 40 || amount < 0
+                    || FreeText.characterProblem(id + paymentId).isPresent()) {
                 return Optional.empty();
             }
             return Optional.of(new Notification(id, paymentId, amount, "SUCCESS".equals(json.getString("status", ""))));

@@ -1,5 +1,7 @@
 package cn.yaan.carbonsink.ledger;
 
+import cn.yaan.carbonsink.shared.Decimals;
+import cn.yaan.carbonsink.shared.FreeText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -24,9 +26,9 @@ public class SinkProject {
     Long id;
     @Column(nullable = false, unique = true, length = 32)
     String code;
-    @Column(name = "name_zh", nullable = false, length = 200)
+    @Column(name = "name_zh", nullable = false, length = 400)
     String nameZh;
-    @Column(name = "name_en", nullable = false, length = 200)
+    @Column(name = "name_en", nullable = false, length = 400)
     String nameEn;
     @Column(nullable = false, length = 100)
     String county;
@@ -51,15 +53,18 @@ public class SinkProject {
     protected SinkProject() {
     }
 
+    /** A project's forest area: from 0 to a billion mu, to 0.01 mu. Names and area are checked as a project is made. */
+    public static final Decimals.Range AREA_MU = Decimals.Range.between("0", "1000000000", 2);
+
     SinkProject(String code, String nameZh, String nameEn, String county, String standard, String methodology,
                 BigDecimal areaMu, long unitPriceFenPerTonne, Instant createdAt) {
         this.code = code;
-        this.nameZh = nameZh;
-        this.nameEn = nameEn;
-        this.county = county;
-        this.standard = standard;
-        this.methodology = methodology;
-        this.areaMu = areaMu;
+        this.nameZh = FreeText.required("nameZh", nameZh, 200);
+        this.nameEn = FreeText.required("nameEn", nameEn, 200);
+        this.county = FreeText.required("county", county, 100);
+        this.standard = FreeText.required("standard", standard, 100);
+        this.methodology = FreeText.required("methodology", methodology, 200);
+        this.areaMu = AREA_MU.require("areaMu", areaMu);
         this.unitPriceFenPerTonne = unitPriceFenPerTonne;
         this.createdAt = createdAt;
     }

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.ledger;
 
+import cn.yaan.carbonsink.shared.FreeText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -78,7 +79,7 @@ public class UnitOrder {
               long quantityKg, long amountFen, String owner, Instant createdAt, Instant expiresAt) {
         this.paymentId = paymentId;
         this.purpose = purpose;
-        this.beneficiary = beneficiary;
+        this.beneficiary = FreeText.required("beneficiary", beneficiary, Retirement.BENEFICIARY_MAX);
         this.reference = reference;
         this.projectId = projectId;
         this.quantityKg = quantityKg;

@@ -31,7 +31,7 @@ public class DutyYear {
     int ageMin;
     @Column(name = "age_max", nullable = false)
     int ageMax;
-    @Column(name = "exempt_reason", length = 500)
+    @Column(name = "exempt_reason", length = 1000)
     String exemptReason;
     @Column(name = "exempted_by", length = 64)
     String exemptedBy;

@@ -13,6 +13,7 @@ import cn.yaan.carbonsink.ledger.UnitsRetired;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.Settings;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
@@ -94,15 +95,13 @@ public class ObligationService {
     /** Exempts a citizen from a year's duty (age, illness, disability...); the reason is kept with who said so. */
     public Obligation exempt(String username, int year, String reason, String officer) {
         checkYear(year);
-        if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
-            throw BusinessException.invalid("reason", "Give the reason for the exemption (1 to 500 characters).");
-        }
+        String why = FreeText.required("reason", reason, 500);
         CitizenProfile profile = citizens.lock(profile(username).accountId());
         DutyYear duty = dutyYearForUpdate(profile, year);
         if (duty.exempt()) {
             throw BusinessException.conflict("already-exempt", "The citizen is exempt for " + year + " already.");
         }
-        duty.exemptReason = reason.strip();
+        duty.exemptReason = why;
         duty.exemptedBy = officer;
         duty.exemptedAt = clock.now();
         em.flush();
@@ -209,9 +208,7 @@ public class ObligationService {
     }
 
     public EventView createEvent(String site, LocalDate date, int places, int treesPerAttendee, String officer) {
-        if (site == null || site.isBlank() || site.strip().length() > 200) {
-            throw BusinessException.invalid("site", "Name the site (1 to 200 characters).");
-        }
+        String where = FreeText.required("site", site, 200);
         if (date == null || date.isBefore(clock.today()) || date.isAfter(clock.today().plusYears(2))) {
             throw BusinessException.invalid("date", "The date must be from today to two years ahead.");
         }
@@ -221,7 +218,7 @@ public class ObligationService {
         if (treesPerAttendee < 1 || treesPerAttendee > MAX_TREES) {
             throw BusinessException.invalid("treesPerAttendee", "The trees per attendee must be from 1 to " + MAX_TREES + ".");
         }
-        PlantingEvent event = new PlantingEvent(site.strip(), date, places, treesPerAttendee, officer, clock.now());
+        PlantingEvent event = new PlantingEvent(where, date, places, treesPerAttendee, officer, clock.now());
         em.persist(event);
         em.flush();
         return view(event);

@@ -10,11 +10,16 @@ public final class Masking {
     private Masking() {
     }
 
+    /**
+     * The masked name. Text that cannot be seen or that reorders what follows (a right-to-left override stored before
+     * {@link FreeText} refused it) is left out first, so it cannot survive into a public page.
+     */
     public static String name(String name) {
-        if (name == null || name.isBlank()) {
+        String visible = name == null ? "" : FreeText.visible(name).strip();
+        if (visible.isEmpty()) {
             return "";
         }
-        int[] cps = name.trim().codePoints().toArray();
+        int[] cps = visible.codePoints().toArray();
         if (cps.length <= 1) {
             return "*";
         }

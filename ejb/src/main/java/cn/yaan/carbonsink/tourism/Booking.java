@@ -115,7 +115,7 @@ public class Booking {
     /** One member of the party: name and ID number sealed by {@code PersonalData}, the ID's keyed hash. */
     @Embeddable
     public static class Visitor {
-        @Column(name = "name_sealed", nullable = false, length = 300)
+        @Column(name = "name_sealed", nullable = false, length = 400)
         String nameSealed;
         @Column(name = "id_sealed", nullable = false, length = 300)
         String idSealed;

@@ -17,6 +17,7 @@ import cn.yaan.carbonsink.ledger.UnitsRetired;
 import cn.yaan.carbonsink.platform.Idempotency;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.ResidentIds;
 import cn.yaan.carbonsink.shared.RowLocks;
@@ -49,6 +50,8 @@ import java.util.stream.Collectors;
 public class BookingService {
 
     public static final String SCHEME_REF_PREFIX = "booking:";
+    /** Characters of a visitor's name. */
+    static final int NAME_MAX = 50;
 
     @PersistenceContext
     EntityManager em;
@@ -171,9 +174,11 @@ public class BookingService {
                 errors.add(new BusinessException.FieldError(field, "A visitor is missing."));
                 continue;
             }
-            String name = p.name() == null ? "" : p.name().strip();
-            if (name.isEmpty() || name.codePointCount(0, name.length()) > 50) {
-                errors.add(new BusinessException.FieldError(field + ".name", "Enter the visitor's real name (at most 50 characters)."));
+            String name = null;
+            try {
+                name = FreeText.required(field + ".name", p.name(), NAME_MAX);
+            } catch (BusinessException e) {
+                errors.addAll(e.fieldErrors());
             }
             try {
                 ResidentIds.ResidentId id = ResidentIds.parse(field + ".idNumber", p.idNumber(), clock.today());
@@ -181,7 +186,7 @@ public class BookingService {
                 if (!seen.add(hash)) {
                     errors.add(new BusinessException.FieldError(field + ".idNumber", "This visitor is already in the party."));
                 }
-                if (!name.isEmpty()) {
+                if (name != null) {
                     party.add(new Booking.Visitor(personalData.protect(name), personalData.protect(id.number()), hash));
                 }
             } catch (BusinessException e) {

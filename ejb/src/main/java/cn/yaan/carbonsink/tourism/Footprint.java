@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.tourism;
 
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.Decimals;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -24,8 +25,18 @@ public final class Footprint {
     private Footprint() {
     }
 
-    /** The trip as the visitor describes it. */
+    /** One-way distances a trip may have: more than 0 and at most 5000 km, kept to 0.1 km. */
+    public static final Decimals.Range DISTANCE_KM = Decimals.Range.above("0", "5000", Decimals.MAX_FRACTION_DIGITS);
+
+    /**
+     * The trip as the visitor describes it. The distance is checked as it is given, before it is rounded to 0.1 km:
+     * rounding {@code 1E-999999999} would never finish.
+     */
     public record Trip(TravelMode mode, BigDecimal distanceKm, Integer occupants, int nights, int days) {
+
+        public Trip {
+            distanceKm = DISTANCE_KM.require("trip.distanceKm", distanceKm).setScale(1, RoundingMode.HALF_UP);
+        }
 
         /** Refuses a trip that cannot be: a car without the number of people in it, more nights than days. */
         public void check() {

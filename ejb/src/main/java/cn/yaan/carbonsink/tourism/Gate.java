@@ -5,6 +5,7 @@ import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.Settings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ import java.util.stream.Collectors;
  */
 @Stateless
 public class Gate {
+
+    /** Characters of the name of the gate a scan was made at. */
+    static final int GATE_MAX = 40;
 
     @PersistenceContext
     EntityManager em;
@@ -78,6 +82,7 @@ public class Gate {
      * the site sees a ticket shown at two gates while they had no network.
      */
     public Verdict checkIn(Caller operator, String qr, String gate, Instant scannedAt) {
+        gate = FreeText.required("gate", gate, GATE_MAX);
         ScenicSite site = siteOf(operator);
         Instant now = clock.now();
         boolean offline = scannedAt != null;

@@ -25,10 +25,10 @@ public class ScenicSite {
     @Column(nullable = false, unique = true, length = 16)
     private String code;
 
-    @Column(name = "name_zh", nullable = false, length = 100)
+    @Column(name = "name_zh", nullable = false, length = 200)
     String nameZh;
 
-    @Column(name = "name_en", nullable = false, length = 100)
+    @Column(name = "name_en", nullable = false, length = 200)
     String nameEn;
 
     @Column(nullable = false, length = 100)

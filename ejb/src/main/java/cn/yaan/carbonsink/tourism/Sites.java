@@ -4,6 +4,7 @@ import cn.yaan.carbonsink.ledger.AuditLedger;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.RowLocks;
+import cn.yaan.carbonsink.shared.FreeText;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -80,9 +81,9 @@ public class Sites {
         if (!c.opensAt().isBefore(c.closesAt())) {
             throw BusinessException.invalid("closesAt", "The site must close after it opens.");
         }
-        site.nameZh = c.nameZh();
-        site.nameEn = c.nameEn();
-        site.county = c.county();
+        site.nameZh = FreeText.required("nameZh", c.nameZh(), 100);
+        site.nameEn = FreeText.required("nameEn", c.nameEn(), 100);
+        site.county = FreeText.required("county", c.county(), 100);
         site.dailyCapacity = c.dailyCapacity();
         site.walkInPercent = c.walkInPercent();
         site.opensAt = c.opensAt();

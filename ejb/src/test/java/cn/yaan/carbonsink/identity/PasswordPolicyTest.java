@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.identity;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -9,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PasswordPolicyTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"Demo#2026", "abcdefg1", "森林碳汇森林碳汇2026"})
+    @ValueSource(strings = {"Demo#2026", "tea-garden-7", "森林碳汇森林碳汇2026"})
     void acceptable(String password) {
         assertThat(PasswordPolicy.problem(password, "someone")).isEmpty();
     }
@@ -28,8 +29,22 @@ class PasswordPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"citizen11", "CITIZEN11"})
-    void notTheUsername(String password) {
-        assertThat(PasswordPolicy.problem(password, "citizen11")).isPresent();
+    @ValueSource(strings = {"citizen11", "CITIZEN11", "my-citizen11-pw", "1Citizen11"})
+    void notContainingTheUsername(String password) {
+        assertThat(PasswordPolicy.problem(password, "citizen11")).hasValue("The password must not contain the username.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password1", "qwerty123", "Password1", "1q2w3e4r", "abc12345", "woaini1314", "qq123456",
+            "a123456789", "1qaz2wsx", "a5201314"})
+    void notOneOfTheMostCommonPasswords(String password) {
+        assertThat(PasswordPolicy.problem(password, "someone")).hasValueSatisfying(p -> assertThat(p).contains("most common"));
+    }
+
+    @Test
+    void theDemoPasswordAndThoseOfTheTestsAreNotCommon() {
+        for (String password : new String[]{"Demo#2026", "Secret#123", "Plant3Trees"}) {
+            assertThat(PasswordPolicy.problem(password, "citizen")).as(password).isEmpty();
+        }
     }
 }

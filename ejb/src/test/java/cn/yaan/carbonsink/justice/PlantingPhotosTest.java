@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.justice;
 
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.HostileImages;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -57,5 +58,15 @@ class PlantingPhotosTest {
         byte[] png = image("png", 10, 10, BufferedImage.TYPE_INT_RGB);
         byte[] truncated = java.util.Arrays.copyOf(png, 30);
         assertThatThrownBy(() -> PlantingPhotos.reencode(truncated)).isInstanceOf(BusinessException.class);
+    }
+
+    @Test
+    void aPhotoThatWouldCostTooMuchToDecodeIsRefusedFromItsHeader() throws IOException {
+        byte[] scans = HostileImages.manyScans(1000, 1000, 1000);
+        assertThatThrownBy(() -> PlantingPhotos.reencode(scans)).isInstanceOf(BusinessException.class)
+                .hasMessageContaining("progressive scans");
+        byte[] deep = HostileImages.write(HostileImages.picture(1500, 1500, BufferedImage.TYPE_USHORT_GRAY), "png");
+        assertThatThrownBy(() -> PlantingPhotos.reencode(deep)).isInstanceOf(BusinessException.class)
+                .hasMessageContaining("16 bits");
     }
 }

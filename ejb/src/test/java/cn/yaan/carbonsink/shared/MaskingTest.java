@@ -21,6 +21,16 @@ class MaskingTest {
     }
 
     @Test
+    void whatCannotBeSeenOrReordersTextNeverReachesAPublicPage() {
+        // Stored before input was checked: a right-to-left override would reverse the masked text that follows it.
+        assertThat(Masking.name("\u202E张三丰")).isEqualTo("张**");
+        assertThat(Masking.name("Sichuan\u202E Ya'an Tea Co\u202C")).isEqualTo("Si***Co");
+        assertThat(Masking.name("\u200B\u200B")).isEmpty();
+        assertThat(Masking.name("李\u0000")).isEqualTo("*");
+        assertThat(Masking.name("😀😀")).isEqualTo("😀*");
+    }
+
+    @Test
     void idNumbersKeepTheirFirstSixAndLastFour() {
         assertThat(Masking.idNumber("11010519491231002X")).isEqualTo("110105********002X");
         assertThat(Masking.idNumber("123")).isEqualTo("***");

@@ -65,4 +65,24 @@ class FootprintTest {
         assertThat(e).as("refused").isNotNull();
         return e.fieldErrors().get(0).field();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "1E-999999999|trip.distanceKm must have at most 10 decimal places.",
+            "1E+999999999|trip.distanceKm must be at most 5000.",
+            "0|trip.distanceKm must be more than 0."})
+    void anAbsurdDistanceIsRefusedBeforeAnyArithmetic(String distance, String message) {
+        BusinessException e = catchThrowableOfType(BusinessException.class, () -> Footprint.of(
+                new Footprint.Trip(TravelMode.CAR, new BigDecimal(distance), 3, 0, 1), 3, DEFAULTS));
+        assertThat(e).isNotNull();
+        assertThat(e.fieldErrors()).singleElement().satisfies(f -> {
+            assertThat(f.field()).isEqualTo("trip.distanceKm");
+            assertThat(f.message()).isEqualTo(message);
+        });
+    }
+
+    @Test
+    void theDistanceIsKeptToATenthOfAKilometre() {
+        assertThat(new Footprint.Trip(TravelMode.RAIL, new BigDecimal("120.46"), null, 0, 1).distanceKm()).isEqualTo("120.5");
+    }
 }

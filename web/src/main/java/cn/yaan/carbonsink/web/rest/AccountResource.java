@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -34,7 +35,7 @@ public class AccountResource {
 
     public record NewAccount(@NotBlank @Size(max = 64) String username,
                              @NotNull @Size(max = 128) String password,
-                             @Size(max = 100) String displayName,
+                             @Schema(maxLength = 100) String displayName,
                              @NotEmpty @Size(max = 5) List<@NotNull Role> roles,
                              @Size(max = 64) String organisation) {
     }

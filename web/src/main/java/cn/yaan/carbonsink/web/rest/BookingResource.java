@@ -25,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -45,7 +46,7 @@ public class BookingResource {
     @Inject
     CurrentCaller caller;
 
-    public record Visitor(@Size(max = 100) String name, @Size(max = 40) String idNumber) {
+    public record Visitor(@Schema(maxLength = 50) String name, @Size(max = 40) String idNumber) {
     }
 
     public record NewBooking(@NotNull Long slotId, @NotEmpty @Size(max = 10) List<@NotNull @Valid Visitor> visitors,

@@ -11,11 +11,15 @@ import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Masking;
+import cn.yaan.carbonsink.web.security.ClientAddress;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
+import cn.yaan.carbonsink.web.security.RateLimits;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +34,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,6 +65,12 @@ public class CertificateResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Context
+    HttpServletRequest request;
 
     private final VerificationAnswers answers = new VerificationAnswers();
 
@@ -151,7 +162,8 @@ public class CertificateResource {
                 ? ref.substring(ref.indexOf(' ') + 1) : null;
     }
 
-    public record Scan(@NotNull @Size(max = 100_000) String qr) {
+    /** What a camera read: anything at all, judged by the verification (MALFORMED), never refused for its characters. */
+    public record Scan(@NotNull @Size(max = 100_000) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr) {
     }
 
     public record VerificationView(String status, CertificateView certificate) {
@@ -175,16 +187,15 @@ public class CertificateResource {
     @Path("public/verifications/image")
     @PermitAll
     @Consumes({"image/png", "image/jpeg", "image/gif", "image/bmp", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Verify the QR code in a photo or screenshot (at most 1 MiB and 16 megapixels); 422 when "
-            + "no QR code is found")
+    @Operation(summary = "Verify the QR code in a photo or screenshot (at most 1 MiB and 16 megapixels; a progressive "
+            + "JPEG at most 4 x 16 megapixels over all its scans; 8 bits a sample); 422 when no QR code is found; 429 "
+            + "after 20 a minute from one client")
     public VerificationView verifyImage(byte[] image) {
-        if (image == null || image.length == 0) {
-            throw BusinessException.invalid("image", "Send the image as the request body.");
-        }
+        rateLimits.take(RateLimits.IMAGE_VERIFICATIONS, ClientAddress.of(request));
         return VerificationView.of(certificates.verify(QrCodes.decode(image)));
     }
 
-    public record Revocation(@NotBlank @Size(max = 500) String reason) {
+    public record Revocation(@NotBlank @Schema(maxLength = 500) String reason) {
     }
 
     @POST

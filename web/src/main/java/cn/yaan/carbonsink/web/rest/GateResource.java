@@ -2,11 +2,13 @@ package cn.yaan.carbonsink.web.rest;
 
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.tourism.Gate;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -21,10 +23,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,7 +49,8 @@ public class GateResource {
     @Inject
     CurrentCaller caller;
 
-    public record Scan(@NotBlank @Size(max = 2000) String qr, @NotBlank @Size(max = 40) String gate) {
+    public record Scan(@NotBlank @Size(max = 2000) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr,
+                       @NotBlank @Schema(maxLength = 40) String gate) {
     }
 
     /** A refusal is a problem (RFC 9457) that also carries the gate's verdict. */
@@ -67,7 +72,7 @@ public class GateResource {
     @Operation(summary = "Check a ticket in at the operator's site: 200 ADMITTED; 409 ALREADY_CHECKED_IN with the "
             + "first check-in's time and gate; 422 WRONG_SITE, NOT_YET_VALID, EXPIRED, CANCELLED or INVALID_SIGNATURE")
     public Response checkIn(@NotNull @Valid Scan scan) {
-        return answer(gate.checkIn(caller.required(), scan.qr(), scan.gate().trim(), null));
+        return answer(gate.checkIn(caller.required(), scan.qr(), scan.gate(), null));
     }
 
     static Response answer(Gate.Verdict v) {
@@ -95,7 +100,8 @@ public class GateResource {
         };
     }
 
-    public record OfflineScan(@NotBlank @Size(max = 2000) String qr, @NotBlank @Size(max = 40) String gate,
+    public record OfflineScan(@NotBlank @Size(max = 2000) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr,
+                              @NotBlank @Schema(maxLength = 40) String gate,
                               @NotNull Instant scannedAt) {
     }
 
@@ -112,10 +118,20 @@ public class GateResource {
     @Operation(summary = "Scans an offline scanner queued (at most 500), each judged at its own time: a ticket "
             + "already used elsewhere comes back ALREADY_CHECKED_IN and is listed as a conflict on the dashboard")
     public List<SyncResult> sync(@NotNull @Valid Sync sync) {
-        return sync.scans().stream().map(s -> {
-            Gate.Verdict v = gate.checkIn(caller.required(), s.qr(), s.gate().trim(), s.scannedAt());
-            return new SyncResult(v.result().name(), v.bookingNo(), s.scannedAt(), v.firstCheckIn());
-        }).toList();
+        List<SyncResult> results = new ArrayList<>();
+        for (int i = 0; i < sync.scans().size(); i++) {
+            OfflineScan s = sync.scans().get(i);
+            Gate.Verdict v;
+            try {
+                v = gate.checkIn(caller.required(), s.qr(), s.gate(), s.scannedAt());
+            } catch (BusinessException e) {
+                String scan = "scans[" + i + "].";
+                throw e.fieldErrors().isEmpty() ? e : BusinessException.invalid(e.fieldErrors().stream()
+                        .map(f -> new BusinessException.FieldError(scan + f.field(), f.message())).toList());
+            }
+            results.add(new SyncResult(v.result().name(), v.bookingNo(), s.scannedAt(), v.firstCheckIn()));
+        }
+        return results;
     }
 
     @GET

@@ -36,6 +36,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -76,7 +77,7 @@ public class OrderResource {
 
     public record NewOrder(@Size(max = 32) String projectCode,
                            @NotNull @Min(1) @Max(100_000_000L) Long quantityKg,
-                           @Size(max = 200) String beneficiary) {
+                           @Schema(maxLength = 200) String beneficiary) {
     }
 
     /** Money a payment brought that bought no units, owed back to the payer. */

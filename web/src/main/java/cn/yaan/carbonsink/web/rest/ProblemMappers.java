@@ -11,17 +11,21 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -90,13 +94,17 @@ public final class ProblemMappers {
         }
         String detail = "The request body is not valid JSON for this endpoint";
         JsonParsingException parsing = cause(e, JsonParsingException.class);
+        BusinessException refusal = StrictJson.refusal(e);
         if (parsing != null && parsing.getLocation() != null) {
             detail += " (syntax error at line " + parsing.getLocation().getLineNumber() + ", column "
                     + parsing.getLocation().getColumnNumber() + ")";
+        } else if (refusal != null) {
+            detail += ": a field is unknown or has the wrong type (" + refusal.getMessage().replaceAll("\\.$", "") + ")";
         } else if (cause(e, JsonbException.class) != null) {
             detail += ": a field is unknown or has the wrong type";
         }
-        return Problem.of(Response.Status.BAD_REQUEST, "malformed-request", detail + ".").response().build();
+        Problem problem = Problem.of(Response.Status.BAD_REQUEST, "malformed-request", detail + ".");
+        return (refusal == null ? problem : problem.withErrors(refusal.fieldErrors())).response().build();
     }
 
     @Provider
@@ -113,7 +121,8 @@ public final class ProblemMappers {
         public Response toResponse(ConstraintViolationException e) {
             List<FieldError> errors = new ArrayList<>();
             for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-                errors.add(new FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
+                String field = fieldName(v.getPropertyPath());
+                errors.add(new FieldError(field.isEmpty() ? parameterName(v) : field, v.getMessage()));
             }
             errors.sort(Comparator.comparing(FieldError::field));
             return business(BusinessException.invalid(errors));
@@ -137,7 +146,41 @@ public final class ProblemMappers {
                     name.append(node.getName());
                 }
             }
-            return name.length() == 0 ? "body" : name.toString();
+            return name.toString();
+        }
+
+        /**
+         * The name the request gives a validated parameter of the resource method ({@code projectCode} of
+         * {@code ?projectCode=}), or "body" for the request body itself.
+         */
+        private static String parameterName(ConstraintViolation<?> v) {
+            Path.MethodNode method = null;
+            Integer index = null;
+            for (Path.Node node : v.getPropertyPath()) {
+                if (node.getKind() == ElementKind.METHOD) {
+                    method = node.as(Path.MethodNode.class);
+                } else if (node.getKind() == ElementKind.PARAMETER) {
+                    index = node.as(Path.ParameterNode.class).getParameterIndex();
+                }
+            }
+            // The resource may be a container's proxy: its own methods carry the annotations.
+            for (Class<?> c = v.getRootBeanClass(); method != null && index != null && c != null; c = c.getSuperclass()) {
+                try {
+                    for (Annotation a : c.getDeclaredMethod(method.getName(), method.getParameterTypes()
+                            .toArray(Class[]::new)).getParameterAnnotations()[index]) {
+                        if (a instanceof QueryParam q) {
+                            return q.value();
+                        } else if (a instanceof PathParam p) {
+                            return p.value();
+                        } else if (a instanceof HeaderParam h) {
+                            return h.value();
+                        }
+                    }
+                } catch (NoSuchMethodException e) {
+                    // declared higher up
+                }
+            }
+            return "body";
         }
     }
 

@@ -9,6 +9,7 @@ import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -53,7 +55,7 @@ public class PublicDutyResource {
     CurrentCaller caller;
 
     // Sizes are generous caps against abuse; the service checks the real rules and reports every field at once.
-    public record Registration(@Size(max = 64) String username, @Size(max = 100) String name,
+    public record Registration(@Size(max = 64) String username, @Schema(maxLength = 50) String name,
                                @Size(max = 40) String idNumber, @Size(max = 40) String phone,
                                @Size(max = 200) String password, Boolean consent) {
         /** Never the numbers or the password, should anything print the request. */
@@ -76,7 +78,7 @@ public class PublicDutyResource {
         return Response.created(URI.create("/api/v1/me/citizen")).entity(view).build();
     }
 
-    public record NewEvent(@NotBlank @Size(max = 200) String site, @NotNull LocalDate date,
+    public record NewEvent(@NotBlank @Schema(maxLength = 200) String site, @NotNull LocalDate date,
                            @NotNull @Min(1) @Max(100_000) Integer places,
                            @NotNull @Min(1) @Max(100) Integer treesPerAttendee) {
     }
@@ -109,7 +111,9 @@ public class PublicDutyResource {
         return Response.status(Response.Status.CREATED).entity(event).build();
     }
 
-    public record NewAttendance(@NotBlank @Size(max = 300) String citizenQr, @Min(1) @Max(100) Integer trees) {
+    public record NewAttendance(
+            @NotBlank @Size(max = 300) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String citizenQr,
+            @Min(1) @Max(100) Integer trees) {
     }
 
     @POST
@@ -125,7 +129,7 @@ public class PublicDutyResource {
     }
 
     public record NewExemption(@NotBlank @Size(max = 64) String username, @NotNull @Min(2000) @Max(2100) Integer year,
-                               @NotBlank @Size(max = 500) String reason) {
+                               @NotBlank @Schema(maxLength = 500) String reason) {
     }
 
     @POST

@@ -35,6 +35,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
@@ -63,7 +64,7 @@ public class RestorationResource {
 
     // ---------------------------------------------------------------- requests
 
-    public record NewDefendant(@NotBlank @Size(max = 50) String name, @NotBlank @Size(max = 30) String idNumber) {
+    public record NewDefendant(@NotBlank @Schema(maxLength = 50) String name, @NotBlank @Size(max = 30) String idNumber) {
     }
 
     public record NewDamage(@NotBlank @Size(max = 40) String species,
@@ -72,8 +73,9 @@ public class RestorationResource {
                             @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000000") @Digits(integer = 8, fraction = 2) BigDecimal areaMu) {
     }
 
-    public record NewReplant(@NotNull @Min(1) @Max(1_000_000) Integer trees, @NotBlank @Size(max = 40) String species,
-                             @NotBlank @Size(max = 200) String site,
+    public record NewReplant(@NotNull @Min(1) @Max(1_000_000) Integer trees,
+                             @NotBlank @Schema(maxLength = 40) String species,
+                             @NotBlank @Schema(maxLength = 200) String site,
                              @DecimalMin("1") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal survivalThreshold,
                              @NotNull LocalDate dueDate,
                              @Size(max = 5) List<@NotNull @Min(1) @Max(10) Integer> inspectionYears,
@@ -89,7 +91,7 @@ public class RestorationResource {
     }
 
     public record NewPlanting(@NotNull LocalDate date, @NotNull @Min(1) @Max(1_000_000) Integer trees,
-                              @NotBlank @Size(max = 40) String species,
+                              @NotBlank @Schema(maxLength = 40) String species,
                               @NotNull @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 2, fraction = 6) BigDecimal latitude,
                               @NotNull @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 6) BigDecimal longitude) {
     }

@@ -31,6 +31,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -63,9 +64,9 @@ public class RetirementResource {
 
     public record NewRetirement(@NotBlank @Size(max = 32) String projectCode,
                                 @NotNull @Min(1) @Max(1_000_000_000L) Long quantityKg,
-                                @NotBlank @Size(max = 200) String beneficiary,
+                                @NotBlank @Schema(maxLength = 200) String beneficiary,
                                 @NotNull OrderPurpose purpose,
-                                @Size(max = 500) String note) {
+                                @Schema(maxLength = 500) String note) {
     }
 
     /** A retirement as the registry shows it: the beneficiary masked unless the caller retired it. */

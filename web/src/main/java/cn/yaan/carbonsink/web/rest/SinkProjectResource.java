@@ -27,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
@@ -45,9 +46,11 @@ public class SinkProjectResource {
     @Inject
     CurrentCaller caller;
 
-    public record NewProject(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = 200) String nameZh,
-                             @NotBlank @Size(max = 200) String nameEn, @NotBlank @Size(max = 100) String county,
-                             @NotBlank @Size(max = 100) String standard, @NotBlank @Size(max = 200) String methodology,
+    public record NewProject(@NotBlank @Size(max = 32) String code, @NotBlank @Schema(maxLength = 200) String nameZh,
+                             @NotBlank @Schema(maxLength = 200) String nameEn,
+                             @NotBlank @Schema(maxLength = 100) String county,
+                             @NotBlank @Schema(maxLength = 100) String standard,
+                             @NotBlank @Schema(maxLength = 200) String methodology,
                              @NotNull @DecimalMin("0") @DecimalMax("1000000000") BigDecimal areaMu,
                              @NotNull @Min(1) @Max(100_000_000) Long unitPriceFenPerTonne) {
     }

@@ -32,6 +32,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
@@ -117,8 +118,7 @@ public class SiteResource {
                        @NotNull @Min(0) @Max(30) Integer nights,
                        @NotNull @Min(1) @Max(30) Integer days) {
         Footprint.Trip toDomain() {
-            return new Footprint.Trip(mode, distanceKm.setScale(1, java.math.RoundingMode.HALF_UP),
-                    mode.perCar ? occupants : null, nights, days);
+            return new Footprint.Trip(mode, distanceKm, mode.perCar ? occupants : null, nights, days);
         }
     }
 
@@ -141,8 +141,9 @@ public class SiteResource {
         return new FootprintAnswer(result.kg(), result.offsetKg(), result.working());
     }
 
-    public record SiteChange(@NotBlank @Size(max = 100) String nameZh, @NotBlank @Size(max = 100) String nameEn,
-                             @NotBlank @Size(max = 100) String county,
+    public record SiteChange(@NotBlank @Schema(maxLength = 100) String nameZh,
+                             @NotBlank @Schema(maxLength = 100) String nameEn,
+                             @NotBlank @Schema(maxLength = 100) String county,
                              @NotNull @Min(1) @Max(1_000_000) Integer dailyCapacity,
                              @NotNull @Min(0) @Max(90) Integer walkInPercent,
                              @NotNull LocalTime opensAt, @NotNull LocalTime closesAt) {

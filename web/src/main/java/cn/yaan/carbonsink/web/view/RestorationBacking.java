@@ -40,8 +40,11 @@ public class RestorationBacking {
 
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("caseNumber", "caseNumber"), Map.entry("judgmentDate", "judgmentDate"),
-            Map.entry("defendants[0].idNumber", "defendantId"), Map.entry("damage[0].species", "species"),
-            Map.entry("damage", "volumeM3"), Map.entry("replant", "replantTrees"), Map.entry("replant.dueDate", "dueDate"));
+            Map.entry("defendants[0].name", "defendantName"), Map.entry("defendants[0].idNumber", "defendantId"),
+            Map.entry("damage[0].species", "species"), Map.entry("damage[0].volumeM3", "volumeM3"),
+            Map.entry("damage", "volumeM3"), Map.entry("multiplier", "multiplier"), Map.entry("replant", "replantTrees"),
+            Map.entry("replant.species", "replantSpecies"), Map.entry("replant.site", "replantSite"),
+            Map.entry("replant.survivalThreshold", "threshold"), Map.entry("replant.dueDate", "dueDate"));
 
     @Inject
     RestorationService restorations;
