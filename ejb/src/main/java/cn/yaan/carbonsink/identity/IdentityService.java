@@ -192,6 +192,12 @@ public class IdentityService {
         return organisation;
     }
 
+    /** The Chinese name of an organisation (a court, a site, the bureau), as certificates show it. */
+    public Optional<String> organisationName(String code) {
+        return em.createNamedQuery("Organisation.findByCode", Organisation.class).setParameter("code", code)
+                .getResultStream().findFirst().map(Organisation::nameZh);
+    }
+
     public boolean organisationExists(String code) {
         return em.createNamedQuery("Organisation.findByCode", Organisation.class)
                 .setParameter("code", code).getResultStream().findAny().isPresent();

@@ -237,9 +237,31 @@ public class RestorationOrder {
         return replantSettled && retiredKg >= purchaseKg;
     }
 
-    void fulfilled(Instant at) {
+    /** Everything the order asks for is done; the court's certificate has this number. */
+    void fulfilled(Instant at, String certificateNumber) {
+        if (closed()) {
+            throw new IllegalStateException("Order " + reference + " was fulfilled already");
+        }
         status = RestorationStatus.FULFILLED;
         fulfilledAt = at;
+        this.certificateNumber = certificateNumber;
+    }
+
+    /** The clerk ordered the units in lieu through the ledger; the order is under way. */
+    void purchaseOrdered(long unitOrderId) {
+        if (closed()) {
+            throw new IllegalStateException("Order " + reference + " was fulfilled already");
+        }
+        this.unitOrderId = unitOrderId;
+        started();
+    }
+
+    /** The planting due date passed with trees unplanted ({@link #overdueOn}). */
+    void overdue() {
+        if (status != RestorationStatus.REGISTERED && status != RestorationStatus.IN_PROGRESS) {
+            throw new IllegalStateException("Order " + reference + " is " + status + " and cannot become overdue");
+        }
+        status = RestorationStatus.OVERDUE;
     }
 
     /** An order whose planting due date passed with trees still unplanted. */

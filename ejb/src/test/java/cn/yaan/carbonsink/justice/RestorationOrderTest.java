@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The status rules of a restoration order, without a database. */
 class RestorationOrderTest {
@@ -66,9 +67,25 @@ class RestorationOrderTest {
         assertThat(o.survivingTrees()).isEqualTo(91);
         assertThat(o.replantDone()).isTrue();
         Instant at = Instant.parse("2027-05-01T00:00:00Z");
-        o.fulfilled(at);
+        o.fulfilled(at, "J-2027-AAAA-BBBB-C");
         assertThat(o.fulfilledAt()).isEqualTo(at);
+        assertThat(o.certificateNumber()).isEqualTo("J-2027-AAAA-BBBB-C");
         assertThat(o.status()).isEqualTo(RestorationStatus.FULFILLED);
+        assertThatThrownBy(() -> o.fulfilled(at, "again")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> o.purchaseOrdered(9)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(o::overdue).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aPurchaseStartsTheOrderAndAnOverdueOrderIsMarkedSo() {
+        RestorationOrder o = order(Remedy.PURCHASE_IN_LIEU, 11_917);
+        o.purchaseOrdered(42);
+        assertThat(o.unitOrderId()).isEqualTo(42L);
+        assertThat(o.status()).isEqualTo(RestorationStatus.IN_PROGRESS);
+        RestorationOrder late = order(Remedy.REPLANT, 0);
+        late.overdue();
+        assertThat(late.status()).isEqualTo(RestorationStatus.OVERDUE);
+        assertThatThrownBy(late::overdue).as("overdue once").isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -192,7 +209,7 @@ class RestorationOrderTest {
         assertThat(o.outstandingKg()).isEqualTo(1_917);
         o.unitsRetired(1_917, List.of("C-2"));
         assertThat(o.complete()).isTrue();
-        o.fulfilled(Instant.now());
+        o.fulfilled(Instant.now(), "J-2026-AAAA-BBBB-C");
         assertThat(o.closed()).isTrue();
     }
 

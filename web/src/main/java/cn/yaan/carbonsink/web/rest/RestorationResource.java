@@ -7,6 +7,8 @@ import cn.yaan.carbonsink.justice.RestorationInspection;
 import cn.yaan.carbonsink.justice.RestorationOrder;
 import cn.yaan.carbonsink.justice.RestorationPhoto;
 import cn.yaan.carbonsink.justice.RestorationPlanting;
+import cn.yaan.carbonsink.justice.PlantingService;
+import cn.yaan.carbonsink.justice.RestorationPaymentService;
 import cn.yaan.carbonsink.justice.RestorationService;
 import cn.yaan.carbonsink.justice.RestorationStatus;
 import cn.yaan.carbonsink.ledger.UnitOrder;
@@ -58,6 +60,16 @@ public class RestorationResource {
 
     @Inject
     RestorationService restorations;
+
+
+    @Inject
+
+    PlantingService plantings;
+
+
+    @Inject
+
+    RestorationPaymentService payments;
 
     @Inject
     CurrentCaller caller;
@@ -232,7 +244,7 @@ public class RestorationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record trees planted for an order: date, trees, species, GPS point")
     public Response plant(@PathParam("id") long id, @NotNull @Valid NewPlanting p) {
-        RestorationOrder order = restorations.plant(id, new RestorationService.NewPlanting(p.date(), p.trees(),
+        RestorationOrder order = plantings.plant(id, new PlantingService.NewPlanting(p.date(), p.trees(),
                 p.species(), p.latitude(), p.longitude()), caller.required());
         return Response.status(Response.Status.CREATED).entity(view(order)).build();
     }
@@ -244,7 +256,7 @@ public class RestorationResource {
     @Operation(summary = "Add a photo (JPEG or PNG as the body, at most 1 MiB and 40 megapixels) to a planting: it "
             + "is re-encoded as a JPEG of at most 1600 px without any metadata; at most 10 per planting")
     public Response addPhoto(@PathParam("id") long id, @PathParam("plantingId") long plantingId, byte[] photo) {
-        RestorationPhoto p = restorations.addPhoto(id, plantingId, photo, caller.required());
+        RestorationPhoto p = plantings.addPhoto(id, plantingId, photo, caller.required());
         return Response.created(URI.create("/api/v1/restoration-orders/" + id + "/photos/" + p.id()))
                 .entity(new PhotoView(p.id(), p.plantingId(), p.width(), p.height(), p.jpeg().length, p.sha256())).build();
     }
@@ -255,7 +267,7 @@ public class RestorationResource {
     @Produces("image/jpeg")
     @Operation(summary = "A planting's photo as the server stored it (JPEG)")
     public Response photo(@PathParam("id") long id, @PathParam("photoId") long photoId) {
-        RestorationPhoto p = restorations.photo(id, photoId, caller.required());
+        RestorationPhoto p = plantings.photo(id, photoId, caller.required());
         return Response.ok(p.jpeg(), "image/jpeg").header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, max-age=86400")
                 .header("Content-Disposition", "inline; filename=\"photo-" + p.id() + ".jpg\"").build();
@@ -269,7 +281,7 @@ public class RestorationResource {
             + "or finalInspection true) accepts the replanting, or converts a REPLANT_ELSE_PURCHASE shortfall into "
             + "units in lieu (CONVERTED)")
     public Response inspect(@PathParam("id") long id, @NotNull @Valid NewInspection i) {
-        RestorationOrder order = restorations.inspect(id, i.date(), i.survivingTrees(), i.finalInspection(),
+        RestorationOrder order = plantings.inspect(id, i.date(), i.survivingTrees(), i.finalInspection(),
                 caller.required());
         return Response.status(Response.Status.CREATED).entity(view(order)).build();
     }
@@ -281,7 +293,7 @@ public class RestorationResource {
             + "payment id to the defendant; once paid the units are retired for the order. 409 no-purchase-due or "
             + "purchase-pending; projectCode takes the units from one project")
     public Response purchase(@PathParam("id") long id, @QueryParam("projectCode") @Size(max = 32) String projectCode) {
-        UnitOrder o = restorations.purchase(id, projectCode == null || projectCode.isBlank() ? null : projectCode.trim(),
+        UnitOrder o = payments.purchase(id, projectCode == null || projectCode.isBlank() ? null : projectCode.trim(),
                 caller.required());
         return Response.created(URI.create("/api/v1/orders/" + o.id())).entity(new PurchaseView(o.id(), o.paymentId(),
                 o.quantityKg(), o.amountFen(), o.status().name(), o.expiresAt())).build();
@@ -295,7 +307,7 @@ public class RestorationResource {
             + "amount in fen, at least the order's amount): the units are retired at once, from the project named or "
             + "one with enough units")
     public RestorationView offlinePayment(@PathParam("id") long id, @NotNull @Valid OfflinePayment p) {
-        return view(restorations.offlinePayment(id, p.receiptNo(), p.amountFen(),
+        return view(payments.offlinePayment(id, p.receiptNo(), p.amountFen(),
                 p.projectCode() == null || p.projectCode().isBlank() ? null : p.projectCode().trim(), caller.required()));
     }
 }

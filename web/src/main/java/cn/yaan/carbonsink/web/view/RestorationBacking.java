@@ -4,6 +4,8 @@ import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.justice.CarbonCalculator;
 import cn.yaan.carbonsink.justice.Remedy;
 import cn.yaan.carbonsink.justice.RestorationOrder;
+import cn.yaan.carbonsink.justice.PlantingService;
+import cn.yaan.carbonsink.justice.RestorationPaymentService;
 import cn.yaan.carbonsink.justice.RestorationService;
 import cn.yaan.carbonsink.justice.RestorationStatus;
 import cn.yaan.carbonsink.justice.SpeciesParameters;
@@ -48,6 +50,16 @@ public class RestorationBacking {
 
     @Inject
     RestorationService restorations;
+
+
+    @Inject
+
+    PlantingService plantings;
+
+
+    @Inject
+
+    RestorationPaymentService payments;
 
     @Inject
     CarbonCalculator calculator;
@@ -226,17 +238,17 @@ public class RestorationBacking {
     }
 
     public String plant() {
-        return act("plant:trees", () -> restorations.plant(orderId(), new RestorationService.NewPlanting(
+        return act("plant:trees", () -> plantings.plant(orderId(), new PlantingService.NewPlanting(
                 plantDate, plantTrees, plantSpecies, latitude, longitude), caller.required()), "restoration.done.planted");
     }
 
     public String inspect() {
-        return act("inspect:surviving", () -> restorations.inspect(orderId(), inspectDate, survivingTrees, null,
+        return act("inspect:surviving", () -> plantings.inspect(orderId(), inspectDate, survivingTrees, null,
                 caller.required()), "restoration.done.inspected");
     }
 
     public String offlinePay() {
-        return act("offline:receiptNo", () -> restorations.offlinePayment(orderId(), receiptNo.trim(), amountFen,
+        return act("offline:receiptNo", () -> payments.offlinePayment(orderId(), receiptNo.trim(), amountFen,
                 null, caller.required()), "restoration.done.paid");
     }
 
@@ -260,14 +272,14 @@ public class RestorationBacking {
             return null;
         }
         byte[] upload = bytes;
-        return act(null, () -> restorations.addPhoto(orderId(), planting, upload,
+        return act(null, () -> plantings.addPhoto(orderId(), planting, upload,
                 caller.required()), "restoration.done.photo");
     }
 
     /** Orders the units in lieu and goes to the order's checkout. */
     public String purchase() {
         try {
-            UnitOrder created = restorations.purchase(orderId(), null, caller.required());
+            UnitOrder created = payments.purchase(orderId(), null, caller.required());
             return "/account/order?faces-redirect=true&id=" + created.id();
         } catch (BusinessException e) {
             Pages.error(faces, "purchase:buy", e);

@@ -1,0 +1,171 @@
+package cn.yaan.carbonsink.justice;
+
+import cn.yaan.carbonsink.identity.Caller;
+import cn.yaan.carbonsink.ledger.OrderPurpose;
+import cn.yaan.carbonsink.ledger.OrderRenewal;
+import cn.yaan.carbonsink.ledger.OrderService;
+import cn.yaan.carbonsink.ledger.OrderStatus;
+import cn.yaan.carbonsink.ledger.ProjectService;
+import cn.yaan.carbonsink.ledger.RetirementService;
+import cn.yaan.carbonsink.ledger.UnitOrder;
+import cn.yaan.carbonsink.ledger.UnitsRetired;
+import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.RowLocks;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+
+import java.util.Locale;
+
+/**
+ * Units in lieu of a court's order (认购碳汇): the clerk's purchase through a ledger order, or a payment the court
+ * received itself and records with its bank receipt; the ledger's retirement counts towards the order in the same
+ * transaction. The ledger's rows are locked before the order's ({@code LedgerLocks}).
+ */
+@Stateless
+public class RestorationPaymentService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    RestorationOrders orders;
+
+    @Inject
+    OrderService ledgerOrders;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    RetirementService retirements;
+
+    /**
+     * Creates the ledger order for the units in lieu still due (purpose RESTORATION, reference = the order's), owned
+     * by the calling clerk, who pays it or passes its payment id to the defendant. 409 when nothing is due or an
+     * earlier purchase is still waiting for its payment.
+     */
+    public UnitOrder purchase(long id, String projectCode, Caller caller) {
+        // The ledger's lock order: its rows first, the restoration order's after (see LedgerLocks). What was read
+        // before the lock is checked again under it, so two clerks ordering at once end with one purchase.
+        RestorationOrder read = orders.find(id, caller);
+        orders.requireOpen(read);
+        requirePurchaseDue(read);
+        UnitOrder unitOrder = ledgerOrders.reserve(new OrderService.ReserveRequest(OrderPurpose.RESTORATION,
+                orders.courtName(read.courtCode()), read.reference(), projectCode, read.outstandingKg(), caller.username()));
+        RestorationOrder order = RowLocks.fresh(em, read);
+        orders.requireOpen(order);
+        requirePurchaseDue(order);
+        if (order.outstandingKg() != unitOrder.quantityKg()) {
+            throw BusinessException.conflict("concurrent-change", "The units due changed at the same moment; try again.");
+        }
+        order.purchaseOrdered(unitOrder.id());
+        orders.event(order, caller.username(), "PURCHASE_ORDERED", "ledger order " + unitOrder.id() + " for "
+                + unitOrder.quantityKg() + " kg, " + unitOrder.amountFen() + " fen, payment " + unitOrder.paymentId());
+        return unitOrder;
+    }
+
+    /**
+     * The clerk records that the defendant paid into the court's own account: the units are retired at once from a
+     * project with enough available units (or the one named). 422 when the amount is below the order's amount.
+     */
+    public RestorationOrder offlinePayment(long id, String receiptNo, long amountFen, String projectCode, Caller caller) {
+        RestorationOrder order = orders.find(id, caller);
+        orders.requireOpen(order);
+        requirePurchaseDue(order);
+        long kg = order.outstandingKg();
+        long due = RestorationService.amountFen(kg);
+        if (amountFen < due) {
+            throw BusinessException.unprocessable("amount-too-low", "The receipt of " + amountFen
+                    + " fen is less than the " + due + " fen due for " + kg + " kg.");
+        }
+        String receipt = useReceipt(order, receiptNo, amountFen);
+        String project = projectCode != null ? projectCode : projects.projectWithAvailable(kg);
+        orders.event(order, caller.username(), "PAID_OFFLINE", "receipt " + receipt + ", " + amountFen + " fen");
+        // The ledger's lock order: the retirement locks the ledger's rows, then (through onRetired) this order,
+        // which checks under its lock that the units are still due.
+        retirements.retireDirect(project, kg, orders.courtName(order.courtCode()), OrderPurpose.RESTORATION, order.reference(),
+                "offline payment, receipt " + receipt, caller.username());
+        return order;
+    }
+
+    /**
+     * Records a bank receipt as used by this order: one receipt settles one order. 409 {@code receipt-used} when the
+     * court recorded it before (also when two clerks record it at the same moment).
+     */
+    private String useReceipt(RestorationOrder order, String receiptNo, long amountFen) {
+        String receipt = receiptNo.strip().toUpperCase(Locale.ROOT);
+        BusinessException used = BusinessException.conflict("receipt-used", "The receipt " + receipt
+                + " was recorded for a restoration order already; a receipt settles one order.");
+        if (em.find(RestorationReceipt.class, new RestorationReceipt.Key(order.courtCode(), receipt)) != null) {
+            throw used;
+        }
+        try {
+            em.persist(new RestorationReceipt(order.courtCode(), receipt, order.id(), amountFen, clock.now()));
+            em.flush();
+        } catch (PersistenceException e) {
+            throw used;
+        }
+        return receipt;
+    }
+
+    private void requirePurchaseDue(RestorationOrder order) {
+        if (order.outstandingKg() == 0) {
+            throw BusinessException.conflict("no-purchase-due", "No units in lieu are due on this order"
+                    + (order.remedy() == Remedy.REPLANT_ELSE_PURCHASE ? " unless the final inspection finds a shortfall." : "."));
+        }
+        if (order.unitOrderId() != null) {
+            UnitOrder earlier = ledgerOrders.order(order.unitOrderId());
+            if (earlier.status() == OrderStatus.PENDING_PAYMENT && clock.now().isBefore(earlier.expiresAt())) {
+                throw BusinessException.conflict("purchase-pending", "The ledger order " + earlier.id()
+                        + " is waiting for its payment until " + earlier.expiresAt() + ".");
+            }
+        }
+    }
+
+    /**
+     * Units were retired (in the retiring transaction): those for a restoration order (purpose RESTORATION,
+     * reference = the order's reference), paid through a ledger order or recorded as paid offline, count towards it,
+     * so the order is fulfilled and its certificate issued together with the retirement or not at all.
+     */
+    public void onRetired(@Observes UnitsRetired retired) {
+        if (retired.purpose() != OrderPurpose.RESTORATION || retired.reference() == null) {
+            return;
+        }
+        RestorationOrder order = orders.byReference(retired.reference());
+        if (order == null) {
+            return;
+        }
+        if (order.closed() || retired.quantityKg() > order.outstandingKg()) {
+            throw BusinessException.conflict("no-purchase-due", "The units in lieu of this order were paid at the same "
+                    + "moment; nothing more is due.");
+        }
+        order.unitsRetired(retired.quantityKg(), retired.serialBlocks());
+        orders.event(order, "ledger", "UNITS_RETIRED", retired.quantityKg() + " kg, retirement " + retired.retirementId()
+                + ", serials " + String.join(",", retired.serialBlocks()));
+        orders.fulfilIfComplete(order, "ledger");
+    }
+
+    /**
+     * A payment came for an expired purchase: the units are held again only while the order still needs them (the
+     * court may have recorded an offline payment, or ordered again, meanwhile); otherwise the money is owed back.
+     */
+    public void onRenewal(@Observes OrderRenewal renewal) {
+        if (renewal.purpose() != OrderPurpose.RESTORATION) {
+            return;
+        }
+        RestorationOrder order = orders.byReference(renewal.reference());
+        if (order != null && (order.closed() || !Long.valueOf(renewal.orderId()).equals(order.unitOrderId())
+                || order.outstandingKg() == 0)) {
+            renewal.refuse();
+        }
+    }
+}
