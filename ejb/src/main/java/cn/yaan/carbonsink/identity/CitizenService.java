@@ -45,6 +45,9 @@ public class CitizenService {
     @Inject
     IdentityService identity;
 
+    @Inject
+    RegistrationThrottle throttle;
+
     public record Registration(String username, String name, String idNumber, String phone, String password,
                                Boolean consent) {
         /** Never the numbers or the password, should anything print the request. */
@@ -59,10 +62,12 @@ public class CitizenService {
     }
 
     /**
-     * Registers a citizen: every invalid field is reported at once (400); an ID number registered before (409
-     * {@code citizen-registered}) or a taken username (409 {@code username-taken}) refuse it.
+     * Registers a citizen: every invalid field is reported at once (400). A taken username and an ID number that has
+     * an account already get one and the same answer (409 {@code registration-refused}), so that registration does
+     * not tell anyone whether a resident ID number is registered; the owner of a registered number is told to log in
+     * with their account. Attempts that pass validation are limited per address (429).
      */
-    public CitizenView register(Registration r) {
+    public CitizenView register(Registration r, String address) {
         List<FieldError> errors = new ArrayList<>();
         if (r.username() == null || !USERNAME.matcher(r.username()).matches()) {
             errors.add(new FieldError("username", "The username must be 3 to 64 letters, digits, dots, dashes or underscores."));
@@ -89,14 +94,31 @@ public class CitizenService {
         if (!errors.isEmpty()) {
             throw BusinessException.invalid(errors);
         }
-        String hash = personalData.lookupHash(id.number());
-        if (em.createNamedQuery("CitizenProfile.byIdHash", CitizenProfile.class).setParameter("hash", hash)
-                .getResultStream().findAny().isPresent()) {
-            throw BusinessException.conflict("citizen-registered",
-                    "This resident ID number is registered already; log in with that account.");
+        long wait = throttle.reserve(address, clock.now());
+        if (wait > 0) {
+            throw BusinessException.tooManyRequests(
+                    "Too many registrations from your address. Try again in " + wait + " seconds.", wait);
         }
-        Caller caller = identity.createAccount(r.username(), r.password(), name, Set.of(Role.CITIZEN), null);
-        return attach(caller.username(), id.number(), phone);
+        // Both looked up every time, so that neither the answer nor its timing says which one refused.
+        boolean usernameTaken = identity.usernameTaken(r.username());
+        boolean numberRegistered = em.createNamedQuery("CitizenProfile.byIdHash", CitizenProfile.class)
+                .setParameter("hash", personalData.lookupHash(id.number())).getResultStream().findAny().isPresent();
+        if (usernameTaken || numberRegistered) {
+            throw refused();
+        }
+        try {
+            identity.createAccount(r.username(), r.password(), name, Set.of(Role.CITIZEN), null);
+        } catch (BusinessException e) {
+            // Taken by another request since the look-up above.
+            throw "username-taken".equals(e.type()) ? refused() : e;
+        }
+        return attach(r.username(), id.number(), phone);
+    }
+
+    private static BusinessException refused() {
+        return BusinessException.conflict("registration-refused", "This username is taken, or this resident ID "
+                + "number has an account already. Choose another username; if you registered before, log in with "
+                + "your account.");
     }
 
     /** Gives an existing account its protected citizen data (registration, and the demo citizen at start-up). */
@@ -113,8 +135,7 @@ public class CitizenService {
             em.flush();
         } catch (PersistenceException e) {
             // The same number registered at the same moment by another request: the unique hash said no.
-            throw BusinessException.conflict("citizen-registered",
-                    "This resident ID number is registered already; log in with that account.");
+            throw refused();
         }
         return view(profile);
     }

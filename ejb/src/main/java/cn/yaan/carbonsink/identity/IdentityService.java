@@ -121,6 +121,10 @@ public class IdentityService {
                 .forEach(t -> t.revoke(now));
     }
 
+    public boolean usernameTaken(String username) {
+        return findAccount(username).isPresent();
+    }
+
     public Optional<Caller> caller(String username) {
         return findAccount(username).filter(Account::enabled).map(Caller::of);
     }
