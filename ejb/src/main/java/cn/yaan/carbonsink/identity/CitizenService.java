@@ -6,6 +6,8 @@ import cn.yaan.carbonsink.shared.BusinessException.FieldError;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.ResidentIds;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -107,12 +109,12 @@ public class CitizenService {
             throw refused();
         }
         try {
-            identity.createAccount(r.username(), r.password(), name, Set.of(Role.CITIZEN), null);
+            identity.createAccount(r.username(), r.password(), Masking.name(name), Set.of(Role.CITIZEN), null);
         } catch (BusinessException e) {
             // Taken by another request since the look-up above.
             throw "username-taken".equals(e.type()) ? refused() : e;
         }
-        return attach(r.username(), id.number(), phone);
+        return attach(r.username(), name, id.number(), phone);
     }
 
     private static BusinessException refused() {
@@ -121,13 +123,17 @@ public class CitizenService {
                 + "your account.");
     }
 
-    /** Gives an existing account its protected citizen data (registration, and the demo citizen at start-up). */
-    public CitizenView attach(String username, String idNumber, String phone) {
+    /**
+     * Gives an existing account its protected citizen data (registration, and the demo citizen at start-up); the
+     * account keeps only the masked name.
+     */
+    public CitizenView attach(String username, String name, String idNumber, String phone) {
         Account account = em.createNamedQuery("Account.findByUsername", Account.class).setParameter("username", username)
                 .getSingleResult();
+        account.showAs(Masking.name(name));
         byte[] ref = new byte[16];
         RANDOM.nextBytes(ref);
-        CitizenProfile profile = new CitizenProfile(account, personalData.protect(idNumber),
+        CitizenProfile profile = new CitizenProfile(account, personalData.protect(name), personalData.protect(idNumber),
                 personalData.lookupHash(idNumber), personalData.protect(phone),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(ref), clock.now());
         try {
@@ -138,6 +144,27 @@ public class CitizenService {
             throw refused();
         }
         return view(profile);
+    }
+
+    /**
+     * Seals the real names of up to 500 citizens registered before names were sealed (schema version 12): the name
+     * moves from the account's display name into the profile, sealed, and the account keeps the masked form. Each
+     * row under its lock, so nodes starting together seal it once; a sealed row is never touched again.
+     *
+     * @return how many were sealed (0: none left)
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int sealEarlierNames() {
+        int sealed = 0;
+        for (Long id : em.createQuery("select p.accountId from CitizenProfile p where p.nameSealed is null", Long.class)
+                .setMaxResults(500).getResultList()) {
+            CitizenProfile profile = lock(id);
+            if (profile != null && profile.nameSealed() == null) {
+                profile.sealName(personalData.protect(profile.name()), Masking.name(profile.name()));
+                sealed++;
+            }
+        }
+        return sealed;
     }
 
     public Optional<CitizenProfile> profile(String username) {
@@ -166,9 +193,11 @@ public class CitizenService {
                 (number.charAt(16) - '0') % 2 == 0);
     }
 
+    /** The citizen's own view: the full name, the numbers masked. */
     public CitizenView view(CitizenProfile p) {
         String phone = personalData.reveal(p.phoneProtected());
-        return new CitizenView(p.username(), p.name(), Masking.idNumber(personalData.reveal(p.idNumberProtected())),
+        String name = p.nameSealed() == null ? p.name() : personalData.reveal(p.nameSealed());
+        return new CitizenView(p.username(), name, Masking.idNumber(personalData.reveal(p.idNumberProtected())),
                 phone.substring(0, 3) + "****" + phone.substring(7));
     }
 }
