@@ -3,6 +3,7 @@ package cn.yaan.carbonsink.it;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +34,14 @@ public final class WebSession {
     public static WebSession login(Api api, String username, String password) {
         Api.Reply page = api.get("/login.xhtml");
         String cookie = sessionCookie(page);
-        String form = form(Map.of("login", "login", "login:username", username, "login:password", password,
-                "login:submit", "", "jakarta.faces.ViewState", first(VIEW_STATE, page.body()),
-                "primefaces.nonce", first(NONCE, page.body())));
+        Map<String, String> fields = new HashMap<>(Map.of("login", "login", "login:username", username,
+                "login:password", password, "login:submit", "", "jakarta.faces.ViewState", first(VIEW_STATE, page.body())));
+        // What PrimeFaces' script adds to every form of a page under its Content-Security-Policy.
+        Matcher nonce = NONCE.matcher(page.body());
+        if (nonce.find()) {
+            fields.put("primefaces.nonce", nonce.group(1));
+        }
+        String form = form(fields);
         Api.Reply posted = api.send(api.request("/login.xhtml").header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
         assertThat(posted.status()).as("login of " + username + ": " + posted).isEqualTo(302);
