@@ -56,7 +56,7 @@ public class InMemoryLoginThrottle implements LoginThrottle {
                 if (n > 0) {
                     Instant since = ofPair.last.isAfter(now) ? now : ofPair.last;
                     Duration left = Duration.between(now, since.plus(delay(n)));
-                    if (!left.isNegative() && !left.isZero()) {
+                    if (left.compareTo(Duration.ZERO) > 0) {
                         return Math.max(1, (left.toMillis() + 999) / 1000);
                     }
                 }

@@ -19,13 +19,14 @@ public class InMemoryRegistrationThrottle implements RegistrationThrottle {
 
     private static final int MAX_TRACKED_ADDRESSES = 100_000;
 
-    private record Bucket(double tokens, Instant at) {
+    /** What an address has saved up, in milliseconds of the interval: one attempt costs one interval. */
+    private record Bucket(long credit, Instant at) {
     }
 
     /** Guarded by itself. */
     private final Map<String, Bucket> buckets = new HashMap<>();
-    private final int burst;
-    private final Duration interval;
+    private final long cost;
+    private final long full;
 
     public InMemoryRegistrationThrottle() {
         this(Integer.parseInt(Settings.get("carbonsink.registration.burst", "10")),
@@ -33,31 +34,30 @@ public class InMemoryRegistrationThrottle implements RegistrationThrottle {
     }
 
     InMemoryRegistrationThrottle(int burst, Duration interval) {
-        this.burst = burst;
-        this.interval = interval;
+        this.cost = interval.toMillis();
+        this.full = burst * cost;
     }
 
     @Override
     public long reserve(String address, Instant now) {
         synchronized (buckets) {
             if (buckets.size() >= MAX_TRACKED_ADDRESSES) {
-                buckets.values().removeIf(b -> tokens(b, now) >= burst);
+                buckets.values().removeIf(b -> credit(b, now) == full);
                 if (buckets.size() >= MAX_TRACKED_ADDRESSES) {
                     buckets.clear();
                 }
             }
             Bucket bucket = buckets.get(address);
-            double tokens = bucket == null ? burst : tokens(bucket, now);
-            if (tokens < 1) {
-                return Math.max(1, (long) Math.ceil((1 - tokens) * interval.toMillis() / 1000.0));
+            long credit = bucket == null ? full : credit(bucket, now);
+            if (credit < cost) {
+                return Math.max(1, (cost - credit + 999) / 1000);
             }
-            buckets.put(address, new Bucket(tokens - 1, now));
+            buckets.put(address, new Bucket(credit - cost, now));
             return 0;
         }
     }
 
-    private double tokens(Bucket bucket, Instant now) {
-        long elapsed = Math.max(0, Duration.between(bucket.at(), now).toMillis());
-        return Math.min(burst, bucket.tokens() + (double) elapsed / interval.toMillis());
+    private long credit(Bucket bucket, Instant now) {
+        return Math.min(full, bucket.credit() + Math.max(0, Duration.between(bucket.at(), now).toMillis()));
     }
 }
