@@ -2,6 +2,7 @@
 // downloaded (public keys, the day's bookings of its site), queueing the check-ins it admitted and sending them when
 // the network returns; the server then reports a ticket used at two gates. Ticket format: docs/CERTIFICATES.md.
 import { scanWithCamera } from './camera.js';
+import { withCsrf } from './csrf.js';
 import { base64url, hex, refresh, signedBy } from './verify.js';
 
 const app = document.getElementById('gate-app');
@@ -118,7 +119,7 @@ async function check(qr) {
     const gate = gateInput.value.trim() || '1';
     try {
         const response = await fetch(api + '/site/check-ins', { method: 'POST', credentials: 'same-origin',
-            headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ qr, gate }) });
+            headers: withCsrf({ 'Content-Type': 'application/json' }), body: JSON.stringify({ qr, gate }) });
         if ([200, 409, 422].includes(response.status)) {
             const verdict = await response.json();
             if (verdict.result) {
@@ -140,7 +141,7 @@ async function sync() {
     }
     try {
         const response = await fetch(api + '/site/check-ins/sync', { method: 'POST', credentials: 'same-origin',
-            headers: { 'Content-Type': 'application/json' },
+            headers: withCsrf({ 'Content-Type': 'application/json' }),
             body: JSON.stringify({ scans: pending.map(({ qr, gate, scannedAt }) => ({ qr, gate, scannedAt })) }) });
         if (response.ok) {
             const results = await response.json();

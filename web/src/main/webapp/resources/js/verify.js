@@ -1,6 +1,7 @@
 // Verifies certificate QR payloads (docs/CERTIFICATES.md) in the browser, also without a network: WebCrypto Ed25519
 // against the public keys and the signed revocation list cached by the last online visit. The gate scanner uses
 // the same module.
+import { withCsrf } from './csrf.js';
 
 const KEYS = 'carbonsink.keys';
 const REVOCATIONS = 'carbonsink.revocations';
@@ -104,7 +105,7 @@ export async function verifyOffline(scanned) {
 export async function verify(scanned, api) {
     try {
         const response = await fetch(api + '/public/verifications', {
-            method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ qr: scanned })
+            method: 'POST', headers: withCsrf({ 'Content-Type': 'application/json' }), body: JSON.stringify({ qr: scanned })
         });
         if (response.ok) {
             const verdict = await response.json();

@@ -96,6 +96,10 @@ public class Account {
         return enabled;
     }
 
+    void showAs(String displayName) {
+        this.displayName = displayName;
+    }
+
     public void disable() {
         this.enabled = false;
     }

@@ -13,9 +13,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A registered citizen's sensitive data, sealed by {@link PersonalData}: the resident ID number (with its keyed hash,
- * unique) and the mobile number. The name is the account's display name. {@code qrRef} is random and names the
- * citizen in the rotating attendance QR code without any personal data.
+ * A registered citizen's sensitive data, sealed by {@link PersonalData}: the real name, the resident ID number (with
+ * its keyed hash, unique) and the mobile number. The account's display name is only the masked name, which is what
+ * the ledger and certificates get. {@code qrRef} is random and names the citizen in the rotating attendance QR code
+ * without any personal data.
  */
 @Entity
 @Table(name = "citizen_profile")
@@ -33,6 +34,10 @@ public class CitizenProfile {
     @OneToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "account_id")
     private Account account;
+
+    /** Null only for a row registered before names were sealed, until it is sealed at start-up. */
+    @Column(name = "name_sealed", length = 300)
+    private String nameSealed;
 
     @Column(name = "id_number_protected", nullable = false, length = 200)
     private String idNumberProtected;
@@ -55,9 +60,10 @@ public class CitizenProfile {
     protected CitizenProfile() {
     }
 
-    CitizenProfile(Account account, String idNumberProtected, String idNumberHash, String phoneProtected,
-                   String qrRef, Instant consentAt) {
+    CitizenProfile(Account account, String nameSealed, String idNumberProtected, String idNumberHash,
+                   String phoneProtected, String qrRef, Instant consentAt) {
         this.account = account;
+        this.nameSealed = nameSealed;
         this.idNumberProtected = idNumberProtected;
         this.idNumberHash = idNumberHash;
         this.phoneProtected = phoneProtected;
@@ -74,8 +80,22 @@ public class CitizenProfile {
         return account.username();
     }
 
+    /**
+     * The name as it may be shown, masked ({@code 欧**}): what certificates and the ledger get. The real name is
+     * sealed and only {@link CitizenService#view} reveals it, to the citizen.
+     */
     public String name() {
         return account.displayName();
+    }
+
+    String nameSealed() {
+        return nameSealed;
+    }
+
+    /** Seals the name of a row from before names were sealed; the account keeps the masked form only. */
+    void sealName(String sealed, String masked) {
+        this.nameSealed = sealed;
+        account.showAs(masked);
     }
 
     String idNumberProtected() {

@@ -8,6 +8,8 @@ import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.ResidentIds;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -48,6 +50,9 @@ public class CitizenService {
     @Inject
     IdentityService identity;
 
+    @Inject
+    RegistrationThrottle throttle;
+
     public record Registration(String username, String name, String idNumber, String phone, String password,
                                Boolean consent) {
         /** Never the numbers or the password, should anything print the request. */
@@ -62,10 +67,12 @@ public class CitizenService {
     }
 
     /**
-     * Registers a citizen: every invalid field is reported at once (400); an ID number registered before (409
-     * {@code citizen-registered}) or a taken username (409 {@code username-taken}) refuse it.
+     * Registers a citizen: every invalid field is reported at once (400). A taken username and an ID number that has
+     * an account already get one and the same answer (409 {@code registration-refused}), so that registration does
+     * not tell anyone whether a resident ID number is registered; the owner of a registered number is told to log in
+     * with their account. Attempts that pass validation are limited per address (429).
      */
-    public CitizenView register(Registration r) {
+    public CitizenView register(Registration r, String address) {
         List<FieldError> errors = new ArrayList<>();
         if (r.username() == null || !USERNAME.matcher(r.username()).matches()) {
             errors.add(new FieldError("username", "The username must be 3 to 64 letters, digits, dots, dashes or underscores."));
@@ -93,24 +100,44 @@ public class CitizenService {
         if (!errors.isEmpty()) {
             throw BusinessException.invalid(errors);
         }
-        String hash = personalData.lookupHash(id.number());
-        if (em.createNamedQuery("CitizenProfile.byIdHash", CitizenProfile.class).setParameter("hash", hash)
-                .getResultStream().findAny().isPresent()) {
-            throw BusinessException.conflict("citizen-registered",
-                    "This resident ID number is registered already; log in with that account.");
+        long wait = throttle.reserve(address, clock.now());
+        if (wait > 0) {
+            throw BusinessException.tooManyRequests(
+                    "Too many registrations from your address. Try again in " + wait + " seconds.", wait);
         }
-        Caller caller = identity.createAccount(r.username(), r.password(), FreeText.normalise(name),
-                Set.of(Role.CITIZEN), null);
-        return attach(caller.username(), id.number(), phone);
+        // Both looked up every time, so that neither the answer nor its timing says which one refused.
+        boolean usernameTaken = identity.usernameTaken(r.username());
+        boolean numberRegistered = em.createNamedQuery("CitizenProfile.byIdHash", CitizenProfile.class)
+                .setParameter("hash", personalData.lookupHash(id.number())).getResultStream().findAny().isPresent();
+        if (usernameTaken || numberRegistered) {
+            throw refused();
+        }
+        try {
+            identity.createAccount(r.username(), r.password(), Masking.name(FreeText.normalise(name)), Set.of(Role.CITIZEN), null);
+        } catch (BusinessException e) {
+            // Taken by another request since the look-up above.
+            throw "username-taken".equals(e.type()) ? refused() : e;
+        }
+        return attach(r.username(), FreeText.normalise(name), id.number(), phone);
     }
 
-    /** Gives an existing account its protected citizen data (registration, and the demo citizen at start-up). */
-    public CitizenView attach(String username, String idNumber, String phone) {
+    private static BusinessException refused() {
+        return BusinessException.conflict("registration-refused", "This username is taken, or this resident ID "
+                + "number has an account already. Choose another username; if you registered before, log in with "
+                + "your account.");
+    }
+
+    /**
+     * Gives an existing account its protected citizen data (registration, and the demo citizen at start-up); the
+     * account keeps only the masked name.
+     */
+    public CitizenView attach(String username, String name, String idNumber, String phone) {
         Account account = em.createNamedQuery("Account.findByUsername", Account.class).setParameter("username", username)
                 .getSingleResult();
+        account.showAs(Masking.name(name));
         byte[] ref = new byte[16];
         RANDOM.nextBytes(ref);
-        CitizenProfile profile = new CitizenProfile(account, personalData.protect(idNumber),
+        CitizenProfile profile = new CitizenProfile(account, personalData.protect(name), personalData.protect(idNumber),
                 personalData.lookupHash(idNumber), personalData.protect(phone),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(ref), clock.now());
         try {
@@ -118,10 +145,30 @@ public class CitizenService {
             em.flush();
         } catch (PersistenceException e) {
             // The same number registered at the same moment by another request: the unique hash said no.
-            throw BusinessException.conflict("citizen-registered",
-                    "This resident ID number is registered already; log in with that account.");
+            throw refused();
         }
         return view(profile);
+    }
+
+    /**
+     * Seals the real names of up to 500 citizens registered before names were sealed (schema version 12): the name
+     * moves from the account's display name into the profile, sealed, and the account keeps the masked form. Each
+     * row under its lock, so nodes starting together seal it once; a sealed row is never touched again.
+     *
+     * @return how many were sealed (0: none left)
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int sealEarlierNames() {
+        int sealed = 0;
+        for (Long id : em.createQuery("select p.accountId from CitizenProfile p where p.nameSealed is null", Long.class)
+                .setMaxResults(500).getResultList()) {
+            CitizenProfile profile = lock(id);
+            if (profile != null && profile.nameSealed() == null) {
+                profile.sealName(personalData.protect(profile.name()), Masking.name(profile.name()));
+                sealed++;
+            }
+        }
+        return sealed;
     }
 
     public Optional<CitizenProfile> profile(String username) {
@@ -150,9 +197,11 @@ public class CitizenService {
                 (number.charAt(16) - '0') % 2 == 0);
     }
 
+    /** The citizen's own view: the full name, the numbers masked. */
     public CitizenView view(CitizenProfile p) {
         String phone = personalData.reveal(p.phoneProtected());
-        return new CitizenView(p.username(), p.name(), Masking.idNumber(personalData.reveal(p.idNumberProtected())),
+        String name = p.nameSealed() == null ? p.name() : personalData.reveal(p.nameSealed());
+        return new CitizenView(p.username(), name, Masking.idNumber(personalData.reveal(p.idNumberProtected())),
                 phone.substring(0, 3) + "****" + phone.substring(7));
     }
 }

@@ -51,23 +51,24 @@ public class IdentityService {
     TransactionSynchronizationRegistry transactions;
 
     /**
-     * Checks a username and password. Refuses with 429 while the account or the address is throttled, and with 401
-     * (the same message whether the account exists or not) when the credentials are wrong.
+     * Checks a username and password. The check is reserved with the {@link LoginThrottle} before the slow hash, so
+     * parallel guesses cannot all slip through: 429 while this account may not be tried from this address yet, and
+     * 401 (the same message whether the account exists or not) when the credentials are wrong.
      */
     public Caller authenticate(String username, String password, String address) {
-        Instant now = clock.now();
-        long wait = throttle.retryAfterSeconds(username, address, now);
+        long wait = throttle.reserve(username, address, clock.now());
         if (wait > 0) {
             throw BusinessException.tooManyRequests(
-                    "Too many failed logins for this account or address. Try again in " + wait + " seconds.", wait);
+                    "Too many failed logins for this account from your address. Try again in " + wait + " seconds.",
+                    wait);
         }
         Optional<Account> account = findAccount(username);
         boolean ok = PasswordHasher.matches(password == null ? "" : password,
                 account.map(Account::passwordHash).orElse(DUMMY_HASH));
         if (!ok || !account.get().enabled()) {
-            throttle.recordFailure(username, address, now);
             throw BusinessException.unauthenticated("Wrong username or password.");
         }
+        throttle.succeeded(username, address);
         return Caller.of(account.get());
     }
 
@@ -134,6 +135,10 @@ public class IdentityService {
         Account account = findAccount(username)
                 .orElseThrow(() -> BusinessException.notFound("No account " + username + "."));
         RowLocks.fresh(em, account);
+    }
+
+    public boolean usernameTaken(String username) {
+        return findAccount(username).isPresent();
     }
 
     public Optional<Caller> caller(String username) {

@@ -31,8 +31,9 @@ import java.util.logging.Logger;
  * uniqueness can be checked without decrypting anything.
  * <p>
  * The 32-byte key comes from {@code carbonsink.personal-data-key} (base64, environment variable
- * {@code CARBONSINK_PERSONAL_DATA_KEY}) in production. Without it (the embedded default) a key is generated on first
- * start and kept in the database, which protects against nothing but a casual look; production must set it.
+ * {@code CARBONSINK_PERSONAL_DATA_KEY}); production does not start without it ({@code platform.RequiredSecrets}).
+ * The embedded default may leave it unset: a key is then generated on first start and kept in the database, which
+ * protects against nothing but a casual look.
  * Encryption and lookup use two keys derived from it, so a lookup hash reveals nothing about the ciphertext key.
  */
 @Singleton

@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -28,6 +29,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("RequiredSecrets")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigration {
 

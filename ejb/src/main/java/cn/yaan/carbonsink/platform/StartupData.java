@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 /**
  * Data the application needs before its first request:
  * <ul>
+ *   <li>the real names of citizens registered before names were sealed, sealed now;</li>
  *   <li>with {@code carbonsink.demo=true} (the embedded default only), the demo organisations and accounts, once,
  *       guarded by a settings row so a restart or a second node does not add them again;</li>
  *   <li>with {@code carbonsink.bootstrap-admin-password} set and no administrator yet, the first administrator
@@ -50,20 +51,28 @@ public class StartupData {
     CitizenService citizens;
 
     /**
-     * The demo citizen's made-up resident ID number (area 511802 雨城区, born 12 May 1990, so obliged in every year
-     * of the pilot) and mobile number, stored protected like any citizen's, so the duty pages work out of the box.
+     * The demo citizen's made-up name, resident ID number (area 511802 雨城区, born 12 May 1990, so obliged in every
+     * year of the pilot) and mobile number, stored protected like any citizen's, so the duty pages work out of the box.
      */
     public static final String DEMO_CITIZEN_ID = "511802199005120019";
     static final String DEMO_CITIZEN_PHONE = "13800138000";
+    static final String DEMO_CITIZEN_NAME = "张三";
 
     @PostConstruct
     void load() {
+        long sealed = 0;
+        for (int n = citizens.sealEarlierNames(); n > 0; n = citizens.sealEarlierNames()) {
+            sealed += n;
+        }
+        if (sealed > 0) {
+            LOG.info("Sealed the names of " + sealed + " citizens registered before names were sealed");
+        }
         if (Settings.demo() && em.find(AppSetting.class, DEMO_MARKER) == null) {
             loadDemo(Settings.get("carbonsink.demo.password", "Demo#2026"));
         }
         if (Settings.demo() && identity.caller("citizen").isPresent() && citizens.profile("citizen").isEmpty()) {
-            citizens.attach("citizen", DEMO_CITIZEN_ID, DEMO_CITIZEN_PHONE);
-            LOG.info("Gave the demo citizen its demo ID and mobile number (protected)");
+            citizens.attach("citizen", DEMO_CITIZEN_NAME, DEMO_CITIZEN_ID, DEMO_CITIZEN_PHONE);
+            LOG.info("Gave the demo citizen its demo name, ID and mobile number (protected)");
         }
         String adminPassword = Settings.get("carbonsink.bootstrap-admin-password", null);
         if (adminPassword != null && identity.countAccountsWithRole(Role.ADMIN) == 0) {
@@ -85,7 +94,7 @@ public class StartupData {
         identity.createAccount("court2", password, "宝兴县法院 赵书记员", Set.of(Role.COURT), DEMO_OTHER_COURT);
         identity.createAccount("gate", password, "碧峰峡 检票员", Set.of(Role.SITE_OPERATOR), DEMO_SITE);
         identity.createAccount("gate2", password, "蒙顶山 检票员", Set.of(Role.SITE_OPERATOR), DEMO_OTHER_SITE);
-        identity.createAccount("citizen", password, "张三", Set.of(Role.CITIZEN), null);
+        identity.createAccount("citizen", password, "citizen", Set.of(Role.CITIZEN), null);
         LOG.info("Loaded the demo organisations and accounts (carbonsink.demo=true)");
     }
 }

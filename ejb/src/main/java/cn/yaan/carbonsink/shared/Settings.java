@@ -22,6 +22,14 @@ public final class Settings {
         return flag("carbonsink.demo");
     }
 
+    /**
+     * Whether this is the embedded default ({@code carbonsink.embedded=true}, set by the H2 server configuration),
+     * which may generate its own secrets. Every other configuration is production and must be given them.
+     */
+    public static boolean embedded() {
+        return flag("carbonsink.embedded");
+    }
+
     public static String publicUrl() {
         String url = get("carbonsink.public-url", "http://localhost:8080");
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

@@ -143,13 +143,13 @@ class PublicDutyIT {
         assertThat(ok.json().getString("phoneMasked")).isEqualTo("139****5678");
         assertThat(ok.body()).doesNotContain(id).doesNotContain("13912345678");
 
-        // One account per ID number, however it is typed.
+        // One account per ID number, however it is typed; one username per account (one answer for both).
         Api.Reply again = api.postJson("/api/v1/public/citizens", body(username(), "欧阳娜娜", id, "13912345679",
                 PASSWORD, true));
-        assertThat(ErrorsIT.problem(again, 409).getString("type")).endsWith("citizen-registered");
+        assertThat(ErrorsIT.problem(again, 409).getString("type")).endsWith("registration-refused");
         Api.Reply sameName = api.postJson("/api/v1/public/citizens", body(username, "欧阳娜娜",
                 idNumber(agedInYear(31)), "13912345679", PASSWORD, true));
-        assertThat(ErrorsIT.problem(sameName, 409).getString("type")).endsWith("username-taken");
+        assertThat(ErrorsIT.problem(sameName, 409).getString("type")).endsWith("registration-refused");
 
         // What the database holds is sealed: neither number appears in clear.
         try (Connection db = TestDatabase.connect(); PreparedStatement q = db.prepareStatement(

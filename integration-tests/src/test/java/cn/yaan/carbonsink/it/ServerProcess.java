@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.it;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,6 +68,39 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server and waits until the application answers (deployment done). */
     public void start() throws IOException, InterruptedException {
+        launch(Map.of());
+        awaitReady(Duration.ofMinutes(4));
+    }
+
+    /**
+     * Starts the server with some environment variables changed ("" removes one) and waits until WildFly says it
+     * has started, whether the application deployed or not; answers what the server logged on the way.
+     */
+    public String startWith(Map<String, String> environment) throws IOException, InterruptedException {
+        Path log = home.resolve("standalone/log/server.log");
+        int before = lines(log).size();
+        launch(environment);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while (Instant.now().isBefore(deadline)) {
+            List<String> logged = lines(log);
+            logged = logged.subList(Math.min(before, logged.size()), logged.size());
+            // WFLYSRV0025: started; WFLYSRV0026: started with errors (a deployment failed).
+            if (logged.stream().anyMatch(l -> l.contains("WFLYSRV0025") || l.contains("WFLYSRV0026"))) {
+                return String.join("\n", logged);
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("The server process ended during start; see " + consoleLog(home));
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The server did not finish starting within 4 minutes");
+    }
+
+    private static List<String> lines(Path log) throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+    }
+
+    private void launch(Map<String, String> environment) throws IOException {
         prepare();
         requirePortFree();
         Files.createDirectories(pidFile.getParent());
@@ -83,8 +117,14 @@ public final class ServerProcess implements AutoCloseable {
         env.put("CARBONSINK_NODE_ID", "carbonsink-2");
         env.put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true"
                 + (TestDatabase.postgresql() ? " " + TestDatabase.serverJvmArgs() : ""));
+        environment.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
         launcher = builder.start();
-        awaitReady(Duration.ofMinutes(4));
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {

@@ -48,9 +48,14 @@ public final class TestDatabase {
     }
 
     public static Connection connect() throws SQLException {
+        return connect(System.getProperty("it.server.home"));
+    }
+
+    /** The database of a server copy: its own H2 file, or on PostgreSQL the suite's schema, which every copy shares. */
+    static Connection connect(String serverHome) throws SQLException {
         if (postgresql()) {
             return DriverManager.getConnection(url(), user(), password());
         }
-        return DriverManager.getConnection(h2Url(System.getProperty("it.server.home")), "sa", "sa");
+        return DriverManager.getConnection(h2Url(serverHome), "sa", "sa");
     }
 }

@@ -55,6 +55,8 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final String baseUrl;
     private final Path userDataDir;
+    /** Every console message of the browser's life, for checks at the end of a journey. */
+    private final List<String> console = new ArrayList<>();
 
     public static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)
@@ -154,7 +156,7 @@ public final class Browser implements AutoCloseable {
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         Map<String, String> urls = new java.util.HashMap<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+        for (LogEntry entry : consoleSinceLastCall()) {
             if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
                 problems.add("console: " + entry.getMessage());
             }
@@ -179,6 +181,19 @@ public final class Browser implements AutoCloseable {
             }
         }
         return problems;
+    }
+
+    private List<LogEntry> consoleSinceLastCall() {
+        List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
+        entries.forEach(e -> console.add(e.getLevel() + " " + e.getMessage()));
+        return entries;
+    }
+
+    /** Every report of a Content-Security-Policy violation the pages of this browser logged, whatever its level. */
+    public List<String> cspViolations() {
+        consoleSinceLastCall();
+        return console.stream().filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
     }
 
     @Override

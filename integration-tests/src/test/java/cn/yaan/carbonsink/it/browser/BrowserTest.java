@@ -63,10 +63,17 @@ public abstract class BrowserTest {
         assertThat(browser.problems()).as("JavaScript errors and failed requests").isEmpty();
     }
 
+    /** No journey may make a page break its Content-Security-Policy, whether or not it checked the console itself. */
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(Browser::close);
-        browsers.clear();
+        try {
+            for (Browser browser : browsers) {
+                assertThat(browser.cspViolations()).as("Content-Security-Policy violations").isEmpty();
+            }
+        } finally {
+            browsers.forEach(Browser::close);
+            browsers.clear();
+        }
     }
 
     /** Screenshots of every open browser when a journey fails. */

@@ -48,7 +48,8 @@ public class AuthResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in and get a bearer token",
-            description = "401 for wrong credentials; 429 with Retry-After after 5 failures a minute for the account or address.")
+            description = "401 for wrong credentials; 429 with Retry-After while this account may not be tried from this "
+                    + "address (after 5 failures from it, or 2 while the account or address fails often elsewhere).")
     public TokenResponse issue(@NotNull @Valid Credentials credentials) {
         IdentityService.IssuedToken issued = identity.issueToken(credentials.username(), credentials.password(),
                 ClientAddress.of(request));

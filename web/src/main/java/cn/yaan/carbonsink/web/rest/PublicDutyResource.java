@@ -5,11 +5,13 @@ import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.obligation.DutySettings;
 import cn.yaan.carbonsink.obligation.FulfilmentForm;
 import cn.yaan.carbonsink.obligation.ObligationService;
+import cn.yaan.carbonsink.web.security.ClientAddress;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,6 +57,9 @@ public class PublicDutyResource {
     @Inject
     CurrentCaller caller;
 
+    @Context
+    HttpServletRequest request;
+
     // Sizes are generous caps against abuse; the service checks the real rules and reports every field at once.
     public record Registration(@Size(max = 64) String username, @Schema(maxLength = 50) String name,
                                @Size(max = 40) String idNumber, @Size(max = 40) String phone,
@@ -70,11 +76,13 @@ public class PublicDutyResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register as a citizen: real name, resident ID number (GB 11643, stored encrypted, one "
-            + "account per number: 409), mobile number 1[3-9]xxxxxxxxx, password (8+ characters with a letter and a "
-            + "digit), consent to the personal-data notice; 400 lists every invalid field")
+            + "account per number), mobile number 1[3-9]xxxxxxxxx, password (8+ characters with a letter and a "
+            + "digit), consent to the personal-data notice; 400 lists every invalid field; a taken username and a "
+            + "registered ID number both answer 409 registration-refused; 429 with Retry-After after too many "
+            + "registrations from one address")
     public Response register(@NotNull @Valid Registration r) {
         CitizenService.CitizenView view = citizens.register(new CitizenService.Registration(r.username(), r.name(),
-                r.idNumber(), r.phone(), r.password(), r.consent()));
+                r.idNumber(), r.phone(), r.password(), r.consent()), ClientAddress.of(request));
         return Response.created(URI.create("/api/v1/me/citizen")).entity(view).build();
     }
 

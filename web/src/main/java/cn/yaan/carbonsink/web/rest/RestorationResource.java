@@ -268,8 +268,8 @@ public class RestorationResource {
     @Operation(summary = "A planting's photo as the server stored it (JPEG)")
     public Response photo(@PathParam("id") long id, @PathParam("photoId") long photoId) {
         RestorationPhoto p = plantings.photo(id, photoId, caller.required());
-        return Response.ok(p.jpeg(), "image/jpeg").header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, max-age=86400")
+        // nosniff and no-store come with every API answer (web/security/SecurityHeaders).
+        return Response.ok(p.jpeg(), "image/jpeg")
                 .header("Content-Disposition", "inline; filename=\"photo-" + p.id() + ".jpg\"").build();
     }
 

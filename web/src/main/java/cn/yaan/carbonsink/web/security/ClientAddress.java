@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The address a request came from, for login throttling. {@code X-Forwarded-For} is believed only when the
- * connection comes from a proxy listed in {@code carbonsink.trusted-proxies} (comma-separated addresses, none by
- * default); otherwise anyone could pick their own address and escape the throttle.
+ * The address a request came from (for throttling) and whether it came over HTTPS. {@code X-Forwarded-For} and
+ * {@code X-Forwarded-Proto} are believed only when the connection comes from a proxy listed in
+ * {@code carbonsink.trusted-proxies} (comma-separated addresses, none by default); otherwise anyone could pick their
+ * own address and escape the throttle.
  */
 public final class ClientAddress {
 
@@ -28,6 +29,12 @@ public final class ClientAddress {
             }
         }
         return remote;
+    }
+
+    /** Whether the browser reached us over HTTPS: directly, or through a trusted proxy that says so. */
+    public static boolean overHttps(HttpServletRequest request) {
+        return request.isSecure() || ("https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"))
+                && trustedProxies().contains(request.getRemoteAddr()));
     }
 
     private static Set<String> trustedProxies() {

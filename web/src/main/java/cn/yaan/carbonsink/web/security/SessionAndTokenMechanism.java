@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  *   <li>API clients send {@code Authorization: Bearer <token>}; the token is resolved on every request (from a
  *       cache of a few seconds, see {@code RecentTokens}) and never starts a session;</li>
  *   <li>browsers log in on the Faces login page, which checks the password and hands over a {@link VerifiedCaller};
- *       the caller is then kept in the HTTP session (a new session id is issued at login);</li>
+ *       the caller is then kept in the HTTP session (a new session id is issued at login), and the REST API
+ *       accepts a write from that session only with the session's anti-forgery token ({@link SessionCsrf});</li>
  *   <li>an anonymous browser asking for a protected page is sent to the login page.</li>
  * </ul>
  */
@@ -44,6 +45,7 @@ public class SessionAndTokenMechanism implements HttpAuthenticationMechanism {
             request.getSession(true);
             request.changeSessionId();
             request.getSession().setAttribute(SESSION_CALLER, verified.caller());
+            SessionCsrf.issue(request.getSession());
             return login(request, context, verified.caller());
         }
         String authorization = request.getHeader("Authorization");
@@ -53,6 +55,7 @@ public class SessionAndTokenMechanism implements HttpAuthenticationMechanism {
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof Caller caller) {
+            request.setAttribute(SessionCsrf.VIA_SESSION, Boolean.TRUE);
             return login(request, context, caller);
         }
         if (context.isProtected()) {

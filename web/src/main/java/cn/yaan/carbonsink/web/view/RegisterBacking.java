@@ -2,11 +2,13 @@ package cn.yaan.carbonsink.web.view;
 
 import cn.yaan.carbonsink.identity.CitizenService;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.web.security.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Set;
 
@@ -35,10 +37,12 @@ public class RegisterBacking {
 
     public String register() {
         try {
-            citizens.register(new CitizenService.Registration(username, name, idNumber, phone, password, consent));
+            citizens.register(new CitizenService.Registration(username, name, idNumber, phone, password, consent),
+                    ClientAddress.of((HttpServletRequest) faces.getExternalContext().getRequest()));
         } catch (BusinessException e) {
             if (e.fieldErrors().isEmpty()) {
-                Pages.error(faces, "register:" + (e.type().equals("username-taken") ? "username" : "idNumber"), e);
+                // Refused (a taken username or a registered ID number: one answer for both) or too many attempts.
+                Pages.error(faces, "register:username", e);
             }
             for (BusinessException.FieldError error : e.fieldErrors()) {
                 String field = FIELDS.contains(error.field()) ? error.field() : "username";
