@@ -8,6 +8,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import cn.yaan.carbonsink.identity.CitizenService;
 import cn.yaan.carbonsink.obligation.ObligationService;
+import cn.yaan.carbonsink.obligation.PlantingEventService;
+import cn.yaan.carbonsink.obligation.DutyPurchaseService;
 import cn.yaan.carbonsink.shared.BusinessException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -45,6 +47,16 @@ public class MeResource {
 
     @Inject
     ObligationService obligations;
+
+
+    @Inject
+
+    PlantingEventService events;
+
+
+    @Inject
+
+    DutyPurchaseService purchases;
 
     public record Me(String username, String displayName, List<String> roles, String organisation) {
     }
@@ -99,7 +111,7 @@ public class MeResource {
             + "project; pay the order, and the retirement counts once for the duty")
     public Response buyUnits(@PathParam("year") int year, @NotNull @Valid UnitPurchase p) {
         String project = p.projectCode() == null || p.projectCode().isBlank() ? null : p.projectCode().trim();
-        ObligationService.Purchase purchase = obligations.buyUnits(currentCaller.required().username(), year,
+        DutyPurchaseService.Purchase purchase = purchases.buyUnits(currentCaller.required().username(), year,
                 p.trees(), project);
         return Response.created(URI.create("/api/v1/orders/" + purchase.orderId())).entity(purchase).build();
     }
@@ -110,7 +122,7 @@ public class MeResource {
     @Tag(name = "Public duty")
     @Operation(summary = "A fresh signed attendance QR text for planting events (no personal data; valid for a few "
             + "minutes, so show a new one at each event)")
-    public ObligationService.Qr attendanceQr() {
-        return obligations.attendanceQr(currentCaller.required().username());
+    public PlantingEventService.Qr attendanceQr() {
+        return events.attendanceQr(currentCaller.required().username());
     }
 }

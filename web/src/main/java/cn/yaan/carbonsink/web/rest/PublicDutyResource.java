@@ -5,6 +5,7 @@ import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.obligation.DutySettings;
 import cn.yaan.carbonsink.obligation.FulfilmentForm;
 import cn.yaan.carbonsink.obligation.ObligationService;
+import cn.yaan.carbonsink.obligation.PlantingEventService;
 import cn.yaan.carbonsink.web.security.ClientAddress;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
@@ -50,6 +51,11 @@ public class PublicDutyResource {
 
     @Inject
     ObligationService obligations;
+
+
+    @Inject
+
+    PlantingEventService events;
 
     @Inject
     DutySettings settings;
@@ -97,7 +103,7 @@ public class PublicDutyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a planting event: site, date (today or later), places, trees per attendee")
     public Response createEvent(@NotNull @Valid NewEvent e) {
-        ObligationService.EventView event = obligations.createEvent(e.site(), e.date(), e.places(), e.treesPerAttendee(),
+        PlantingEventService.EventView event = events.createEvent(e.site(), e.date(), e.places(), e.treesPerAttendee(),
                 caller.required().username());
         return Response.created(URI.create("/api/v1/planting-events/" + event.id())).entity(event).build();
     }
@@ -106,8 +112,8 @@ public class PublicDutyResource {
     @Path("planting-events")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.OFFICER, Role.Names.ADMIN})
     @Operation(summary = "Planting events from today on, soonest first, with the places left")
-    public List<ObligationService.EventView> events() {
-        return obligations.upcomingEvents();
+    public List<PlantingEventService.EventView> events() {
+        return events.upcomingEvents();
     }
 
     @POST
@@ -115,7 +121,7 @@ public class PublicDutyResource {
     @RolesAllowed(Role.Names.CITIZEN)
     @Operation(summary = "Take a place at a planting event (409 already-signed-up or event-full)")
     public Response signUp(@PathParam("id") long id) {
-        ObligationService.EventView event = obligations.signUp(caller.required().username(), id);
+        PlantingEventService.EventView event = events.signUp(caller.required().username(), id);
         return Response.status(Response.Status.CREATED).entity(event).build();
     }
 
@@ -131,7 +137,7 @@ public class PublicDutyResource {
     @Operation(summary = "Record a citizen at an event from their scanned QR code and credit the trees planted "
             + "(default: the event's); 422 qr-expired for a rotated-out code, 409 already-attended")
     public Response attend(@PathParam("id") long id, @NotNull @Valid NewAttendance a) {
-        ObligationService.Attendance attendance = obligations.recordAttendance(id, a.citizenQr(), a.trees(),
+        PlantingEventService.Attendance attendance = events.recordAttendance(id, a.citizenQr(), a.trees(),
                 caller.required().username());
         return Response.status(Response.Status.CREATED).entity(attendance).build();
     }

@@ -3,6 +3,8 @@ package cn.yaan.carbonsink.web.view;
 import cn.yaan.carbonsink.certificate.QrCodes;
 import cn.yaan.carbonsink.identity.CitizenService;
 import cn.yaan.carbonsink.obligation.ObligationService;
+import cn.yaan.carbonsink.obligation.PlantingEventService;
+import cn.yaan.carbonsink.obligation.DutyPurchaseService;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
@@ -26,6 +28,16 @@ public class DutyBacking {
     @Inject
     ObligationService obligations;
 
+
+    @Inject
+
+    PlantingEventService eventService;
+
+
+    @Inject
+
+    DutyPurchaseService purchases;
+
     @Inject
     CitizenService citizens;
 
@@ -41,8 +53,8 @@ public class DutyBacking {
     private ObligationService.Obligation obligation;
     private boolean loaded;
     private Integer trees = 1;
-    private List<ObligationService.EventView> events;
-    private ObligationService.Qr qr;
+    private List<PlantingEventService.EventView> events;
+    private PlantingEventService.Qr qr;
 
     public int getYear() {
         return clock.today().getYear();
@@ -76,7 +88,7 @@ public class DutyBacking {
 
     public String buy() {
         try {
-            ObligationService.Purchase purchase = obligations.buyUnits(caller.required().username(), getYear(),
+            DutyPurchaseService.Purchase purchase = purchases.buyUnits(caller.required().username(), getYear(),
                     trees == null ? 0 : trees, null);
             return "/account/order?faces-redirect=true&id=" + purchase.orderId();
         } catch (BusinessException e) {
@@ -85,16 +97,16 @@ public class DutyBacking {
         }
     }
 
-    public List<ObligationService.EventView> getEvents() {
+    public List<PlantingEventService.EventView> getEvents() {
         if (events == null) {
-            events = obligations.upcomingEvents();
+            events = eventService.upcomingEvents();
         }
         return events;
     }
 
     public String signUp(long eventId) {
         try {
-            obligations.signUp(caller.required().username(), eventId);
+            eventService.signUp(caller.required().username(), eventId);
         } catch (BusinessException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, problemText(e), null));
             return null;
@@ -113,9 +125,9 @@ public class DutyBacking {
     }
 
     /** A fresh attendance QR code, or null when the account has no citizen data. */
-    public ObligationService.Qr getQr() {
+    public PlantingEventService.Qr getQr() {
         if (qr == null && getObligation() != null) {
-            qr = obligations.attendanceQr(caller.required().username());
+            qr = eventService.attendanceQr(caller.required().username());
         }
         return qr;
     }

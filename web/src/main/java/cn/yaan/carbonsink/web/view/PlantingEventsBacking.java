@@ -1,6 +1,6 @@
 package cn.yaan.carbonsink.web.view;
 
-import cn.yaan.carbonsink.obligation.ObligationService;
+import cn.yaan.carbonsink.obligation.PlantingEventService;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,8 +20,10 @@ import java.util.List;
 @RequestScoped
 public class PlantingEventsBacking {
 
+
     @Inject
-    ObligationService obligations;
+
+    PlantingEventService eventService;
 
     @Inject
     CurrentCaller caller;
@@ -29,7 +31,7 @@ public class PlantingEventsBacking {
     @Inject
     FacesContext faces;
 
-    private List<ObligationService.EventView> events;
+    private List<PlantingEventService.EventView> events;
     private String site;
     private LocalDate date;
     private Integer places;
@@ -38,16 +40,16 @@ public class PlantingEventsBacking {
     private String citizenQr;
     private Integer trees;
 
-    public List<ObligationService.EventView> getEvents() {
+    public List<PlantingEventService.EventView> getEvents() {
         if (events == null) {
-            events = obligations.upcomingEvents();
+            events = eventService.upcomingEvents();
         }
         return events;
     }
 
     public String create() {
         try {
-            var event = obligations.createEvent(site, date, places, treesPerAttendee, caller.required().username());
+            var event = eventService.createEvent(site, date, places, treesPerAttendee, caller.required().username());
             return done("officer.events.created", event.site() + " " + event.date());
         } catch (BusinessException e) {
             String field = e.fieldErrors().isEmpty() ? "site" : e.fieldErrors().get(0).field();
@@ -58,7 +60,7 @@ public class PlantingEventsBacking {
 
     public String attend() {
         try {
-            var attendance = obligations.recordAttendance(eventId, citizenQr, trees, caller.required().username());
+            var attendance = eventService.recordAttendance(eventId, citizenQr, trees, caller.required().username());
             // The event stays chosen: the officer scans the next citizen in the queue.
             return done("officer.events.attended", attendance.citizen() + " +" + attendance.trees()) + "&event=" + eventId;
         } catch (BusinessException e) {

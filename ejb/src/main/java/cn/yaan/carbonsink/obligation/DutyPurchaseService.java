@@ -1,0 +1,83 @@
+package cn.yaan.carbonsink.obligation;
+
+import cn.yaan.carbonsink.identity.CitizenProfile;
+import cn.yaan.carbonsink.ledger.OrderPurpose;
+import cn.yaan.carbonsink.ledger.OrderService;
+import cn.yaan.carbonsink.ledger.UnitOrder;
+import cn.yaan.carbonsink.ledger.UnitsRetired;
+import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.BusinessException;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+
+/**
+ * Units bought for a year's duty (认购碳汇尽责): an order of the ledger for trees x the kg-per-tree setting; its
+ * retirement is credited to the citizen's year once, in the retiring transaction.
+ */
+@Stateless
+public class DutyPurchaseService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    DutySettings settings;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    DutyRecords records;
+
+    public record Purchase(long orderId, long quantityKg, long amountFen, String paymentId, int trees, int kgPerTree,
+                           Instant expiresAt) {
+    }
+
+    /**
+     * Orders units for this year's duty: {@code trees} x the kg-per-tree setting, priced from the project (any active
+     * project's oldest units when none is named). When paid, the retirement is credited once ({@link #onRetired}).
+     */
+    public Purchase buyUnits(String username, int year, int trees, String projectCode) {
+        records.checkYear(year);
+        if (year != clock.today().getYear()) {
+            throw BusinessException.unprocessable("year-closed",
+                    "Units can be bought for this year's duty only (" + clock.today().getYear() + ").");
+        }
+        if (trees < 1 || trees > DutyRecords.MAX_TREES) {
+            throw BusinessException.invalid("trees", "Buy units for 1 to " + DutyRecords.MAX_TREES + " trees.");
+        }
+        CitizenProfile profile = records.profile(username);
+        int kgPerTree = settings.current().kgPerTree();
+        DutyPurchase purchase = new DutyPurchase(profile.accountId(), year, trees, kgPerTree, clock.now());
+        em.persist(purchase);
+        em.flush();
+        UnitOrder order = orders.reserve(new OrderService.ReserveRequest(OrderPurpose.PUBLIC_DUTY, profile.name(),
+                purchase.reference(), projectCode, (long) trees * kgPerTree, username));
+        purchase.orderId = order.id();
+        return new Purchase(order.id(), order.quantityKg(), order.amountFen(), order.paymentId(), trees, kgPerTree,
+                order.expiresAt());
+    }
+
+    /** Units retired for the duty (called in the retiring transaction): credited once per retirement. */
+    public void onRetired(@Observes UnitsRetired retired) {
+        if (retired.purpose() != OrderPurpose.PUBLIC_DUTY || retired.reference() == null
+                || !retired.reference().startsWith(DutyPurchase.REFERENCE_PREFIX)) {
+            return;
+        }
+        DutyPurchase purchase = em.find(DutyPurchase.class,
+                Long.parseLong(retired.reference().substring(DutyPurchase.REFERENCE_PREFIX.length())));
+        if (purchase == null) {
+            throw new IllegalStateException("Units retired for an unknown duty purchase " + retired.reference());
+        }
+        records.record(purchase.accountId, purchase.year, FulfilmentForm.CARBON_UNITS, purchase.trees, retired.quantityKg(),
+                String.join(",", retired.serialBlocks()), "retirement:" + retired.retirementId(), "payment");
+    }
+}
