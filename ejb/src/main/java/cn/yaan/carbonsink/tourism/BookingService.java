@@ -1,49 +1,37 @@
 package cn.yaan.carbonsink.tourism;
 
-import cn.yaan.carbonsink.certificate.CertificateKind;
 import cn.yaan.carbonsink.certificate.CertificateNumbers;
-import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.certificate.SigningKeys;
 import cn.yaan.carbonsink.identity.PersonalData;
 import cn.yaan.carbonsink.ledger.AuditLedger;
 import cn.yaan.carbonsink.ledger.LedgerLocks;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
-import cn.yaan.carbonsink.ledger.OrderReleased;
-import cn.yaan.carbonsink.ledger.OrderRenewal;
 import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.OrderStatus;
 import cn.yaan.carbonsink.ledger.UnitOrder;
-import cn.yaan.carbonsink.ledger.UnitsRetired;
 import cn.yaan.carbonsink.platform.Idempotency;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.FreeText;
-import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.ResidentIds;
 import cn.yaan.carbonsink.shared.RowLocks;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Timed-entry bookings (docs/DOMAIN.md section 5). A booking holds places in its slot and units in a {@code VISIT}
- * order of the ledger; paying the order retires the units, confirms the booking and issues its
- * {@code CARBON_NEUTRAL_VISIT} certificate in the same transaction. An unpaid order that expires or is cancelled
- * gives the places back (observing the ledger's events). Locks follow the ledger's order ({@link LedgerLocks}):
+ * order of the ledger; what the order's payment, expiry or cancellation does to it is {@link BookingPaymentService}. Locks follow the ledger's order ({@link LedgerLocks}):
  * the order, issuances, the audit head, then the booking, then its slot.
  */
 @Stateless
@@ -72,9 +60,6 @@ public class BookingService {
     PersonalData personalData;
 
     @Inject
-    CertificateService certificates;
-
-    @Inject
     SigningKeys keys;
 
     @Inject
@@ -83,22 +68,14 @@ public class BookingService {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    BookingViews views;
+
     /** A member of the party as entered: real name and resident ID number. */
     public record Person(String name, String idNumber) {
     }
 
     public record Request(long slotId, List<Person> visitors, Footprint.Trip trip) {
-    }
-
-    /** A booking as its owner sees it: the party masked. */
-    public record BookingView(String bookingNo, String status, String site, String siteNameZh, String siteNameEn,
-                              long slotId, Instant slotStart, Instant slotEnd, int partySize, List<PartyMember> party,
-                              Footprint.Trip trip, BigDecimal footprintKg, long offsetKg, long amountFen,
-                              String paymentId, long orderId, Instant expiresAt, Instant confirmedAt,
-                              Instant cancelledAt, String certificateNo) {
-    }
-
-    public record PartyMember(String name, String idNumber) {
     }
 
     /**
@@ -220,33 +197,12 @@ public class BookingService {
 
     /** The owner's bookings, newest first, with a fixed number of queries however many there are. */
     public List<BookingView> mine(String owner, int max) {
-        return views(em.createNamedQuery("Booking.ofOwner", Booking.class).setParameter("owner", owner)
+        return views.of(em.createNamedQuery("Booking.ofOwner", Booking.class).setParameter("owner", owner)
                 .setMaxResults(max).getResultList());
     }
 
     private BookingView view(Booking booking) {
-        return views(List.of(booking)).get(0);
-    }
-
-    private List<BookingView> views(List<Booking> bookings) {
-        if (bookings.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, VisitSlot> slots = sites.slotsById(bookings.stream().map(Booking::slotId).collect(Collectors.toSet()));
-        Map<Long, ScenicSite> siteById = sites.sitesById(slots.values().stream().map(VisitSlot::siteId)
-                .collect(Collectors.toSet()));
-        Map<Long, String> paymentIds = orders.paymentIds(bookings.stream().map(Booking::orderId).toList());
-        return bookings.stream().map(b -> {
-            VisitSlot slot = slots.get(b.slotId());
-            ScenicSite site = siteById.get(slot.siteId());
-            List<PartyMember> party = b.visitors().stream().map(v -> new PartyMember(
-                    Masking.name(personalData.reveal(v.nameSealed)), Masking.idNumber(personalData.reveal(v.idSealed))))
-                    .toList();
-            return new BookingView(b.bookingNo(), b.status().name(), site.code(), site.nameZh(), site.nameEn(),
-                    slot.id(), slot.startsAt(), slot.endsAt(), b.partySize(), party, b.trip(), b.footprintKg(),
-                    b.offsetKg(), b.amountFen(), paymentIds.get(b.orderId()), b.orderId(), b.expiresAt(),
-                    b.confirmedAt(), b.cancelledAt(), b.certificateNo());
-        }).toList();
+        return views.of(List.of(booking)).get(0);
     }
 
     /**
@@ -300,60 +256,5 @@ public class BookingService {
     /** The payment id of the booking's order (what the checkout pays). */
     public String paymentIdOf(String bookingNo, String owner) {
         return orders.order(own(bookingNo, owner).orderId()).paymentId();
-    }
-
-    // ---------------------------------------------------------------- the ledger's events
-
-    public void onRetired(@Observes UnitsRetired retired) {
-        if (retired.purpose() != OrderPurpose.VISIT) {
-            return;
-        }
-        Booking booking = locked(retired.reference());
-        if (booking.status() != BookingStatus.HELD) {
-            return;
-        }
-        String number = certificates.issue(new CertificateService.Request(CertificateKind.CARBON_NEUTRAL_VISIT,
-                retired.beneficiary(), retired.quantityKg(), null, retired.serialBlocks(),
-                SCHEME_REF_PREFIX + booking.bookingNo(), CertificateService.issuer())).number();
-        booking.confirm(clock.now(), number);
-        audit.append("system", "BOOKING_CONFIRMED booking=" + booking.bookingNo() + " certificate=" + number);
-    }
-
-    public void onReleased(@Observes OrderReleased released) {
-        if (released.purpose() != OrderPurpose.VISIT) {
-            return;
-        }
-        Booking booking = locked(released.reference());
-        if (booking.status() != BookingStatus.HELD) {
-            return;
-        }
-        booking.release(released.status() == OrderStatus.CANCELLED, clock.now());
-        sites.giveBack(booking.slotId(), booking.partySize());
-        audit.append("system", "BOOKING_RELEASED booking=" + booking.bookingNo() + " places=" + booking.partySize()
-                + " " + booking.status());
-    }
-
-    public void onRenewal(@Observes OrderRenewal renewal) {
-        if (renewal.purpose() != OrderPurpose.VISIT) {
-            return;
-        }
-        Booking booking = locked(renewal.reference());
-        if (booking.status() != BookingStatus.EXPIRED) {
-            renewal.refuse();
-            return;
-        }
-        if (sites.take(booking.slotId(), booking.partySize())) {
-            booking.renew();
-            audit.append("system", "BOOKING_RENEWED booking=" + booking.bookingNo());
-            return;
-        }
-        renewal.refuse();
-        booking.refundDue();
-        audit.append("system", "BOOKING_REFUND_DUE booking=" + booking.bookingNo() + " (paid after expiry, slot full)");
-    }
-
-    private Booking locked(String bookingNo) {
-        Long id = em.createNamedQuery("Booking.idByNo", Long.class).setParameter("no", bookingNo).getSingleResult();
-        return RowLocks.byId(em, Booking.class, id);
     }
 }

@@ -4,6 +4,7 @@ import cn.yaan.carbonsink.certificate.QrCodes;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.tourism.BookingService;
+import cn.yaan.carbonsink.tourism.BookingView;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -64,7 +65,7 @@ public class BookingResource {
         Caller me = caller.required();
         BookingService.Request request = new BookingService.Request(n.slotId(), n.visitors().stream()
                 .map(v -> new BookingService.Person(v.name(), v.idNumber())).toList(), n.trip().toDomain());
-        BookingService.BookingView booking = bookings.book(request, me.username(), me.displayName(), idempotencyKey);
+        BookingView booking = bookings.book(request, me.username(), me.displayName(), idempotencyKey);
         return Response.created(URI.create("/api/v1/bookings/" + booking.bookingNo())).entity(booking).build();
     }
 
@@ -72,7 +73,7 @@ public class BookingResource {
     @Path("bookings/{no}")
     @RolesAllowed(Role.Names.CITIZEN)
     @Operation(summary = "One of the caller's bookings (someone else's is 404)")
-    public BookingService.BookingView get(@PathParam("no") String no) {
+    public BookingView get(@PathParam("no") String no) {
         return bookings.view(no, caller.required().username());
     }
 
@@ -81,7 +82,7 @@ public class BookingResource {
     @RolesAllowed(Role.Names.CITIZEN)
     @Operation(summary = "Cancel before the slot starts: the places go back; an unpaid order is cancelled, a paid "
             + "offset stays retired and its certificate valid. 409 once the party has been checked in.")
-    public BookingService.BookingView cancel(@PathParam("no") String no) {
+    public BookingView cancel(@PathParam("no") String no) {
         return bookings.cancel(no, caller.required().username());
     }
 

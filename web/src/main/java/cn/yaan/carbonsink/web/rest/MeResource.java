@@ -4,6 +4,7 @@ import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import cn.yaan.carbonsink.tourism.BookingService;
+import cn.yaan.carbonsink.tourism.BookingView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import cn.yaan.carbonsink.identity.CitizenService;
@@ -75,7 +76,7 @@ public class MeResource {
     @Path("bookings")
     @RolesAllowed(Role.Names.CITIZEN)
     @Operation(summary = "The caller's bookings of scenic-site visits, newest first (the latest 100)")
-    public List<BookingService.BookingView> bookings() {
+    public List<BookingView> bookings() {
         return bookings.mine(currentCaller.required().username(), 100);
     }
 

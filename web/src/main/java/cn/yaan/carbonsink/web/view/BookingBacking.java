@@ -5,6 +5,7 @@ import cn.yaan.carbonsink.ledger.PaymentService;
 import cn.yaan.carbonsink.ledger.SimulatedPaymentProvider;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.tourism.BookingService;
+import cn.yaan.carbonsink.tourism.BookingView;
 import cn.yaan.carbonsink.tourism.BookingStatus;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.faces.view.ViewScoped;
@@ -33,7 +34,7 @@ public class BookingBacking implements java.io.Serializable {
     transient CurrentCaller caller;
 
     private String no;
-    private transient BookingService.BookingView booking;
+    private transient BookingView booking;
 
     public void load() throws IOException {
         if (getBooking() == null) {
@@ -44,7 +45,7 @@ public class BookingBacking implements java.io.Serializable {
     }
 
     /** The booking of the {@code no} parameter if it is the caller's (read once per request, kept for the view). */
-    public BookingService.BookingView getBooking() {
+    public BookingView getBooking() {
         if (booking == null && no != null) {
             try {
                 booking = bookings.view(no, caller.required().username());

@@ -1,0 +1,17 @@
+package cn.yaan.carbonsink.tourism;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** A booking as its owner sees it, on a page or through the API: the party masked. */
+public record BookingView(String bookingNo, String status, String site, String siteNameZh, String siteNameEn,
+                          long slotId, Instant slotStart, Instant slotEnd, int partySize, List<PartyMember> party,
+                          Footprint.Trip trip, BigDecimal footprintKg, long offsetKg, long amountFen,
+                          String paymentId, long orderId, Instant expiresAt, Instant confirmedAt,
+                          Instant cancelledAt, String certificateNo) {
+
+    /** A member of the party, masked. */
+    public record PartyMember(String name, String idNumber) {
+    }
+}
