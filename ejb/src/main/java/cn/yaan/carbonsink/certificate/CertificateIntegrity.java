@@ -1,7 +1,7 @@
 package cn.yaan.carbonsink.certificate;
 
 import cn.yaan.carbonsink.ledger.IntegrityCheck;
-import cn.yaan.carbonsink.ledger.Registry;
+import cn.yaan.carbonsink.ledger.RegistryService;
 import cn.yaan.carbonsink.ledger.SerialNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ public class CertificateIntegrity implements IntegrityCheck {
     EntityManager em;
 
     @Inject
-    Registry registry;
+    RegistryService registry;
 
     @Override
     public List<Result> run() {

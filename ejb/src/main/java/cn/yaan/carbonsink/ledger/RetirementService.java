@@ -40,7 +40,7 @@ public class RetirementService {
     ProjectService projects;
 
     @Inject
-    Registry registry;
+    RegistryService registry;
 
     @Inject
     Idempotency idempotency;

@@ -32,7 +32,7 @@ public class BookingPaymentService {
     AppClock clock;
 
     @Inject
-    Sites sites;
+    SiteService sites;
 
     @Inject
     CertificateService certificates;

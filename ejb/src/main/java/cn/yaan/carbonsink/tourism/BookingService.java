@@ -48,7 +48,7 @@ public class BookingService {
     AppClock clock;
 
     @Inject
-    Sites sites;
+    SiteService sites;
 
     @Inject
     OrderService orders;

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 class BookingViews {
 
     @Inject
-    Sites sites;
+    SiteService sites;
 
     @Inject
     OrderService orders;

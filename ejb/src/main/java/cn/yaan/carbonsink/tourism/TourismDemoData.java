@@ -31,7 +31,7 @@ public class TourismDemoData {
     EntityManager em;
 
     @Inject
-    Sites sites;
+    SiteService sites;
 
     @Inject
     AppClock clock;
@@ -43,7 +43,7 @@ public class TourismDemoData {
         }
         em.persist(new AppSetting(MARKER, "true"));
         for (String site : List.of("BFX", "MDS", "LBH")) {
-            sites.createSlots(site, new Sites.NewSlots(clock.today(), clock.today().plusDays(59),
+            sites.createSlots(site, new SiteService.NewSlots(clock.today(), clock.today().plusDays(59),
                     List.of(LocalTime.of(9, 0), LocalTime.of(13, 0)), 240, 400), "system");
         }
         LOG.info("Loaded demo slots for the next 60 days (carbonsink.demo=true)");

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 
 /**
  * A timed-entry slot of a site (分时预约). {@code booked} counts the places of unpaid and confirmed bookings; it is
- * only ever changed by one conditional UPDATE ({@link Sites#take}, {@link Sites#giveBack}), and the database refuses
+ * only ever changed by one conditional UPDATE ({@link SiteService#take}, {@link SiteService#giveBack}), and the database refuses
  * {@code booked > capacity}.
  */
 @Entity

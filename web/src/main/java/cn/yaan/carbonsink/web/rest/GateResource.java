@@ -3,7 +3,7 @@ package cn.yaan.carbonsink.web.rest;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
-import cn.yaan.carbonsink.tourism.Gate;
+import cn.yaan.carbonsink.tourism.GateService;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,7 +41,7 @@ import java.util.List;
 public class GateResource {
 
     @Inject
-    Gate gate;
+    GateService gate;
 
     @Inject
     AppClock clock;
@@ -56,7 +56,7 @@ public class GateResource {
     /** A refusal is a problem (RFC 9457) that also carries the gate's verdict. */
     @JsonbPropertyOrder({"type", "title", "status", "detail", "result", "bookingNo", "partySize", "slot", "firstCheckIn"})
     public record Refusal(String type, String title, int status, String detail, String result, String bookingNo,
-                          Integer partySize, Window slot, Gate.FirstCheckIn firstCheckIn) {
+                          Integer partySize, Window slot, GateService.FirstCheckIn firstCheckIn) {
     }
 
     public record Window(Instant start, Instant end) {
@@ -75,19 +75,19 @@ public class GateResource {
         return answer(gate.checkIn(caller.required(), scan.qr(), scan.gate(), null));
     }
 
-    static Response answer(Gate.Verdict v) {
+    static Response answer(GateService.Verdict v) {
         Window window = v.slotStart() == null ? null : new Window(v.slotStart(), v.slotEnd());
-        if (v.result() == Gate.Result.ADMITTED) {
+        if (v.result() == GateService.Result.ADMITTED) {
             return Response.ok(new Admission(v.result().name(), v.bookingNo(), v.partySize(), window, v.siteCode())).build();
         }
-        int status = v.result() == Gate.Result.ALREADY_CHECKED_IN ? 409 : 422;
+        int status = v.result() == GateService.Result.ALREADY_CHECKED_IN ? 409 : 422;
         String slug = v.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return Response.status(status).type(Problem.MEDIA).entity(new Refusal(Problem.typeUri(slug),
                 status == 409 ? "Conflict" : "Unprocessable Content", status, detail(v), v.result().name(),
                 v.bookingNo(), v.partySize(), window, v.firstCheckIn())).build();
     }
 
-    private static String detail(Gate.Verdict v) {
+    private static String detail(GateService.Verdict v) {
         return switch (v.result()) {
             case ALREADY_CHECKED_IN -> "This ticket was already used at gate " + v.firstCheckIn().gate() + " at "
                     + v.firstCheckIn().at() + ".";
@@ -108,7 +108,7 @@ public class GateResource {
     public record Sync(@NotEmpty @Size(max = 500) List<@NotNull @Valid OfflineScan> scans) {
     }
 
-    public record SyncResult(String result, String bookingNo, Instant scannedAt, Gate.FirstCheckIn firstCheckIn) {
+    public record SyncResult(String result, String bookingNo, Instant scannedAt, GateService.FirstCheckIn firstCheckIn) {
     }
 
     @POST
@@ -121,7 +121,7 @@ public class GateResource {
         List<SyncResult> results = new ArrayList<>();
         for (int i = 0; i < sync.scans().size(); i++) {
             OfflineScan s = sync.scans().get(i);
-            Gate.Verdict v;
+            GateService.Verdict v;
             try {
                 v = gate.checkIn(caller.required(), s.qr(), s.gate(), s.scannedAt());
             } catch (BusinessException e) {
@@ -139,7 +139,7 @@ public class GateResource {
     @RolesAllowed(Role.Names.SITE_OPERATOR)
     @Operation(summary = "A day's bookings at the operator's site (no personal data) for a scanner going offline; "
             + "the public keys and revocations are at /public/keys and /public/revocations")
-    public Gate.OfflineData offlineData(@QueryParam("date") String date) {
+    public GateService.OfflineData offlineData(@QueryParam("date") String date) {
         return gate.offlineData(caller.required(), date == null ? clock.today() : SiteResource.day("date", date));
     }
 
@@ -148,7 +148,7 @@ public class GateResource {
     @RolesAllowed(Role.Names.SITE_OPERATOR)
     @Operation(summary = "The operator's site on a day: per slot capacity, booked, confirmed and checked-in "
             + "visitors; the walk-in share; tickets used twice while offline")
-    public Gate.Dashboard dashboard(@QueryParam("date") String date) {
+    public GateService.Dashboard dashboard(@QueryParam("date") String date) {
         return gate.dashboard(caller.required(), date == null ? clock.today() : SiteResource.day("date", date));
     }
 }

@@ -9,7 +9,7 @@ import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.PaymentProvider;
 import cn.yaan.carbonsink.ledger.PaymentService;
 import cn.yaan.carbonsink.ledger.Refund;
-import cn.yaan.carbonsink.ledger.Registry;
+import cn.yaan.carbonsink.ledger.RegistryService;
 import cn.yaan.carbonsink.ledger.Retirement;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -63,7 +63,7 @@ public class OrderResource {
     OrderLimits limits;
 
     @Inject
-    Registry registry;
+    RegistryService registry;
 
     @Inject
     CertificateService certificates;

@@ -4,7 +4,7 @@ import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.Receipt;
-import cn.yaan.carbonsink.ledger.Registry;
+import cn.yaan.carbonsink.ledger.RegistryService;
 import cn.yaan.carbonsink.ledger.RetirementService;
 import cn.yaan.carbonsink.ledger.SelfCheck;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -54,7 +54,7 @@ public class RetirementResource {
     SelfCheck selfCheck;
 
     @Inject
-    Registry registry;
+    RegistryService registry;
 
     @Inject
     CertificateService certificates;
@@ -120,7 +120,7 @@ public class RetirementResource {
     public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size,
                          @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        Registry.Page result = registry.retirements(page, size);
+        RegistryService.Page result = registry.retirements(page, size);
         List<RetirementView> items = views(result.items(), true);
         boolean csv = "csv".equals(format) || accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
         if (csv) {
@@ -172,7 +172,7 @@ public class RetirementResource {
     @PermitAll
     @Operation(summary = "What became of one unit: its issuance and, if retired, the retirement holding it")
     public SerialView serial(@PathParam("serial") String serial) {
-        Registry.SerialInfo info = registry.serial(serial)
+        RegistryService.SerialInfo info = registry.serial(serial)
                 .orElseThrow(() -> BusinessException.notFound("No unit has the serial number " + serial + "."));
         return new SerialView(info.serial(), info.issuance().project().code(), info.issuance().vintage(),
                 info.issuance().block(), info.retirement() != null,

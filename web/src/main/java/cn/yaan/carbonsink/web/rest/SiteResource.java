@@ -3,7 +3,7 @@ package cn.yaan.carbonsink.web.rest;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.tourism.Footprint;
 import cn.yaan.carbonsink.tourism.ScenicSite;
-import cn.yaan.carbonsink.tourism.Sites;
+import cn.yaan.carbonsink.tourism.SiteService;
 import cn.yaan.carbonsink.tourism.TravelMode;
 import cn.yaan.carbonsink.tourism.VisitSlot;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -53,7 +53,7 @@ import java.util.List;
 public class SiteResource {
 
     @Inject
-    Sites sites;
+    SiteService sites;
 
     @Inject
     CurrentCaller caller;
@@ -155,7 +155,7 @@ public class SiteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Edit a site's names, county, daily capacity, walk-in share and opening hours")
     public SiteView update(@PathParam("code") String code, @NotNull @Valid SiteChange c) {
-        return SiteView.of(sites.update(code, new Sites.SiteChange(c.nameZh().trim(), c.nameEn().trim(),
+        return SiteView.of(sites.update(code, new SiteService.SiteChange(c.nameZh().trim(), c.nameEn().trim(),
                 c.county().trim(), c.dailyCapacity(), c.walkInPercent(), c.opensAt(), c.closesAt()),
                 caller.required().username()));
     }
@@ -174,7 +174,7 @@ public class SiteResource {
             + "opening hours; a day may offer at most the daily capacity less the walk-in share (422); an existing "
             + "slot is 409 and nothing is created")
     public Response createSlots(@PathParam("code") String code, @NotNull @Valid NewSlots n) {
-        List<SlotView> created = sites.createSlots(code, new Sites.NewSlots(n.from(), n.to(), n.startTimes(),
+        List<SlotView> created = sites.createSlots(code, new SiteService.NewSlots(n.from(), n.to(), n.startTimes(),
                 n.durationMinutes(), n.capacity()), caller.required().username()).stream().map(SlotView::of).toList();
         return Response.created(URI.create("/api/v1/public/sites/" + code + "/slots?date=" + n.from())).entity(created).build();
     }

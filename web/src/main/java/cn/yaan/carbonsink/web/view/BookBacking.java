@@ -4,7 +4,7 @@ import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.tourism.BookingService;
 import cn.yaan.carbonsink.tourism.Footprint;
 import cn.yaan.carbonsink.tourism.ScenicSite;
-import cn.yaan.carbonsink.tourism.Sites;
+import cn.yaan.carbonsink.tourism.SiteService;
 import cn.yaan.carbonsink.tourism.TravelMode;
 import cn.yaan.carbonsink.tourism.VisitSlot;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
@@ -32,7 +32,7 @@ public class BookBacking implements Serializable {
     transient BookingService bookings;
 
     @Inject
-    transient Sites sites;
+    transient SiteService sites;
 
     @Inject
     transient CurrentCaller caller;

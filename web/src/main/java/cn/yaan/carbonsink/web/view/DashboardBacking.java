@@ -1,7 +1,7 @@
 package cn.yaan.carbonsink.web.view;
 
 import cn.yaan.carbonsink.ledger.OrderPurpose;
-import cn.yaan.carbonsink.ledger.Transparency;
+import cn.yaan.carbonsink.ledger.TransparencyService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,11 +14,11 @@ import java.util.List;
 public class DashboardBacking {
 
     @Inject
-    Transparency transparency;
+    TransparencyService transparency;
 
-    private Transparency.Figures figures;
+    private TransparencyService.Figures figures;
 
-    public Transparency.Figures getFigures() {
+    public TransparencyService.Figures getFigures() {
         if (figures == null) {
             figures = transparency.figures();
         }
@@ -31,7 +31,7 @@ public class DashboardBacking {
 
     /** Width of a month's bar in percent of the largest month (at least a sliver for a non-zero month). */
     public int monthWidth(long kg) {
-        long max = getFigures().months().stream().mapToLong(Transparency.Month::totalKg).max().orElse(0);
+        long max = getFigures().months().stream().mapToLong(TransparencyService.Month::totalKg).max().orElse(0);
         return width(kg, max);
     }
 

@@ -2,7 +2,7 @@ package cn.yaan.carbonsink.web.view;
 
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
-import cn.yaan.carbonsink.tourism.Gate;
+import cn.yaan.carbonsink.tourism.GateService;
 import cn.yaan.carbonsink.tourism.ScenicSite;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,7 +19,7 @@ public class GateBacking {
             "EXPIRED", "CANCELLED", "INVALID_SIGNATURE"};
 
     @Inject
-    Gate gate;
+    GateService gate;
 
     @Inject
     CurrentCaller caller;
@@ -27,7 +27,7 @@ public class GateBacking {
     @Inject
     AppClock clock;
 
-    private Gate.Dashboard dashboard;
+    private GateService.Dashboard dashboard;
 
     public ScenicSite getSite() {
         try {
@@ -41,7 +41,7 @@ public class GateBacking {
         return RESULTS;
     }
 
-    public Gate.Dashboard getDashboard() {
+    public GateService.Dashboard getDashboard() {
         if (dashboard == null && getSite() != null) {
             dashboard = gate.dashboard(caller.required(), clock.today());
         }

@@ -5,10 +5,10 @@ import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.OrderStatus;
 import cn.yaan.carbonsink.ledger.PaymentService;
 import cn.yaan.carbonsink.ledger.Receipt;
-import cn.yaan.carbonsink.ledger.Registry;
+import cn.yaan.carbonsink.ledger.RegistryService;
 import cn.yaan.carbonsink.ledger.Retirement;
 import cn.yaan.carbonsink.ledger.SimulatedPaymentProvider;
-import cn.yaan.carbonsink.ledger.Transparency;
+import cn.yaan.carbonsink.ledger.TransparencyService;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
@@ -35,10 +35,10 @@ public class OrderBacking {
     PaymentService payments;
 
     @Inject
-    Registry registry;
+    RegistryService registry;
 
     @Inject
-    Transparency transparency;
+    TransparencyService transparency;
 
     @Inject
     CurrentCaller caller;
@@ -46,7 +46,7 @@ public class OrderBacking {
     @Inject
     FacesContext faces;
 
-    private List<Transparency.ProjectFigures> projects;
+    private List<TransparencyService.ProjectFigures> projects;
     private String projectCode;
     private Long quantityKg;
     private String beneficiary;
@@ -56,7 +56,7 @@ public class OrderBacking {
     private Receipt retirement;
 
     /** Projects with units to sell (read once per request: the menu asks more than once). */
-    public List<Transparency.ProjectFigures> getProjects() {
+    public List<TransparencyService.ProjectFigures> getProjects() {
         if (projects == null) {
             projects = transparency.projects().stream().filter(p -> p.availableKg() > 0).toList();
         }

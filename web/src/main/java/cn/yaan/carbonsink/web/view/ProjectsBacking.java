@@ -1,7 +1,7 @@
 package cn.yaan.carbonsink.web.view;
 
 import cn.yaan.carbonsink.ledger.ProjectService;
-import cn.yaan.carbonsink.ledger.Transparency;
+import cn.yaan.carbonsink.ledger.TransparencyService;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,7 +22,7 @@ public class ProjectsBacking {
     ProjectService ledger;
 
     @Inject
-    Transparency transparency;
+    TransparencyService transparency;
 
     @Inject
     CurrentCaller caller;
@@ -30,7 +30,7 @@ public class ProjectsBacking {
     @Inject
     FacesContext faces;
 
-    private List<Transparency.ProjectFigures> projects;
+    private List<TransparencyService.ProjectFigures> projects;
 
     private String code;
     private String nameZh;
@@ -45,7 +45,7 @@ public class ProjectsBacking {
     private Integer vintage;
     private Long quantityKg;
 
-    public List<Transparency.ProjectFigures> getProjects() {
+    public List<TransparencyService.ProjectFigures> getProjects() {
         if (projects == null) {
             projects = transparency.projects();
         }

@@ -1,8 +1,8 @@
 package cn.yaan.carbonsink.web.view;
 
 import cn.yaan.carbonsink.ledger.Receipt;
-import cn.yaan.carbonsink.ledger.Registry;
-import cn.yaan.carbonsink.ledger.Transparency;
+import cn.yaan.carbonsink.ledger.RegistryService;
+import cn.yaan.carbonsink.ledger.TransparencyService;
 import cn.yaan.carbonsink.shared.BusinessException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -20,22 +20,22 @@ import java.util.List;
 public class RegistryBacking {
 
     @Inject
-    Registry registry;
+    RegistryService registry;
 
     @Inject
-    Transparency transparency;
+    TransparencyService transparency;
 
     @Inject
     FacesContext faces;
 
     private String serial;
     private String retirementId;
-    private Registry.SerialInfo serialInfo;
+    private RegistryService.SerialInfo serialInfo;
     private Receipt retirement;
     private String serialError;
     private String retirementError;
     private List<Receipt> latest;
-    private List<Transparency.ProjectFigures> projects;
+    private List<TransparencyService.ProjectFigures> projects;
 
     public void load() {
         if (serial != null && !serial.isBlank()) {
@@ -66,10 +66,10 @@ public class RegistryBacking {
     public void setSerial(String serial) { this.serial = serial; }
     public String getRetirementId() { return retirementId; }
     public void setRetirementId(String retirementId) { this.retirementId = retirementId; }
-    public Registry.SerialInfo getSerialInfo() { return serialInfo; }
+    public RegistryService.SerialInfo getSerialInfo() { return serialInfo; }
     public Receipt getRetirement() { return retirement; }
     public String getSerialError() { return serialError; }
     public String getRetirementError() { return retirementError; }
     public List<Receipt> getLatest() { return latest; }
-    public List<Transparency.ProjectFigures> getProjects() { return projects; }
+    public List<TransparencyService.ProjectFigures> getProjects() { return projects; }
 }

@@ -3,7 +3,7 @@ package cn.yaan.carbonsink.web.view;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.tourism.ScenicSite;
-import cn.yaan.carbonsink.tourism.Sites;
+import cn.yaan.carbonsink.tourism.SiteService;
 import cn.yaan.carbonsink.tourism.TravelFactor;
 import cn.yaan.carbonsink.tourism.VisitSlot;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,7 +23,7 @@ import java.util.List;
 public class VisitBacking {
 
     @Inject
-    Sites sites;
+    SiteService sites;
 
     @Inject
     AppClock clock;

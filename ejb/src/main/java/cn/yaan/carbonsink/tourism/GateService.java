@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * its end plus {@code carbonsink.ticket.late-minutes} (30 each by default).
  */
 @Stateless
-public class Gate {
+public class GateService {
 
     /** Characters of the name of the gate a scan was made at. */
     static final int GATE_MAX = 40;
@@ -40,7 +40,7 @@ public class Gate {
     AppClock clock;
 
     @Inject
-    Sites sites;
+    SiteService sites;
 
     @Inject
     SigningKeys keys;

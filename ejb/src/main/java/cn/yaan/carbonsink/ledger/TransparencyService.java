@@ -19,7 +19,7 @@ import java.util.Map;
  * China Standard Time) and per project, and the inventory of every project.
  */
 @Stateless
-public class Transparency {
+public class TransparencyService {
 
     static final int MONTHS = 12;
 
@@ -86,7 +86,7 @@ public class Transparency {
 
     /** Every project with its inventory (one query). */
     public List<ProjectFigures> projects() {
-        return em.createQuery("select new cn.yaan.carbonsink.ledger.Transparency$ProjectFigures(p.code, p.nameZh, "
+        return em.createQuery("select new cn.yaan.carbonsink.ledger.TransparencyService$ProjectFigures(p.code, p.nameZh, "
                         + "p.nameEn, p.county, p.standard, coalesce(sum(i.quantityKg), 0), coalesce(sum(i.availableKg), 0), "
                         + "coalesce(sum(i.reservedKg), 0), coalesce(sum(i.retiredKg), 0)) "
                         + "from SinkProject p left join Issuance i on i.project = p "

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /** What the public registry shows (公开登记簿): retirements newest first, and what became of any serial number. */
 @Stateless
-public class Registry {
+public class RegistryService {
 
     @PersistenceContext
     EntityManager em;

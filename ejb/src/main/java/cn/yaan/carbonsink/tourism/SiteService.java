@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * one or several nodes can never push it past the capacity. Times are China Standard Time.
  */
 @Stateless
-public class Sites {
+public class SiteService {
 
     static final int MAX_DAYS = 92;
 
