@@ -81,7 +81,7 @@ public class CertificateService {
             return java.util.Map.of();
         }
         return em.createQuery("select c.schemeRef, c.number from Certificate c where c.schemeRef in :refs", Object[].class)
-                .setParameter("refs", retirementIds.stream().map(RetirementCertificates::schemeRef).toList())
+                .setParameter("refs", retirementIds.stream().map(CertificateService::retirementRef).toList())
                 .getResultStream().collect(Collectors.toMap(
                         row -> Long.parseLong(((String) row[0]).substring("retirement:".length())), row -> (String) row[1],
                         (a, b) -> a));
@@ -95,6 +95,11 @@ public class CertificateService {
 
     public Certificate require(String number) {
         return find(number).orElseThrow(() -> BusinessException.notFound("No certificate has the number " + number + "."));
+    }
+
+    /** The scheme reference of a direct retirement's certificate. */
+    public static String retirementRef(long retirementId) {
+        return "retirement:" + retirementId;
     }
 
     /** Who issues certificates: the bureau named by {@code carbonsink.certificate-issuer}. */

@@ -19,11 +19,8 @@ public class RetirementCertificates {
     void onRetired(@Observes UnitsRetired retired) {
         if (retired.purpose() == OrderPurpose.DIRECT) {
             certificates.issue(new CertificateService.Request(CertificateKind.RETIREMENT, retired.beneficiary(),
-                    retired.quantityKg(), null, retired.serialBlocks(), schemeRef(retired.retirementId()), CertificateService.issuer()));
+                    retired.quantityKg(), null, retired.serialBlocks(),
+                    CertificateService.retirementRef(retired.retirementId()), CertificateService.issuer()));
         }
-    }
-
-    public static String schemeRef(long retirementId) {
-        return "retirement:" + retirementId;
     }
 }

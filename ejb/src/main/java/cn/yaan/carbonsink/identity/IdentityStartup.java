@@ -1,9 +1,6 @@
-package cn.yaan.carbonsink.platform;
+package cn.yaan.carbonsink.identity;
 
-import cn.yaan.carbonsink.identity.CitizenService;
-import cn.yaan.carbonsink.identity.IdentityService;
-import cn.yaan.carbonsink.identity.OrganisationKind;
-import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.platform.AppSetting;
 import cn.yaan.carbonsink.shared.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -17,7 +14,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Data the application needs before its first request:
+ * Identity's data before the first request (the ledger and tourism load their own demo data likewise):
  * <ul>
  *   <li>the real names of citizens registered before names were sealed, sealed now;</li>
  *   <li>with {@code carbonsink.demo=true} (the embedded default only), the demo organisations and accounts, once,
@@ -29,10 +26,10 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @DependsOn({"DatabaseMigration", "PersonalData"})
-public class StartupData {
+public class IdentityStartup {
 
     static final String DEMO_MARKER = "demo.identity.loaded";
-    private static final Logger LOG = Logger.getLogger(StartupData.class.getName());
+    private static final Logger LOG = Logger.getLogger(IdentityStartup.class.getName());
 
     /** Codes of the demo organisations; the demo accounts belong to them. */
     public static final String DEMO_COURT = "COURT-1802";
