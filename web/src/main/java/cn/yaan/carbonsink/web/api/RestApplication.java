@@ -1,0 +1,20 @@
+package cn.yaan.carbonsink.web.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * The REST API. Every resource lives under {@code /api/v1}; every error is an RFC 9457 problem
+ * ({@link ProblemMappers}); every method declares who may call it ({@link AccessControl}).
+ */
+@ApplicationPath("api")
+@OpenAPIDefinition(info = @Info(title = "Ya'an forest carbon-sink platform API", version = "v1",
+        description = "Carbon-sink units, certificates, and the public duty, justice and eco-tourism schemes."))
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A token from POST /api/v1/auth/token")
+public class RestApplication extends Application {
+}

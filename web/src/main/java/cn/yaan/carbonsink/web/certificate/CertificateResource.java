@@ -1,0 +1,226 @@
+package cn.yaan.carbonsink.web.certificate;
+
+import cn.yaan.carbonsink.web.api.StrictJson;
+
+import cn.yaan.carbonsink.certificate.Certificate;
+import cn.yaan.carbonsink.certificate.CertificatePdf;
+import cn.yaan.carbonsink.certificate.CertificateKind;
+import cn.yaan.carbonsink.certificate.CertificateService;
+import cn.yaan.carbonsink.certificate.PdfContent;
+import cn.yaan.carbonsink.certificate.QrCodes;
+import cn.yaan.carbonsink.certificate.SigningKeys;
+import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.Masking;
+import cn.yaan.carbonsink.web.security.ClientAddress;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
+import cn.yaan.carbonsink.web.security.RateLimits;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** Certificates: public view, QR images, PDF, verification of anything scanned, revocation and the revocation list. */
+@ApplicationScoped
+@Path("v1")
+@Tag(name = "Certificates")
+@Produces(MediaType.APPLICATION_JSON)
+public class CertificateResource {
+
+    @Inject
+    CertificateService certificates;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Context
+    HttpServletRequest request;
+
+    private final VerificationAnswers answers = new VerificationAnswers();
+
+    /** A certificate as anyone may see it: the holder masked. */
+    public record CertificateView(String number, String kind, String titleZh, String titleEn, String holder,
+                                  long quantityKg, Integer trees, List<String> serialRanges, String issuer,
+                                  Instant issuedAt, String status, Instant revokedAt, String revocationReason,
+                                  String verifyUrl) {
+        static CertificateView of(Certificate c) {
+            return new CertificateView(c.number(), c.kind().name(), title(c, Locale.SIMPLIFIED_CHINESE),
+                    title(c, Locale.ENGLISH), Masking.name(c.holder()), c.quantityKg(), c.trees(), c.serialRanges(),
+                    c.issuer(), c.issuedAt(), c.status().name(), c.revokedAt(), c.revocationReason(),
+                    CertificateService.verifyUrl(c));
+        }
+    }
+
+    static String title(Certificate c, Locale locale) {
+        return text(locale, "certificate.kind." + c.kind().name());
+    }
+
+    static String text(Locale locale, String key) {
+        return ResourceBundle.getBundle("i18n.messages", locale).getString(key);
+    }
+
+    @GET
+    @Path("public/keys")
+    @PermitAll
+    @Operation(summary = "Public keys that sign certificate QR payloads (Ed25519, raw 32 bytes base64url), oldest first")
+    public List<KeyView> keys() {
+        String active = keys.activeKeyId();
+        return keys.all().stream().map(k -> new KeyView(k.keyId(), "Ed25519", k.publicKey(), k.keyId().equals(active),
+                k.createdAt())).toList();
+    }
+
+    public record KeyView(String keyId, String algorithm, String publicKey, boolean active, Instant createdAt) {
+    }
+
+    @GET
+    @Path("public/certificates/{number}")
+    @PermitAll
+    @Operation(summary = "A certificate's public view (holder masked); the number may be typed loosely")
+    public CertificateView get(@PathParam("number") String number) {
+        return CertificateView.of(certificates.require(number));
+    }
+
+    @GET
+    @Path("public/certificates/{number}/qr.png")
+    @PermitAll
+    @Produces("image/png")
+    @Operation(summary = "The certificate's QR code as PNG, size 120 to 1200 pixels (default 360)")
+    public Response qrPng(@PathParam("number") String number,
+                          @QueryParam("size") @DefaultValue("360") @Min(120) @Max(1200) int size) {
+        return Response.ok(QrCodes.png(CertificateService.verifyUrl(certificates.require(number)), size), "image/png")
+                .header("Cache-Control", "public, max-age=86400").build();
+    }
+
+    @GET
+    @Path("public/certificates/{number}/qr.svg")
+    @PermitAll
+    @Produces("image/svg+xml")
+    @Operation(summary = "The certificate's QR code as SVG")
+    public Response qrSvg(@PathParam("number") String number) {
+        return Response.ok(QrCodes.svg(CertificateService.verifyUrl(certificates.require(number))), "image/svg+xml")
+                .header("Cache-Control", "public, max-age=86400").build();
+    }
+
+    @GET
+    @Path("public/certificates/{number}/pdf")
+    @PermitAll
+    @Produces("application/pdf")
+    @Operation(summary = "The certificate as an A4 PDF in Chinese and English, with its QR code")
+    public Response pdf(@PathParam("number") String number) {
+        Certificate c = certificates.require(number);
+        String url = CertificateService.verifyUrl(c);
+        byte[] pdf = CertificatePdf.render(new PdfContent(title(c, Locale.SIMPLIFIED_CHINESE), title(c, Locale.ENGLISH),
+                c.number(), Masking.name(c.holder()), c.quantityKg(), c.trees(), c.serialRanges(), c.issuer(),
+                LocalDate.ofInstant(c.issuedAt(), AppClock.ZONE),
+                text(Locale.SIMPLIFIED_CHINESE, "certificate.status." + c.status().name()),
+                text(Locale.ENGLISH, "certificate.status." + c.status().name()), QrCodes.png(url, 480), url,
+                caseNumber(c)));
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + c.number() + ".pdf\"").build();
+    }
+
+    /** A restoration certificate's scheme reference is the order's reference, a space, and the case number. */
+    static String caseNumber(Certificate c) {
+        String ref = c.schemeRef();
+        return c.kind() == CertificateKind.RESTORATION && ref != null && ref.indexOf(' ') > 0
+                ? ref.substring(ref.indexOf(' ') + 1) : null;
+    }
+
+    /** What a camera read: anything at all, judged by the verification (MALFORMED), never refused for its characters. */
+    public record Scan(@NotNull @Size(max = 100_000) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr) {
+    }
+
+    public record VerificationView(String status, CertificateView certificate) {
+        static VerificationView of(CertificateService.Verification v) {
+            return new VerificationView(v.status().name(), v.certificate() == null ? null : CertificateView.of(v.certificate()));
+        }
+    }
+
+    @POST
+    @Path("public/verifications")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify scanned QR text: VALID, REVOKED, INVALID_SIGNATURE, UNKNOWN or MALFORMED")
+    @APIResponse(responseCode = "200", description = "The verdict",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationView.class)))
+    public Response verify(@NotNull @Valid Scan scan) {
+        return Response.ok(answers.of(certificates.verify(scan.qr())), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @POST
+    @Path("public/verifications/image")
+    @PermitAll
+    @Consumes({"image/png", "image/jpeg", "image/gif", "image/bmp", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Verify the QR code in a photo or screenshot (at most 1 MiB and 16 megapixels; a progressive "
+            + "JPEG at most 4 x 16 megapixels over all its scans; 8 bits a sample); 422 when no QR code is found; 429 "
+            + "after 20 a minute from one client")
+    public VerificationView verifyImage(byte[] image) {
+        rateLimits.take(RateLimits.IMAGE_VERIFICATIONS, ClientAddress.of(request));
+        return VerificationView.of(certificates.verify(QrCodes.decode(image)));
+    }
+
+    public record Revocation(@NotBlank @Schema(maxLength = 500) String reason) {
+    }
+
+    @POST
+    @Path("certificates/{number}/revocation")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke a certificate (final; 409 when revoked already)")
+    public CertificateView revoke(@PathParam("number") String number, @NotNull @Valid Revocation r) {
+        return CertificateView.of(certificates.revoke(number, r.reason().trim(), caller.required().username()));
+    }
+
+    @GET
+    @Path("public/revocations")
+    @PermitAll
+    @Operation(summary = "Revocations (since an ISO-8601 instant, optional) for offline scanners, signed: Ed25519 "
+            + "over generatedAt and the entries, one per line (docs/CERTIFICATES.md)")
+    public CertificateService.RevocationList revocations(@QueryParam("since") String since) {
+        Instant from;
+        try {
+            from = since == null || since.isBlank() ? Instant.EPOCH : Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw BusinessException.invalid("since", "since is an ISO-8601 instant such as 2026-11-25T00:00:00Z.");
+        }
+        return certificates.revocationList(from);
+    }
+}

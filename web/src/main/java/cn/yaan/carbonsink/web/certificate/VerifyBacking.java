@@ -1,0 +1,36 @@
+package cn.yaan.carbonsink.web.certificate;
+
+import cn.yaan.carbonsink.certificate.Certificate;
+import cn.yaan.carbonsink.certificate.CertificateService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The public verify page {@code /v/{number}} (the QR code's target). The server knows the certificate by its
+ * number; the signed payload stays in the address's fragment, never sent to the server, and the page's script
+ * verifies it (online through the API, offline with WebCrypto), replacing the verdict shown here.
+ */
+@Named
+@RequestScoped
+public class VerifyBacking {
+
+    @Inject
+    CertificateService certificates;
+
+    private String number;
+    private Certificate certificate;
+
+    public void load() {
+        certificate = number == null ? null : certificates.find(number).orElse(null);
+    }
+
+    /** VALID, REVOKED or UNKNOWN, from the number alone. */
+    public String getStatus() {
+        return certificate == null ? "UNKNOWN" : certificate.status().name();
+    }
+
+    public String getNumber() { return number; }
+    public void setNumber(String number) { this.number = number; }
+    public Certificate getCertificate() { return certificate; }
+}

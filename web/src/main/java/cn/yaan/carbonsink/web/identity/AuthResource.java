@@ -1,0 +1,70 @@
+package cn.yaan.carbonsink.web.identity;
+
+import cn.yaan.carbonsink.identity.IdentityService;
+import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.web.security.ClientAddress;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Bearer tokens for API clients: court case systems, gate scanners, scripts. */
+@Path("v1/auth/token")
+@Tag(name = "Authentication")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    @Inject
+    IdentityService identity;
+
+    @Context
+    HttpServletRequest request;
+
+    public record Credentials(@NotBlank @Size(max = 64) String username,
+                              @NotNull @Size(max = 128) String password) {
+    }
+
+    public record TokenResponse(String token, Instant expiresAt, List<String> roles) {
+    }
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in and get a bearer token",
+            description = "401 for wrong credentials; 429 with Retry-After while this account may not be tried from this "
+                    + "address (after 5 failures from it, or 2 while the account or address fails often elsewhere).")
+    public TokenResponse issue(@NotNull @Valid Credentials credentials) {
+        IdentityService.IssuedToken issued = identity.issueToken(credentials.username(), credentials.password(),
+                ClientAddress.of(request));
+        return new TokenResponse(issued.token(), issued.expiresAt(),
+                issued.caller().roles().stream().map(Role::name).sorted().toList());
+    }
+
+    @DELETE
+    @PermitAll
+    @Operation(summary = "Revoke the bearer token sent with this request (logout of an API client)")
+    public Response revoke(@Context HttpHeaders headers) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            identity.revokeToken(authorization.substring(7).trim());
+        }
+        return Response.noContent().build();
+    }
+}

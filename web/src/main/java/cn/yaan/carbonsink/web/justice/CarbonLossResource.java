@@ -1,0 +1,69 @@
+package cn.yaan.carbonsink.web.justice;
+
+import cn.yaan.carbonsink.justice.CarbonCalculator;
+import cn.yaan.carbonsink.justice.SpeciesParameters;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The carbon lost with damaged trees (docs/DOMAIN.md section 3): the species reference data, and the calculation a
+ * court previews before it orders a restoration, with its working.
+ */
+@Path("v1")
+@Tag(name = "Justice")
+@Produces(MediaType.APPLICATION_JSON)
+public class CarbonLossResource {
+
+    @Inject
+    CarbonCalculator calculator;
+
+    @GET
+    @Path("public/species")
+    @PermitAll
+    @Operation(summary = "Species parameters (SVD, BEF, R, CF) and their sources")
+    public List<SpeciesParameters> species() {
+        return calculator.species();
+    }
+
+    public record DamageItem(@NotBlank @Size(max = 40) String species,
+                             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") BigDecimal volumeM3) {
+    }
+
+    public record Request(@NotEmpty @Size(max = 50) List<@NotNull @Valid DamageItem> damage,
+                          @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal multiplier) {
+    }
+
+    public record Answer(long carbonLossKg, BigDecimal multiplier, long purchaseKg, List<String> calculation) {
+    }
+
+    @POST
+    @Path("public/carbon-loss")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Carbon lost with damaged trees: tCO2e = V x SVD x BEF x (1 + R) x CF x 44/12 per item, "
+            + "summed, whole kg rounded half up at the end; purchaseKg = loss x multiplier (default 1)")
+    public Answer calculate(@NotNull @Valid Request request) {
+        BigDecimal multiplier = request.multiplier() == null ? BigDecimal.ONE : request.multiplier();
+        CarbonCalculator.Result result = calculator.calculate(request.damage().stream()
+                .map(d -> new CarbonCalculator.Damage(d.species().trim(), d.volumeM3())).toList(), multiplier);
+        return new Answer(result.calculation().kg(), multiplier, result.purchaseKg(), result.calculation().working());
+    }
+}

@@ -1,0 +1,315 @@
+package cn.yaan.carbonsink.web.justice;
+
+import cn.yaan.carbonsink.web.security.SecurityHeaders;
+
+import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.justice.Remedy;
+import cn.yaan.carbonsink.justice.RestorationEvent;
+import cn.yaan.carbonsink.justice.RestorationInspection;
+import cn.yaan.carbonsink.justice.RestorationOrder;
+import cn.yaan.carbonsink.justice.RestorationPhoto;
+import cn.yaan.carbonsink.justice.RestorationPlanting;
+import cn.yaan.carbonsink.justice.PlantingService;
+import cn.yaan.carbonsink.justice.RestorationPaymentService;
+import cn.yaan.carbonsink.justice.RestorationService;
+import cn.yaan.carbonsink.justice.RestorationStatus;
+import cn.yaan.carbonsink.ledger.UnitOrder;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Court-ordered ecological restoration (碳汇+司法): courts register orders and pay units in lieu; forestry officers
+ * record plantings and survival inspections. A court sees only its own orders (another court's is 404); officers
+ * see all of them, since the bureau acts on every court's orders.
+ */
+@Path("v1")
+@Tag(name = "Justice")
+@Produces(MediaType.APPLICATION_JSON)
+public class RestorationResource {
+
+    @Inject
+    RestorationService restorations;
+
+
+    @Inject
+
+    PlantingService plantings;
+
+
+    @Inject
+
+    RestorationPaymentService payments;
+
+    @Inject
+    CurrentCaller caller;
+
+    // ---------------------------------------------------------------- requests
+
+    public record NewDefendant(@NotBlank @Schema(maxLength = 50) String name, @NotBlank @Size(max = 30) String idNumber) {
+    }
+
+    public record NewDamage(@NotBlank @Size(max = 40) String species,
+                            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") @Digits(integer = 6, fraction = 4) BigDecimal volumeM3,
+                            @Min(1) @Max(1_000_000) Integer trees,
+                            @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000000") @Digits(integer = 8, fraction = 2) BigDecimal areaMu) {
+    }
+
+    public record NewReplant(@NotNull @Min(1) @Max(1_000_000) Integer trees,
+                             @NotBlank @Schema(maxLength = 40) String species,
+                             @NotBlank @Schema(maxLength = 200) String site,
+                             @DecimalMin("1") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal survivalThreshold,
+                             @NotNull LocalDate dueDate,
+                             @Size(max = 5) List<@NotNull @Min(1) @Max(10) Integer> inspectionYears,
+                             @Min(1) @Max(10) Integer tendingYears) {
+    }
+
+    public record NewOrder(@NotBlank @Size(max = 60) String caseNumber, @NotNull LocalDate judgmentDate,
+                           @NotEmpty @Size(max = 20) List<@NotNull @Valid NewDefendant> defendants,
+                           @NotEmpty @Size(max = 50) List<@NotNull @Valid NewDamage> damage,
+                           @NotNull Remedy remedy,
+                           @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal multiplier,
+                           @Valid NewReplant replant) {
+    }
+
+    public record NewPlanting(@NotNull LocalDate date, @NotNull @Min(1) @Max(1_000_000) Integer trees,
+                              @NotBlank @Schema(maxLength = 40) String species,
+                              @NotNull @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 2, fraction = 6) BigDecimal latitude,
+                              @NotNull @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 6) BigDecimal longitude) {
+    }
+
+    public record NewInspection(@NotNull LocalDate date, @NotNull @Min(0) @Max(1_000_000) Integer survivingTrees,
+                                Boolean finalInspection) {
+    }
+
+    public record OfflinePayment(@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9/_-]*",
+            message = "must be letters, digits, '/', '_' or '-'") String receiptNo,
+                                 @NotNull @Min(1) @Max(1_000_000_000_000L) Long amountFen,
+                                 @Size(max = 32) String projectCode) {
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    public record ReplantView(int trees, String species, String site, BigDecimal survivalThreshold, LocalDate dueDate,
+                              List<Integer> inspectionYears, Integer tendingYears, int plantedTrees,
+                              Integer survivingTrees, int requiredSurvivingTrees, boolean accepted) {
+    }
+
+    public record PlantingView(long id, LocalDate date, int trees, String species, BigDecimal latitude,
+                               BigDecimal longitude, String recordedBy, Instant recordedAt, List<Long> photos) {
+        static PlantingView of(RestorationPlanting p, Map<Long, List<Long>> photos) {
+            return new PlantingView(p.id(), p.plantedOn(), p.trees(), p.species(), p.latitude(), p.longitude(),
+                    p.recordedBy(), p.recordedAt(), photos.getOrDefault(p.id(), List.of()));
+        }
+    }
+
+    public record PhotoView(long id, long plantingId, int width, int height, int bytes, String sha256) {
+    }
+
+    public record InspectionView(LocalDate date, int plantedTrees, int survivingTrees, BigDecimal survivalRate,
+                                 boolean finalInspection, String recordedBy, Instant recordedAt) {
+        static InspectionView of(RestorationInspection i) {
+            return new InspectionView(i.inspectedOn(), i.plantedTrees(), i.survivingTrees(), i.survivalRate(),
+                    i.finalCheck(), i.recordedBy(), i.recordedAt());
+        }
+    }
+
+    public record TimelineEntry(Instant at, String actor, String action, String detail) {
+        static TimelineEntry of(RestorationEvent e) {
+            return new TimelineEntry(e.occurredAt(), e.actor(), e.action(), e.detail());
+        }
+    }
+
+    /** An order in full: defendants masked, the working of its calculation, the species parameters it used. */
+    public record RestorationView(long id, String reference, String caseNumber, String courtCode, String courtName,
+                                  LocalDate judgmentDate, String remedy, String status, long carbonLossKg,
+                                  BigDecimal multiplier, long purchaseKg, long amountFen, long retiredKg,
+                                  long outstandingKg, List<String> calculation,
+                                  List<RestorationService.DamageView> damage,
+                                  List<RestorationService.MaskedDefendant> defendants, ReplantView replant,
+                                  List<PlantingView> plantings, List<InspectionView> inspections,
+                                  Long purchaseOrderId, List<String> serialRanges, String certificateNumber,
+                                  List<TimelineEntry> timeline, Instant createdAt, Instant fulfilledAt) {
+    }
+
+    /** An order in a list. */
+    public record RestorationSummary(long id, String reference, String caseNumber, String courtCode,
+                                     LocalDate judgmentDate, String remedy, String status, long carbonLossKg,
+                                     long purchaseKg, long retiredKg, LocalDate dueDate, String certificateNumber) {
+        static RestorationSummary of(RestorationOrder o) {
+            return new RestorationSummary(o.id(), o.reference(), o.caseNumber(), o.courtCode(), o.judgmentDate(),
+                    o.remedy().name(), o.status().name(), o.carbonLossKg(), o.purchaseKg(), o.retiredKg(), o.dueDate(),
+                    o.certificateNumber());
+        }
+    }
+
+    public record PurchaseView(long orderId, String paymentId, long quantityKg, long amountFen, String status,
+                               Instant expiresAt) {
+    }
+
+    RestorationView view(RestorationOrder o) {
+        RestorationService.Details d = restorations.details(o);
+        ReplantView replant = o.remedy().replants() ? new ReplantView(o.replantTrees(), o.replantSpecies(),
+                o.replantSite(), o.survivalThreshold(), o.dueDate(), o.inspectionYears(), o.tendingYears(),
+                o.plantedTrees(), o.survivingTrees(),
+                RestorationOrder.requiredSurviving(o.replantTrees(), o.survivalThreshold()), o.replantDone()) : null;
+        return new RestorationView(o.id(), o.reference(), o.caseNumber(), o.courtCode(), d.courtName(),
+                o.judgmentDate(), o.remedy().name(), o.status().name(), o.carbonLossKg(), o.multiplier(),
+                o.purchaseKg(), o.amountFen(), o.retiredKg(), o.outstandingKg(), o.calculation(), d.damage(),
+                d.defendants(), replant, d.plantings().stream().map(p -> PlantingView.of(p, d.photos())).toList(),
+                d.inspections().stream().map(InspectionView::of).toList(), o.unitOrderId(), o.serialBlocks(),
+                o.certificateNumber(), d.timeline().stream().map(TimelineEntry::of).toList(), o.createdAt(),
+                o.fulfilledAt());
+    }
+
+    // ---------------------------------------------------------------- endpoints
+
+    @POST
+    @Path("restoration-orders")
+    @RolesAllowed(Role.Names.COURT)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a restoration order of the caller's court: case number (ASCII or full-width "
+            + "parentheses), defendants (ID numbers sealed, answered masked), damage items (species by Chinese name), "
+            + "remedy REPLANT, PURCHASE_IN_LIEU, REPLANT_AND_PURCHASE or REPLANT_ELSE_PURCHASE; 409 duplicate-case "
+            + "when the court registered the case number already")
+    public Response register(@NotNull @Valid NewOrder o) {
+        NewReplant r = o.replant();
+        RestorationOrder.Replant replant = r == null ? null : new RestorationOrder.Replant(r.trees(), r.species(),
+                r.site(), r.survivalThreshold(), r.dueDate(), r.inspectionYears(),
+                r.tendingYears() == null ? 0 : r.tendingYears());
+        RestorationOrder order = restorations.register(new RestorationService.NewOrder(o.caseNumber(), o.judgmentDate(),
+                o.defendants().stream().map(d -> new RestorationService.Defendant(d.name(), d.idNumber())).toList(),
+                o.damage().stream().map(d -> new RestorationService.DamageItem(d.species(), d.volumeM3(), d.trees(),
+                        d.areaMu())).toList(), o.remedy(), o.multiplier(), replant), caller.required());
+        return Response.created(URI.create("/api/v1/restoration-orders/" + order.id())).entity(view(order)).build();
+    }
+
+    @GET
+    @Path("restoration-orders")
+    @RolesAllowed({Role.Names.COURT, Role.Names.OFFICER})
+    @Operation(summary = "Restoration orders, newest first (the latest 200), optionally of one status: a court's "
+            + "users see their court's, officers all")
+    public List<RestorationSummary> list(@QueryParam("status") String status) {
+        RestorationStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            wanted = Arrays.stream(RestorationStatus.values()).filter(s -> s.name().equals(status.trim())).findFirst()
+                    .orElseThrow(() -> BusinessException.invalid("status", "The status is one of "
+                            + Arrays.toString(RestorationStatus.values()) + "."));
+        }
+        return restorations.list(wanted, caller.required(), 200).stream().map(RestorationSummary::of).toList();
+    }
+
+    @GET
+    @Path("restoration-orders/{id}")
+    @RolesAllowed({Role.Names.COURT, Role.Names.OFFICER})
+    @Operation(summary = "One restoration order with its working, plantings, inspections and timeline (another "
+            + "court's order is 404)")
+    public RestorationView get(@PathParam("id") long id) {
+        return view(restorations.find(id, caller.required()));
+    }
+
+    @POST
+    @Path("restoration-orders/{id}/plantings")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record trees planted for an order: date, trees, species, GPS point")
+    public Response plant(@PathParam("id") long id, @NotNull @Valid NewPlanting p) {
+        RestorationOrder order = plantings.plant(id, new PlantingService.NewPlanting(p.date(), p.trees(),
+                p.species(), p.latitude(), p.longitude()), caller.required());
+        return Response.status(Response.Status.CREATED).entity(view(order)).build();
+    }
+
+    @POST
+    @Path("restoration-orders/{id}/plantings/{plantingId}/photos")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Add a photo (JPEG or PNG as the body, at most 1 MiB and 40 megapixels) to a planting: it "
+            + "is re-encoded as a JPEG of at most 1600 px without any metadata; at most 10 per planting")
+    public Response addPhoto(@PathParam("id") long id, @PathParam("plantingId") long plantingId, byte[] photo) {
+        RestorationPhoto p = plantings.addPhoto(id, plantingId, photo, caller.required());
+        return Response.created(URI.create("/api/v1/restoration-orders/" + id + "/photos/" + p.id()))
+                .entity(new PhotoView(p.id(), p.plantingId(), p.width(), p.height(), p.jpeg().length, p.sha256())).build();
+    }
+
+    @GET
+    @Path("restoration-orders/{id}/photos/{photoId}")
+    @RolesAllowed({Role.Names.COURT, Role.Names.OFFICER})
+    @Produces("image/jpeg")
+    @Operation(summary = "A planting's photo as the server stored it (JPEG)")
+    public Response photo(@PathParam("id") long id, @PathParam("photoId") long photoId) {
+        RestorationPhoto p = plantings.photo(id, photoId, caller.required());
+        // nosniff and no-store come with every API answer (web/security/SecurityHeaders).
+        return Response.ok(p.jpeg(), "image/jpeg")
+                .header("Content-Disposition", "inline; filename=\"photo-" + p.id() + ".jpg\"").build();
+    }
+
+    @POST
+    @Path("restoration-orders/{id}/inspections")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a survival inspection; the final one (on or after the last scheduled inspection, "
+            + "or finalInspection true) accepts the replanting, or converts a REPLANT_ELSE_PURCHASE shortfall into "
+            + "units in lieu (CONVERTED)")
+    public Response inspect(@PathParam("id") long id, @NotNull @Valid NewInspection i) {
+        RestorationOrder order = plantings.inspect(id, i.date(), i.survivingTrees(), i.finalInspection(),
+                caller.required());
+        return Response.status(Response.Status.CREATED).entity(view(order)).build();
+    }
+
+    @POST
+    @Path("restoration-orders/{id}/purchase")
+    @RolesAllowed(Role.Names.COURT)
+    @Operation(summary = "Order the units in lieu still due (purpose RESTORATION, oldest vintages first): the clerk pays it, or hands its "
+            + "payment id to the defendant; once paid the units are retired for the order. 409 no-purchase-due or "
+            + "purchase-pending; projectCode takes the units from one project")
+    public Response purchase(@PathParam("id") long id, @QueryParam("projectCode") @Size(max = 32) String projectCode) {
+        UnitOrder o = payments.purchase(id, projectCode == null || projectCode.isBlank() ? null : projectCode.trim(),
+                caller.required());
+        return Response.created(URI.create("/api/v1/orders/" + o.id())).entity(new PurchaseView(o.id(), o.paymentId(),
+                o.quantityKg(), o.amountFen(), o.status().name(), o.expiresAt())).build();
+    }
+
+    @POST
+    @Path("restoration-orders/{id}/offline-payment")
+    @RolesAllowed(Role.Names.COURT)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record that the units in lieu were paid into the court's own account (receipt number, "
+            + "amount in fen, at least the order's amount): the units are retired at once, from the project named or "
+            + "one with enough units")
+    public RestorationView offlinePayment(@PathParam("id") long id, @NotNull @Valid OfflinePayment p) {
+        return view(payments.offlinePayment(id, p.receiptNo(), p.amountFen(),
+                p.projectCode() == null || p.projectCode().isBlank() ? null : p.projectCode().trim(), caller.required()));
+    }
+}

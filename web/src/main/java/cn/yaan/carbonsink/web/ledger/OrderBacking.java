@@ -1,0 +1,135 @@
+package cn.yaan.carbonsink.web.ledger;
+
+import cn.yaan.carbonsink.web.pages.Pages;
+
+import cn.yaan.carbonsink.ledger.OrderPurpose;
+import cn.yaan.carbonsink.ledger.OrderService;
+import cn.yaan.carbonsink.ledger.OrderStatus;
+import cn.yaan.carbonsink.ledger.PaymentService;
+import cn.yaan.carbonsink.ledger.Receipt;
+import cn.yaan.carbonsink.ledger.RegistryService;
+import cn.yaan.carbonsink.ledger.Retirement;
+import cn.yaan.carbonsink.ledger.SimulatedPaymentProvider;
+import cn.yaan.carbonsink.ledger.TransparencyService;
+import cn.yaan.carbonsink.ledger.UnitOrder;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Buying units ({@code account/buy.xhtml}) and the checkout of an order ({@code account/order.xhtml}): amount,
+ * time left, the demo payment button while the simulated provider is on, the serial numbers once retired.
+ */
+@Named
+@RequestScoped
+public class OrderBacking {
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    RegistryService registry;
+
+    @Inject
+    TransparencyService transparency;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    FacesContext faces;
+
+    private List<TransparencyService.ProjectFigures> projects;
+    private String projectCode;
+    private Long quantityKg;
+    private String beneficiary;
+
+    private String id;
+    private UnitOrder order;
+    private Receipt retirement;
+
+    /** Projects with units to sell (read once per request: the menu asks more than once). */
+    public List<TransparencyService.ProjectFigures> getProjects() {
+        if (projects == null) {
+            projects = transparency.projects().stream().filter(p -> p.availableKg() > 0).toList();
+        }
+        return projects;
+    }
+
+    public String buy() {
+        String name = beneficiary == null || beneficiary.isBlank() ? caller.required().displayName() : beneficiary.trim();
+        try {
+            UnitOrder created = orders.place(new OrderService.ReserveRequest(OrderPurpose.DIRECT, name, null,
+                    projectCode, quantityKg, caller.required().username()), null);
+            return "/account/order?faces-redirect=true&id=" + created.id();
+        } catch (BusinessException e) {
+            Pages.error(faces, "buy:quantityKg", e);
+            return null;
+        }
+    }
+
+    /** Loads the order of the {@code id} parameter; someone else's order is a 404 like one that does not exist. */
+    public void load() throws IOException {
+        try {
+            order = orders.own(Long.parseLong(id), caller.required().username());
+        } catch (NumberFormatException | BusinessException | NullPointerException e) {
+            order = null;
+        }
+        if (order == null) {
+            faces.getExternalContext().responseSendError(404, "No such order");
+            faces.responseComplete();
+            return;
+        }
+        Retirement r = orders.retirementOfOrder(order.id());
+        retirement = r == null ? null : registry.retirement(r.id()).orElse(null);
+    }
+
+    public String pay() {
+        try {
+            String owner = caller.required().username();
+            payments.paySimulated(orders.own(Long.parseLong(id), owner).paymentId(), owner);
+        } catch (BusinessException e) {
+            Pages.error(faces, "checkout:pay", e);
+            return null;
+        }
+        return "/account/order?faces-redirect=true&id=" + id;
+    }
+
+    public String cancel() {
+        try {
+            orders.cancel(Long.parseLong(id), caller.required().username());
+        } catch (BusinessException e) {
+            Pages.error(faces, "checkout:cancel", e);
+            return null;
+        }
+        return "/account/order?faces-redirect=true&id=" + id;
+    }
+
+    public boolean isPayable() {
+        return order != null && order.status() == OrderStatus.PENDING_PAYMENT;
+    }
+
+    public boolean isSimulatedPayments() {
+        return SimulatedPaymentProvider.on();
+    }
+
+    public String getProjectCode() { return projectCode; }
+    public void setProjectCode(String projectCode) { this.projectCode = projectCode; }
+    public Long getQuantityKg() { return quantityKg; }
+    public void setQuantityKg(Long quantityKg) { this.quantityKg = quantityKg; }
+    public String getBeneficiary() { return beneficiary; }
+    public void setBeneficiary(String beneficiary) { this.beneficiary = beneficiary; }
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public UnitOrder getOrder() { return order; }
+    public Receipt getRetirement() { return retirement; }
+}

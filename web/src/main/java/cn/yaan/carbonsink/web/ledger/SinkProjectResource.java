@@ -1,0 +1,130 @@
+package cn.yaan.carbonsink.web.ledger;
+
+import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.ledger.Issuance;
+import cn.yaan.carbonsink.ledger.ProjectService;
+import cn.yaan.carbonsink.ledger.SerialNumbers;
+import cn.yaan.carbonsink.ledger.SinkProject;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+/** Sink projects and their issuances: officers create them, everyone can see their figures. */
+@Path("v1")
+@Tag(name = "Ledger")
+@Produces(MediaType.APPLICATION_JSON)
+public class SinkProjectResource {
+
+    @Inject
+    ProjectService ledger;
+
+    @Inject
+    CurrentCaller caller;
+
+    public record NewProject(@NotBlank @Size(max = 32) String code, @NotBlank @Schema(maxLength = 200) String nameZh,
+                             @NotBlank @Schema(maxLength = 200) String nameEn,
+                             @NotBlank @Schema(maxLength = 100) String county,
+                             @NotBlank @Schema(maxLength = 100) String standard,
+                             @NotBlank @Schema(maxLength = 200) String methodology,
+                             @NotNull @DecimalMin("0") @DecimalMax("1000000000") BigDecimal areaMu,
+                             @NotNull @Min(1) @Max(100_000_000) Long unitPriceFenPerTonne) {
+    }
+
+    public record NewIssuance(@NotNull @Min(2000) @Max(2100) Integer vintage,
+                              @NotNull @Min(1) @Max(1_000_000_000L) Long quantityKg) {
+    }
+
+    public record IssuanceView(long id, int vintage, long quantityKg, String first, String last, String block,
+                               long availableKg, long reservedKg, long retiredKg) {
+        static IssuanceView of(Issuance i) {
+            String code = i.project().code();
+            return new IssuanceView(i.id(), i.vintage(), i.quantityKg(),
+                    SerialNumbers.serial(code, i.vintage(), i.firstSerial()),
+                    SerialNumbers.serial(code, i.vintage(), i.lastSerial()),
+                    i.block(), i.availableKg(), i.reservedKg(), i.retiredKg());
+        }
+    }
+
+    public record ProjectView(String code, String nameZh, String nameEn, String county, String standard,
+                              String methodology, BigDecimal areaMu, long unitPriceFenPerTonne, String status,
+                              long issuedKg, long availableKg, long reservedKg, long retiredKg,
+                              List<IssuanceView> issuances) {
+    }
+
+    private ProjectView view(SinkProject p) {
+        List<IssuanceView> issuances = ledger.issuances(p).stream().map(IssuanceView::of).toList();
+        return new ProjectView(p.code(), p.nameZh(), p.nameEn(), p.county(), p.standard(), p.methodology(), p.areaMu(),
+                p.unitPriceFenPerTonne(), p.status(),
+                issuances.stream().mapToLong(IssuanceView::quantityKg).sum(),
+                issuances.stream().mapToLong(IssuanceView::availableKg).sum(),
+                issuances.stream().mapToLong(IssuanceView::reservedKg).sum(),
+                issuances.stream().mapToLong(IssuanceView::retiredKg).sum(), issuances);
+    }
+
+    @POST
+    @Path("sink-projects")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a sink project (409 when the code exists)")
+    public Response create(@NotNull @Valid NewProject p) {
+        SinkProject project = ledger.createProject(new ProjectService.NewProject(p.code(), p.nameZh().trim(),
+                p.nameEn().trim(), p.county().trim(), p.standard().trim(), p.methodology().trim(), p.areaMu(),
+                p.unitPriceFenPerTonne()), caller.required().username());
+        return Response.created(URI.create("/api/v1/public/sink-projects/" + project.code())).entity(view(project)).build();
+    }
+
+    @POST
+    @Path("sink-projects/{code}/issuances")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue units to a project: the next serial block, with its first and last serials")
+    public Response issue(@PathParam("code") String code, @NotNull @Valid NewIssuance i) {
+        Issuance issuance = ledger.issue(code, i.vintage(), i.quantityKg(), caller.required().username());
+        return Response.status(201).entity(IssuanceView.of(issuance)).build();
+    }
+
+    @GET
+    @Path("public/sink-projects")
+    @PermitAll
+    @Operation(summary = "All sink projects with their issued, available, reserved and retired kilograms")
+    public List<ProjectView> list() {
+        return ledger.projects().stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("public/sink-projects/{code}")
+    @PermitAll
+    @Operation(summary = "One sink project with its issuances")
+    public ProjectView get(@PathParam("code") String code) {
+        SinkProject project = code.length() > 32 ? null : ledger.findProject(code);
+        if (project == null) {
+            throw BusinessException.notFound("No sink project has the code " + code + ".");
+        }
+        return view(project);
+    }
+}

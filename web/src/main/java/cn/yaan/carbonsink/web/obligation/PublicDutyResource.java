@@ -1,0 +1,204 @@
+package cn.yaan.carbonsink.web.obligation;
+
+import cn.yaan.carbonsink.web.api.StrictJson;
+
+import cn.yaan.carbonsink.identity.CitizenService;
+import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.obligation.DutySettings;
+import cn.yaan.carbonsink.obligation.FulfilmentForm;
+import cn.yaan.carbonsink.obligation.ObligationService;
+import cn.yaan.carbonsink.obligation.PlantingEventService;
+import cn.yaan.carbonsink.web.security.ClientAddress;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The compulsory tree-planting duty (碳汇+公众义务): citizens' registration, planting events with their signups and
+ * attendances, exemptions and the duty's settings. A citizen's own duty is under {@code /api/v1/me}.
+ */
+@Path("v1")
+@Tag(name = "Public duty")
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicDutyResource {
+
+    @Inject
+    CitizenService citizens;
+
+    @Inject
+    ObligationService obligations;
+
+
+    @Inject
+
+    PlantingEventService events;
+
+    @Inject
+    DutySettings settings;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    HttpServletRequest request;
+
+    // Sizes are generous caps against abuse; the service checks the real rules and reports every field at once.
+    public record Registration(@Size(max = 64) String username, @Schema(maxLength = 50) String name,
+                               @Size(max = 40) String idNumber, @Size(max = 40) String phone,
+                               @Size(max = 200) String password, Boolean consent) {
+        /** Never the numbers or the password, should anything print the request. */
+        @Override
+        public String toString() {
+            return "Registration[username=" + username + "]";
+        }
+    }
+
+    @POST
+    @Path("public/citizens")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register as a citizen: real name, resident ID number (GB 11643, stored encrypted, one "
+            + "account per number), mobile number 1[3-9]xxxxxxxxx, password (8+ characters with a letter and a "
+            + "digit), consent to the personal-data notice; 400 lists every invalid field; a taken username and a "
+            + "registered ID number both answer 409 registration-refused; 429 with Retry-After after too many "
+            + "registrations from one address")
+    public Response register(@NotNull @Valid Registration r) {
+        CitizenService.CitizenView view = citizens.register(new CitizenService.Registration(r.username(), r.name(),
+                r.idNumber(), r.phone(), r.password(), r.consent()), ClientAddress.of(request));
+        return Response.created(URI.create("/api/v1/me/citizen")).entity(view).build();
+    }
+
+    public record NewEvent(@NotBlank @Schema(maxLength = 200) String site, @NotNull LocalDate date,
+                           @NotNull @Min(1) @Max(100_000) Integer places,
+                           @NotNull @Min(1) @Max(100) Integer treesPerAttendee) {
+    }
+
+    @POST
+    @Path("planting-events")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a planting event: site, date (today or later), places, trees per attendee")
+    public Response createEvent(@NotNull @Valid NewEvent e) {
+        PlantingEventService.EventView event = events.createEvent(e.site(), e.date(), e.places(), e.treesPerAttendee(),
+                caller.required().username());
+        return Response.created(URI.create("/api/v1/planting-events/" + event.id())).entity(event).build();
+    }
+
+    @GET
+    @Path("planting-events")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.OFFICER, Role.Names.ADMIN})
+    @Operation(summary = "Planting events from today on, soonest first, with the places left")
+    public List<PlantingEventService.EventView> events() {
+        return events.upcomingEvents();
+    }
+
+    @POST
+    @Path("planting-events/{id}/signups")
+    @RolesAllowed(Role.Names.CITIZEN)
+    @Operation(summary = "Take a place at a planting event (409 already-signed-up or event-full)")
+    public Response signUp(@PathParam("id") long id) {
+        PlantingEventService.EventView event = events.signUp(caller.required().username(), id);
+        return Response.status(Response.Status.CREATED).entity(event).build();
+    }
+
+    public record NewAttendance(
+            @NotBlank @Size(max = 300) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String citizenQr,
+            @Min(1) @Max(100) Integer trees) {
+    }
+
+    @POST
+    @Path("planting-events/{id}/attendances")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a citizen at an event from their scanned QR code and credit the trees planted "
+            + "(default: the event's); 422 qr-expired for a rotated-out code, 409 already-attended")
+    public Response attend(@PathParam("id") long id, @NotNull @Valid NewAttendance a) {
+        PlantingEventService.Attendance attendance = events.recordAttendance(id, a.citizenQr(), a.trees(),
+                caller.required().username());
+        return Response.status(Response.Status.CREATED).entity(attendance).build();
+    }
+
+    public record NewExemption(@NotBlank @Size(max = 64) String username, @NotNull @Min(2000) @Max(2100) Integer year,
+                               @NotBlank @Schema(maxLength = 500) String reason) {
+    }
+
+    @POST
+    @Path("obligation-exemptions")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Exempt a citizen from a year's duty, with the reason (409 already-exempt)")
+    public Response exempt(@NotNull @Valid NewExemption e) {
+        ObligationService.Obligation obligation = obligations.exempt(e.username().trim(), e.year(), e.reason(),
+                caller.required().username());
+        return Response.status(Response.Status.CREATED).entity(obligation).build();
+    }
+
+    public record NewFulfilment(@NotBlank @Size(max = 64) String username, @NotNull @Min(2000) @Max(2100) Integer year,
+                                @NotNull FulfilmentForm form, @Min(1) @Max(100) Integer trees,
+                                @Min(1) @Max(10_000) Integer hours, @Min(1) @Max(100_000_000L) Long amountFen) {
+    }
+
+    @POST
+    @Path("obligation-fulfilments")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a fulfilment for a citizen in one of the eight forms (not CARBON_UNITS): exactly one "
+            + "of trees, hours (hours-per-tree, default 2) or, for DONATION, amountFen (fen-per-tree, default 2000)")
+    public Response recordFulfilment(@NotNull @Valid NewFulfilment f) {
+        ObligationService.Obligation obligation = obligations.recordByOfficer(new ObligationService.OfficerRecord(
+                f.username().trim(), f.year(), f.form(), f.trees(), f.hours(), f.amountFen()), caller.required().username());
+        return Response.status(Response.Status.CREATED).entity(obligation).build();
+    }
+
+    public record SettingsBody(@NotNull Integer ageMin, @NotNull Integer ageMax, @NotNull Integer ageMaxWomen,
+                               @NotNull Integer treesOwed,
+                               @NotNull Integer kgPerTree, @NotNull Integer hoursPerTree, @NotNull Integer fenPerTree,
+                               @NotNull Integer qrMinutes) {
+    }
+
+    @GET
+    @Path("duty-settings")
+    @RolesAllowed({Role.Names.OFFICER, Role.Names.ADMIN})
+    @Operation(summary = "The duty's settings: age band (ageMaxWomen 0 = no sex-specific band), trees owed, "
+            + "kg CO2e, hours or fen per tree, QR validity in minutes")
+    public DutySettings.Values settings() {
+        return settings.current();
+    }
+
+    @PUT
+    @Path("duty-settings")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the duty's settings; a year already under way for a citizen keeps the rules it "
+            + "was fixed with")
+    public DutySettings.Values updateSettings(@NotNull @Valid SettingsBody s) {
+        return settings.update(new DutySettings.Values(s.ageMin(), s.ageMax(), s.ageMaxWomen(), s.treesOwed(), s.kgPerTree(),
+                s.hoursPerTree(), s.fenPerTree(), s.qrMinutes()));
+    }
+}

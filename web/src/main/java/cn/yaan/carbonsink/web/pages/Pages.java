@@ -1,0 +1,38 @@
+package cn.yaan.carbonsink.web.pages;
+
+import cn.yaan.carbonsink.shared.BusinessException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** What the pages share: texts of the current language, and business errors shown next to the field they concern. */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    public static String text(FacesContext faces, String key) {
+        return ResourceBundle.getBundle("i18n.messages", faces.getViewRoot().getLocale()).getString(key);
+    }
+
+    /**
+     * Shows a refused action next to {@code clientId}: the bundle's text for the problem type
+     * ({@code problem.<type>}) in the page's language, else the service's own message.
+     */
+    public static void error(FacesContext faces, String clientId, BusinessException e) {
+        error(faces, clientId, e, "problem." + e.type());
+    }
+
+    /** As {@link #error(FacesContext, String, BusinessException)}, with the page's own text for the field. */
+    public static void error(FacesContext faces, String clientId, BusinessException e, String key) {
+        String text;
+        try {
+            text = text(faces, key);
+        } catch (MissingResourceException missing) {
+            text = e.getMessage();
+        }
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    }
+}

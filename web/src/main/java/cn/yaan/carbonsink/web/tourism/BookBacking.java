@@ -1,0 +1,169 @@
+package cn.yaan.carbonsink.web.tourism;
+
+import cn.yaan.carbonsink.web.pages.Pages;
+
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.tourism.BookingService;
+import cn.yaan.carbonsink.tourism.Footprint;
+import cn.yaan.carbonsink.tourism.ScenicSite;
+import cn.yaan.carbonsink.tourism.SiteService;
+import cn.yaan.carbonsink.tourism.TravelMode;
+import cn.yaan.carbonsink.tourism.VisitSlot;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Booking a slot ({@code account/book.xhtml}): the party (1 to 10 real names and ID numbers), the trip with a live
+ * footprint preview, then the booking, which holds places and units until paid. Refusals appear next to the field
+ * they concern.
+ */
+@Named
+@ViewScoped
+public class BookBacking implements Serializable {
+
+    @Inject
+    transient BookingService bookings;
+
+    @Inject
+    transient SiteService sites;
+
+    @Inject
+    transient CurrentCaller caller;
+
+    /** One row of the party form. */
+    public static class Row implements Serializable {
+        private String name;
+        private String idNumber;
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getIdNumber() { return idNumber; }
+        public void setIdNumber(String idNumber) { this.idNumber = idNumber; }
+    }
+
+    private String slot;
+    private Long slotId;
+    private String siteNameZh;
+    private String siteNameEn;
+    private java.time.Instant start;
+    private java.time.Instant end;
+    private int remaining;
+    private final List<Row> party = new ArrayList<>(List.of(new Row()));
+    private TravelMode mode = TravelMode.CAR;
+    private BigDecimal distanceKm = new BigDecimal("150");
+    private Integer occupants = 3;
+    private Integer nights = 0;
+    private Integer days = 1;
+
+    public void load() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            VisitSlot s = sites.slot(Long.parseLong(slot));
+            ScenicSite site = sites.siteOf(s);
+            slotId = s.id();
+            siteNameZh = site.nameZh();
+            siteNameEn = site.nameEn();
+            start = s.startsAt();
+            end = s.endsAt();
+            remaining = s.remaining();
+        } catch (RuntimeException e) {
+            faces.getExternalContext().responseSendError(404, "No such slot");
+            faces.responseComplete();
+        }
+    }
+
+    public void addVisitor() {
+        if (party.size() < 10) {
+            party.add(new Row());
+        }
+    }
+
+    public void removeVisitor() {
+        if (party.size() > 1) {
+            party.remove(party.size() - 1);
+        }
+    }
+
+    private Footprint.Trip trip() {
+        return new Footprint.Trip(mode, distanceKm == null ? BigDecimal.ZERO : distanceKm,
+                mode.perCar ? occupants : null, nights == null ? 0 : nights, days == null ? 1 : days);
+    }
+
+    /** The footprint of the trip as entered, or null while the entries are incomplete. */
+    public Footprint.Result getPreview() {
+        try {
+            if (distanceKm == null || distanceKm.signum() <= 0 || (mode.perCar && (occupants == null || occupants < 1))) {
+                return null;
+            }
+            return Footprint.of(trip(), party.size(), sites.factorValues());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    public String book() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            var me = caller.required();
+            var booking = bookings.book(new BookingService.Request(slotId, party.stream()
+                    .map(r -> new BookingService.Person(r.name, r.idNumber)).toList(), trip()), me.username(), me.displayName(),
+                    null);
+            return "/account/booking?faces-redirect=true&no=" + booking.bookingNo();
+        } catch (BusinessException e) {
+            if (e.fieldErrors().isEmpty()) {
+                Pages.error(faces, "book:submit", e);
+            }
+            for (BusinessException.FieldError error : e.fieldErrors()) {
+                // visitors[2].idNumber -> book:party:2:idNumber; trip.occupants -> book:occupants
+                String id = error.field().replaceAll("^visitors\\[(\\d+)]\\.(\\w+)$", "party:$1:$2")
+                        .replaceAll("^trip\\.", "").replace("visitors", "submit");
+                String field = error.field().substring(error.field().lastIndexOf('.') + 1);
+                String text;
+                try {
+                    text = Pages.text(faces, "problem.validation." + field);
+                } catch (java.util.MissingResourceException missing) {
+                    text = error.message();
+                }
+                faces.addMessage("book:" + id, new jakarta.faces.application.FacesMessage(
+                        jakarta.faces.application.FacesMessage.SEVERITY_ERROR, text, null));
+            }
+            return null;
+        }
+    }
+
+    /** Whether the trip is by car, which asks for the number of people in it. */
+    public boolean isCar() {
+        return mode.perCar;
+    }
+
+    public TravelMode[] getModes() {
+        return TravelMode.values();
+    }
+
+    public String getSlot() { return slot; }
+    public void setSlot(String slot) { this.slot = slot; }
+    public String getSiteNameZh() { return siteNameZh; }
+    public String getSiteNameEn() { return siteNameEn; }
+    public java.time.Instant getStart() { return start; }
+    public java.time.Instant getEnd() { return end; }
+    public int getRemaining() { return remaining; }
+    public List<Row> getParty() { return party; }
+    public TravelMode getMode() { return mode; }
+    public void setMode(TravelMode mode) { this.mode = mode; }
+    public BigDecimal getDistanceKm() { return distanceKm; }
+    public void setDistanceKm(BigDecimal distanceKm) { this.distanceKm = distanceKm; }
+    public Integer getOccupants() { return occupants; }
+    public void setOccupants(Integer occupants) { this.occupants = occupants; }
+    public Integer getNights() { return nights; }
+    public void setNights(Integer nights) { this.nights = nights; }
+    public Integer getDays() { return days; }
+    public void setDays(Integer days) { this.days = days; }
+}

@@ -1,0 +1,107 @@
+package cn.yaan.carbonsink.web.tourism;
+
+import cn.yaan.carbonsink.web.pages.Pages;
+
+import cn.yaan.carbonsink.certificate.QrCodes;
+import cn.yaan.carbonsink.ledger.PaymentService;
+import cn.yaan.carbonsink.ledger.SimulatedPaymentProvider;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.tourism.BookingService;
+import cn.yaan.carbonsink.tourism.BookingView;
+import cn.yaan.carbonsink.tourism.BookingStatus;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
+import jakarta.faces.view.ViewScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.IOException;
+import java.util.Base64;
+
+/**
+ * A visitor's booking ({@code account/booking.xhtml}): the slot, the party (masked), the footprint and price, the
+ * demo payment while unpaid, and once paid the e-ticket's QR code and the offset certificate.
+ */
+@Named
+@ViewScoped
+public class BookingBacking implements java.io.Serializable {
+
+    @Inject
+    transient BookingService bookings;
+
+    @Inject
+    transient PaymentService payments;
+
+    @Inject
+    transient CurrentCaller caller;
+
+    private String no;
+    private transient BookingView booking;
+
+    public void load() throws IOException {
+        if (getBooking() == null) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().responseSendError(404, "No such booking");
+            faces.responseComplete();
+        }
+    }
+
+    /** The booking of the {@code no} parameter if it is the caller's (read once per request, kept for the view). */
+    public BookingView getBooking() {
+        if (booking == null && no != null) {
+            try {
+                booking = bookings.view(no, caller.required().username());
+            } catch (BusinessException e) {
+                booking = null;
+            }
+        }
+        return booking;
+    }
+
+    public String pay() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            String owner = caller.required().username();
+            payments.paySimulated(bookings.paymentIdOf(no, owner), owner);
+        } catch (BusinessException e) {
+            Pages.error(faces, "checkout:pay", e);
+            return null;
+        }
+        return "/account/booking?faces-redirect=true&no=" + no;
+    }
+
+    public String cancel() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            bookings.cancel(no, caller.required().username());
+        } catch (BusinessException e) {
+            Pages.error(faces, "manage:cancel", e);
+            return null;
+        }
+        return "/account/booking?faces-redirect=true&no=" + no;
+    }
+
+    /** The ticket's QR code as a data URI (the image lives in the page, so a screenshot of it works at the gate). */
+    public String getTicketImage() {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(bookings.ticket(no, caller.required().username()), 360));
+    }
+
+    public boolean isPayable() {
+        return is(BookingStatus.HELD) && SimulatedPaymentProvider.on();
+    }
+
+    public boolean isConfirmed() {
+        return is(BookingStatus.CONFIRMED);
+    }
+
+    public boolean isCancellable() {
+        return is(BookingStatus.HELD) || is(BookingStatus.CONFIRMED);
+    }
+
+    private boolean is(BookingStatus status) {
+        return getBooking() != null && getBooking().status().equals(status.name());
+    }
+
+    public String getNo() { return no; }
+    public void setNo(String no) { this.no = no; }
+}

@@ -1,0 +1,110 @@
+package cn.yaan.carbonsink.web.tourism;
+
+import cn.yaan.carbonsink.certificate.QrCodes;
+import cn.yaan.carbonsink.identity.Caller;
+import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.tourism.BookingService;
+import cn.yaan.carbonsink.tourism.BookingView;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Visitors' bookings: a party in a timed slot, offset by retiring units; paying confirms it and issues its
+ * carbon-neutral visit certificate; the ticket's QR code admits the party at the gate.
+ */
+@Path("v1")
+@Tag(name = "Eco-tourism")
+@Produces(MediaType.APPLICATION_JSON)
+public class BookingResource {
+
+    @Inject
+    BookingService bookings;
+
+    @Inject
+    CurrentCaller caller;
+
+    public record Visitor(@Schema(maxLength = 50) String name, @Size(max = 40) String idNumber) {
+    }
+
+    public record NewBooking(@NotNull Long slotId, @NotEmpty @Size(max = 10) List<@NotNull @Valid Visitor> visitors,
+                             @NotNull @Valid SiteResource.Trip trip) {
+    }
+
+    @POST
+    @Path("bookings")
+    @RolesAllowed(Role.Names.CITIZEN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Book a slot for 1-10 visitors (real names and resident ID numbers, stored sealed, shown "
+            + "masked) and offset the trip: places and units are held until paid (paymentId, expiresAt). A full slot "
+            + "is 409 slot-full. Send an Idempotency-Key header to make retries safe.")
+    public Response book(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull @Valid NewBooking n) {
+        Caller me = caller.required();
+        BookingService.Request request = new BookingService.Request(n.slotId(), n.visitors().stream()
+                .map(v -> new BookingService.Person(v.name(), v.idNumber())).toList(), n.trip().toDomain());
+        BookingView booking = bookings.book(request, me.username(), me.displayName(), idempotencyKey);
+        return Response.created(URI.create("/api/v1/bookings/" + booking.bookingNo())).entity(booking).build();
+    }
+
+    @GET
+    @Path("bookings/{no}")
+    @RolesAllowed(Role.Names.CITIZEN)
+    @Operation(summary = "One of the caller's bookings (someone else's is 404)")
+    public BookingView get(@PathParam("no") String no) {
+        return bookings.view(no, caller.required().username());
+    }
+
+    @POST
+    @Path("bookings/{no}/cancellation")
+    @RolesAllowed(Role.Names.CITIZEN)
+    @Operation(summary = "Cancel before the slot starts: the places go back; an unpaid order is cancelled, a paid "
+            + "offset stays retired and its certificate valid. 409 once the party has been checked in.")
+    public BookingView cancel(@PathParam("no") String no) {
+        return bookings.cancel(no, caller.required().username());
+    }
+
+    @GET
+    @Path("bookings/{no}/ticket.png")
+    @RolesAllowed(Role.Names.CITIZEN)
+    @Produces("image/png")
+    @Operation(summary = "The e-ticket's QR code (signed: site, slot window, party size; no personal data); 409 "
+            + "until the booking is paid")
+    public Response ticket(@PathParam("no") String no, @QueryParam("size") @DefaultValue("360") @Min(120) @Max(1200) int size) {
+        return Response.ok(QrCodes.png(bookings.ticket(no, caller.required().username()), size), "image/png")
+                .header("Cache-Control", "private, no-store").build();
+    }
+
+    @GET
+    @Path("bookings/{no}/ticket")
+    @RolesAllowed(Role.Names.CITIZEN)
+    @Operation(summary = "The e-ticket's QR text, for apps that draw the code themselves")
+    public TicketText ticketText(@PathParam("no") String no) {
+        return new TicketText(bookings.ticket(no, caller.required().username()));
+    }
+
+    public record TicketText(String qr) {
+    }
+}

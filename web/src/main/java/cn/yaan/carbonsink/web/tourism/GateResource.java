@@ -1,0 +1,157 @@
+package cn.yaan.carbonsink.web.tourism;
+
+import cn.yaan.carbonsink.web.api.Problem;
+import cn.yaan.carbonsink.web.api.StrictJson;
+
+import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.shared.AppClock;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.tourism.GateService;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gate of a scenic site: check-ins (online, and the scans an offline scanner queued), the data a scanner
+ * downloads to decide alone, and the site's day. Site operators only, each at their own site.
+ */
+@Path("v1")
+@Tag(name = "Eco-tourism")
+@Produces(MediaType.APPLICATION_JSON)
+public class GateResource {
+
+    @Inject
+    GateService gate;
+
+    @Inject
+    AppClock clock;
+
+    @Inject
+    CurrentCaller caller;
+
+    public record Scan(@NotBlank @Size(max = 2000) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr,
+                       @NotBlank @Schema(maxLength = 40) String gate) {
+    }
+
+    /** A refusal is a problem (RFC 9457) that also carries the gate's verdict. */
+    @JsonbPropertyOrder({"type", "title", "status", "detail", "result", "bookingNo", "partySize", "slot", "firstCheckIn"})
+    public record Refusal(String type, String title, int status, String detail, String result, String bookingNo,
+                          Integer partySize, Window slot, GateService.FirstCheckIn firstCheckIn) {
+    }
+
+    public record Window(Instant start, Instant end) {
+    }
+
+    public record Admission(String result, String bookingNo, int partySize, Window slot, String site) {
+    }
+
+    @POST
+    @Path("site/check-ins")
+    @RolesAllowed(Role.Names.SITE_OPERATOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check a ticket in at the operator's site: 200 ADMITTED; 409 ALREADY_CHECKED_IN with the "
+            + "first check-in's time and gate; 422 WRONG_SITE, NOT_YET_VALID, EXPIRED, CANCELLED or INVALID_SIGNATURE")
+    public Response checkIn(@NotNull @Valid Scan scan) {
+        return answer(gate.checkIn(caller.required(), scan.qr(), scan.gate(), null));
+    }
+
+    static Response answer(GateService.Verdict v) {
+        Window window = v.slotStart() == null ? null : new Window(v.slotStart(), v.slotEnd());
+        if (v.result() == GateService.Result.ADMITTED) {
+            return Response.ok(new Admission(v.result().name(), v.bookingNo(), v.partySize(), window, v.siteCode())).build();
+        }
+        int status = v.result() == GateService.Result.ALREADY_CHECKED_IN ? 409 : 422;
+        String slug = v.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return Response.status(status).type(Problem.MEDIA).entity(new Refusal(Problem.typeUri(slug),
+                status == 409 ? "Conflict" : "Unprocessable Content", status, detail(v), v.result().name(),
+                v.bookingNo(), v.partySize(), window, v.firstCheckIn())).build();
+    }
+
+    private static String detail(GateService.Verdict v) {
+        return switch (v.result()) {
+            case ALREADY_CHECKED_IN -> "This ticket was already used at gate " + v.firstCheckIn().gate() + " at "
+                    + v.firstCheckIn().at() + ".";
+            case WRONG_SITE -> "This ticket is for another site (" + v.siteCode() + ").";
+            case NOT_YET_VALID -> "This ticket is for a later slot, starting " + v.slotStart() + ".";
+            case EXPIRED -> "This ticket's slot ended at " + v.slotEnd() + ".";
+            case CANCELLED -> "This booking was cancelled or never paid; do not admit.";
+            case INVALID_SIGNATURE -> "This is not a genuine ticket of this platform (unreadable, altered or forged).";
+            case ADMITTED -> "Admitted.";
+        };
+    }
+
+    public record OfflineScan(@NotBlank @Size(max = 2000) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr,
+                              @NotBlank @Schema(maxLength = 40) String gate,
+                              @NotNull Instant scannedAt) {
+    }
+
+    public record Sync(@NotEmpty @Size(max = 500) List<@NotNull @Valid OfflineScan> scans) {
+    }
+
+    public record SyncResult(String result, String bookingNo, Instant scannedAt, GateService.FirstCheckIn firstCheckIn) {
+    }
+
+    @POST
+    @Path("site/check-ins/sync")
+    @RolesAllowed(Role.Names.SITE_OPERATOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scans an offline scanner queued (at most 500), each judged at its own time: a ticket "
+            + "already used elsewhere comes back ALREADY_CHECKED_IN and is listed as a conflict on the dashboard")
+    public List<SyncResult> sync(@NotNull @Valid Sync sync) {
+        List<SyncResult> results = new ArrayList<>();
+        for (int i = 0; i < sync.scans().size(); i++) {
+            OfflineScan s = sync.scans().get(i);
+            GateService.Verdict v;
+            try {
+                v = gate.checkIn(caller.required(), s.qr(), s.gate(), s.scannedAt());
+            } catch (BusinessException e) {
+                String scan = "scans[" + i + "].";
+                throw e.fieldErrors().isEmpty() ? e : BusinessException.invalid(e.fieldErrors().stream()
+                        .map(f -> new BusinessException.FieldError(scan + f.field(), f.message())).toList());
+            }
+            results.add(new SyncResult(v.result().name(), v.bookingNo(), s.scannedAt(), v.firstCheckIn()));
+        }
+        return results;
+    }
+
+    @GET
+    @Path("site/offline-data")
+    @RolesAllowed(Role.Names.SITE_OPERATOR)
+    @Operation(summary = "A day's bookings at the operator's site (no personal data) for a scanner going offline; "
+            + "the public keys and revocations are at /public/keys and /public/revocations")
+    public GateService.OfflineData offlineData(@QueryParam("date") String date) {
+        return gate.offlineData(caller.required(), date == null ? clock.today() : SiteResource.day("date", date));
+    }
+
+    @GET
+    @Path("site/dashboard")
+    @RolesAllowed(Role.Names.SITE_OPERATOR)
+    @Operation(summary = "The operator's site on a day: per slot capacity, booked, confirmed and checked-in "
+            + "visitors; the walk-in share; tickets used twice while offline")
+    public GateService.Dashboard dashboard(@QueryParam("date") String date) {
+        return gate.dashboard(caller.required(), date == null ? clock.today() : SiteResource.day("date", date));
+    }
+}

@@ -1,0 +1,208 @@
+package cn.yaan.carbonsink.web.tourism;
+
+import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.tourism.Footprint;
+import cn.yaan.carbonsink.tourism.ScenicSite;
+import cn.yaan.carbonsink.tourism.SiteService;
+import cn.yaan.carbonsink.tourism.TravelMode;
+import cn.yaan.carbonsink.tourism.VisitSlot;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Scenic sites and timed-entry slots (碳汇+生态旅游): public listings and the footprint preview; officers edit sites
+ * and create, resize and close slots. Times are China Standard Time.
+ */
+@Path("v1")
+@Tag(name = "Eco-tourism")
+@Produces(MediaType.APPLICATION_JSON)
+public class SiteResource {
+
+    @Inject
+    SiteService sites;
+
+    @Inject
+    CurrentCaller caller;
+
+    public record SiteView(String code, String nameZh, String nameEn, String county, int dailyCapacity,
+                           int walkInPercent, int bookableDailyCapacity, LocalTime opensAt, LocalTime closesAt,
+                           String capacityNote) {
+        static SiteView of(ScenicSite s) {
+            return new SiteView(s.code(), s.nameZh(), s.nameEn(), s.county(), s.dailyCapacity(), s.walkInPercent(),
+                    s.bookableDailyCapacity(), s.opensAt(), s.closesAt(), s.capacityNote());
+        }
+    }
+
+    public record SlotView(long id, Instant start, Instant end, int capacity, int remaining, boolean closed) {
+        static SlotView of(VisitSlot s) {
+            return new SlotView(s.id(), s.startsAt(), s.endsAt(), s.capacity(), s.remaining(), s.closed());
+        }
+    }
+
+    @GET
+    @Path("public/sites")
+    @PermitAll
+    @Operation(summary = "The scenic sites of Ya'an with daily capacity, walk-in share and opening hours")
+    public List<SiteView> list() {
+        return sites.sites().stream().map(SiteView::of).toList();
+    }
+
+    @GET
+    @Path("public/sites/{code}/slots")
+    @PermitAll
+    @Operation(summary = "A site's slots on a day (date=YYYY-MM-DD, China Standard Time) with the places remaining")
+    public List<SlotView> slots(@PathParam("code") String code, @QueryParam("date") String date) {
+        return sites.slots(code, day("date", date)).stream().map(SlotView::of).toList();
+    }
+
+    static LocalDate day(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw BusinessException.invalid(field, "Give a date as YYYY-MM-DD.");
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw BusinessException.invalid(field, "'" + (text.length() > 20 ? text.substring(0, 20) + "..." : text)
+                    + "' is not a date; use YYYY-MM-DD.");
+        }
+    }
+
+    @GET
+    @Path("public/travel-factors")
+    @PermitAll
+    @Operation(summary = "The emission factors of the visit footprint, with their source and year")
+    public List<FactorView> factors() {
+        return sites.factors().stream().map(f -> new FactorView(f.code(), f.factor(), f.unit(), f.source(), f.year())).toList();
+    }
+
+    public record FactorView(String code, BigDecimal factor, String unit, String source, int year) {
+    }
+
+    public record Trip(@NotNull TravelMode mode,
+                       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("5000") BigDecimal distanceKm,
+                       @Min(1) @Max(9) Integer occupants,
+                       @NotNull @Min(0) @Max(30) Integer nights,
+                       @NotNull @Min(1) @Max(30) Integer days) {
+        Footprint.Trip toDomain() {
+            return new Footprint.Trip(mode, distanceKm, mode.perCar ? occupants : null, nights, days);
+        }
+    }
+
+    public record FootprintRequest(@NotNull @Min(1) @Max(10) Integer persons, @NotNull @Valid Trip trip) {
+    }
+
+    public record FootprintAnswer(BigDecimal footprintKg, long offsetKg, List<String> calculation) {
+    }
+
+    @POST
+    @Path("public/footprint")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Preview a visit's footprint: distance (one way, counted there and back) x factor x persons "
+            + "(a car's factor shared by its occupants) + nights x 15 + days x 2 per person; offset rounded up")
+    public FootprintAnswer footprint(@NotNull @Valid FootprintRequest r) {
+        Footprint.Trip trip = r.trip().toDomain();
+        trip.check();
+        Footprint.Result result = Footprint.of(trip, r.persons(), sites.factorValues());
+        return new FootprintAnswer(result.kg(), result.offsetKg(), result.working());
+    }
+
+    public record SiteChange(@NotBlank @Schema(maxLength = 100) String nameZh,
+                             @NotBlank @Schema(maxLength = 100) String nameEn,
+                             @NotBlank @Schema(maxLength = 100) String county,
+                             @NotNull @Min(1) @Max(1_000_000) Integer dailyCapacity,
+                             @NotNull @Min(0) @Max(90) Integer walkInPercent,
+                             @NotNull LocalTime opensAt, @NotNull LocalTime closesAt) {
+    }
+
+    @PUT
+    @Path("sites/{code}")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit a site's names, county, daily capacity, walk-in share and opening hours")
+    public SiteView update(@PathParam("code") String code, @NotNull @Valid SiteChange c) {
+        return SiteView.of(sites.update(code, new SiteService.SiteChange(c.nameZh().trim(), c.nameEn().trim(),
+                c.county().trim(), c.dailyCapacity(), c.walkInPercent(), c.opensAt(), c.closesAt()),
+                caller.required().username()));
+    }
+
+    public record NewSlots(@NotNull LocalDate from, @NotNull LocalDate to,
+                           @NotEmpty @Size(max = 24) List<@NotNull LocalTime> startTimes,
+                           @NotNull @Min(15) @Max(720) Integer durationMinutes,
+                           @NotNull @Min(1) @Max(100_000) Integer capacity) {
+    }
+
+    @POST
+    @Path("sites/{code}/slots")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create slots in bulk: every day from..to (at most 92) at every start time; windows within "
+            + "opening hours; a day may offer at most the daily capacity less the walk-in share (422); an existing "
+            + "slot is 409 and nothing is created")
+    public Response createSlots(@PathParam("code") String code, @NotNull @Valid NewSlots n) {
+        List<SlotView> created = sites.createSlots(code, new SiteService.NewSlots(n.from(), n.to(), n.startTimes(),
+                n.durationMinutes(), n.capacity()), caller.required().username()).stream().map(SlotView::of).toList();
+        return Response.created(URI.create("/api/v1/public/sites/" + code + "/slots?date=" + n.from())).entity(created).build();
+    }
+
+    public record CapacityChange(@NotNull @Min(0) @Max(100_000) Integer capacity) {
+    }
+
+    @PATCH
+    @Path("slots/{id}")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a slot's capacity: never below the places booked (409 capacity-below-booked)")
+    public SlotView changeCapacity(@PathParam("id") long id, @NotNull @Valid CapacityChange c) {
+        return SlotView.of(sites.changeCapacity(id, c.capacity(), caller.required().username()));
+    }
+
+    public record Closure(@NotNull LocalDate date) {
+    }
+
+    public record ClosureAnswer(String site, LocalDate date, int slotsClosed) {
+    }
+
+    @POST
+    @Path("sites/{code}/closures")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Close a day for new bookings (bookings already made stay valid)")
+    public ClosureAnswer close(@PathParam("code") String code, @NotNull @Valid Closure c) {
+        return new ClosureAnswer(code, c.date(), sites.closeDay(code, c.date(), caller.required().username()));
+    }
+}
