@@ -40,6 +40,15 @@ public class AuditLedger {
         head.lastHash = hash;
     }
 
+    /**
+     * Takes the chain's head now, for a transaction that will lock rows coming after the head in the ledger's lock
+     * order ({@link LedgerLocks}) before it appends: an operator's change to visit slots, say.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void lockHead() {
+        locks.head();
+    }
+
     /** Outcome of recomputing the chain. */
     public record Verification(boolean ok, long entries, Long firstBadSeq) {
     }

@@ -45,8 +45,17 @@ public class LedgerLocks {
         return id == null ? null : order(id);
     }
 
-    /** The issuances, locked in ascending id order. */
+    /**
+     * The issuances, locked in ascending id order. Refused when the transaction holds the audit chain's head, which
+     * comes after them, and not all of these issuances already: a payment that appended to the chain before locking its issuances deadlocked with
+     * retirements that lock the same issuance and then append. Failing here every time, rather than deadlocking now
+     * and then under load, is what keeps the order written above true.
+     */
     public List<Issuance> issuances(Collection<Long> ids) {
+        if (RowLocks.holds(em, LedgerHead.class, LedgerHead.ID)
+                && !ids.stream().allMatch(id -> RowLocks.holds(em, Issuance.class, id))) {
+            throw new IllegalStateException("Lock order: issuances must be locked before the audit chain's head");
+        }
         return RowLocks.byIds(em, Issuance.class, "id", ids);
     }
 

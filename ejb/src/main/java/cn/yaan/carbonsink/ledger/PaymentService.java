@@ -130,6 +130,8 @@ public class PaymentService {
             order.refundDue(now, paymentRef);
             return owe(order, amountFen, paymentRef, Refund.Reason.LATE_PAYMENT, actor);
         }
+        // The ledger's lock order: the order's issuances, then the audit chain's head.
+        locks.issuances(inventory.holdsOf(order).stream().map(hold -> hold.issuanceId).toList());
         order.pay(now, paymentRef);
         audit.append(actor, "PAID order=" + order.id() + " amountFen=" + amountFen + " ref=" + paymentRef);
         retirements.retireOrder(order, actor);

@@ -43,6 +43,12 @@ public final class RowLocks {
     private static final Set<LockModeType> OWNED = EnumSet.of(LockModeType.PESSIMISTIC_WRITE,
             LockModeType.PESSIMISTIC_FORCE_INCREMENT, LockModeType.WRITE, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
 
+    /** Whether this transaction holds the row of the entity with this id (locked it, or wrote it). */
+    public static boolean holds(EntityManager em, Class<?> type, Object id) {
+        Object known = managed(em, type, id);
+        return known != null && OWNED.contains(em.getLockMode(known));
+    }
+
     /** The entity with this id, locked and read under the lock, or null when there is none. */
     public static <T> T byId(EntityManager em, Class<T> type, Object id) {
         T known = managed(em, type, id);

@@ -183,6 +183,7 @@ public class SiteService {
 
     /** A new capacity for a slot: never below the places already booked (409), nor beyond the day's bookable places. */
     public VisitSlot changeCapacity(long slotId, int capacity, String actor) {
+        audit.lockHead(); // the ledger's lock order: the audit chain's head before a slot (a booking takes them so)
         VisitSlot slot = RowLocks.byId(em, VisitSlot.class, slotId);
         if (slot == null) {
             throw BusinessException.notFound("No slot " + slotId + ".");
@@ -205,8 +206,9 @@ public class SiteService {
 
     /** Closes a day for new bookings (weather, an emergency); bookings already made stay valid. */
     public int closeDay(String code, LocalDate date, String actor) {
-        // Under the slots' locks: a copy read without them would write back a booked count that a booking at the
-        // same moment has changed.
+        // Under the slots' locks, taken after the audit chain's head as a booking takes them: a copy read without
+        // them would write back a booked count that a booking at the same moment has changed.
+        audit.lockHead();
         List<VisitSlot> day = RowLocks.byIds(em, VisitSlot.class, "id", slots(code, date).stream().map(VisitSlot::id).toList());
         day.forEach(s -> s.closed = true);
         audit.append(actor, "DAY_CLOSED site=" + code + " date=" + date + " slots=" + day.size());

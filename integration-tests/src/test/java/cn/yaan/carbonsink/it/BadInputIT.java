@@ -880,7 +880,7 @@ class BadInputIT {
 
     private JsonObject registration() {
         return Json.createObjectBuilder().add("username", "c" + unique()).add("name", "李四")
-                .add("idNumber", PublicDutyIT.idNumber(PublicDutyIT.agedInYear(30)))
+                .add("idNumber", TestCitizens.idNumber(TestCitizens.agedInYear(30)))
                 .add("phone", "139" + String.format("%08d", random.nextInt(100_000_000))).add("password", "Plant3Trees")
                 .add("consent", true).build();
     }

@@ -71,7 +71,7 @@ class PersonalDataAtRestIT {
         String name = uniqueName();
         String username = PublicDutyIT.username();
         Api.Reply registered = api.postJson("/api/v1/public/citizens", Json.createObjectBuilder().add("username", username)
-                .add("name", name).add("idNumber", PublicDutyIT.idNumber(LocalDate.of(1985, 6, 6)))
+                .add("name", name).add("idNumber", TestCitizens.idNumber(LocalDate.of(1985, 6, 6)))
                 .add("phone", "13912345678").add("password", "Plant3Trees").add("consent", true).build().toString());
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         String token = api.login(username, "Plant3Trees");

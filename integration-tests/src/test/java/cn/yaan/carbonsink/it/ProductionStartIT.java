@@ -36,7 +36,7 @@ class ProductionStartIT {
         String username = PublicDutyIT.username();
         Api.Reply registered = api.postJson("/api/v1/public/citizens", Json.createObjectBuilder()
                 .add("username", username).add("name", name)
-                .add("idNumber", PublicDutyIT.idNumber(LocalDate.of(1988, 8, 8))).add("phone", "13912345678")
+                .add("idNumber", TestCitizens.idNumber(LocalDate.of(1988, 8, 8))).add("phone", "13912345678")
                 .add("password", PASSWORD).add("consent", true).build().toString());
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         return username;

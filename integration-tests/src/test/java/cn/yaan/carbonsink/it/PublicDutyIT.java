@@ -34,28 +34,6 @@ class PublicDutyIT {
 
     // ---------------------------------------------------------------- helpers
 
-    /** A valid resident ID number (GB 11643) for a birth date, with a random sequence. */
-    static String idNumber(LocalDate birth) {
-        return idNumber(birth, RANDOM.nextBoolean());
-    }
-
-    /** As above, of a woman (even 17th digit) or a man (odd). */
-    static String idNumber(LocalDate birth, boolean female) {
-        int sequence = RANDOM.nextInt(500) * 2 + (female ? 0 : 1);
-        String body = "511802" + birth.toString().replace("-", "") + String.format("%03d", sequence);
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
-    }
-
-    /** A birth date that makes the holder {@code age} on 31 December of this year. */
-    static LocalDate agedInYear(int age) {
-        return LocalDate.of(YEAR - age, 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28));
-    }
-
     static String username() {
         return "c" + Long.toString(Math.abs(RANDOM.nextLong()), 36);
     }
@@ -73,7 +51,7 @@ class PublicDutyIT {
 
     private String citizen(int age, boolean female) {
         String username = username();
-        Api.Reply reply = api.postJson("/api/v1/public/citizens", body(username, "李四", idNumber(agedInYear(age), female),
+        Api.Reply reply = api.postJson("/api/v1/public/citizens", body(username, "李四", TestCitizens.idNumber(TestCitizens.agedInYear(age), female),
                 "139" + String.format("%08d", RANDOM.nextInt(100_000_000)), PASSWORD, true));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return api.login(username, PASSWORD);
@@ -133,7 +111,7 @@ class PublicDutyIT {
                 body(username(), "王五", "110105194902300021", "13912345678", PASSWORD, true));
         assertThat(fields(ErrorsIT.problem(impossibleDate, 400))).containsExactly("idNumber");
 
-        String id = idNumber(agedInYear(30));
+        String id = TestCitizens.idNumber(TestCitizens.agedInYear(30));
         String lowercase = id.toLowerCase();
         String username = username();
         Api.Reply ok = api.postJson("/api/v1/public/citizens", body(username, "欧阳娜娜", lowercase, "13912345678",
@@ -148,7 +126,7 @@ class PublicDutyIT {
                 PASSWORD, true));
         assertThat(ErrorsIT.problem(again, 409).getString("type")).endsWith("registration-refused");
         Api.Reply sameName = api.postJson("/api/v1/public/citizens", body(username, "欧阳娜娜",
-                idNumber(agedInYear(31)), "13912345679", PASSWORD, true));
+                TestCitizens.idNumber(TestCitizens.agedInYear(31)), "13912345679", PASSWORD, true));
         assertThat(ErrorsIT.problem(sameName, 409).getString("type")).endsWith("registration-refused");
 
         // What the database holds is sealed: neither number appears in clear.

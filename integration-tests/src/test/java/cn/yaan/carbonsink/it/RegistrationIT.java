@@ -28,7 +28,7 @@ class RegistrationIT {
     }
 
     private static String unregisteredId() {
-        return PublicDutyIT.idNumber(LocalDate.of(1950 + ThreadLocalRandom.current().nextInt(50), 3, 3));
+        return TestCitizens.idNumber(LocalDate.of(1950 + ThreadLocalRandom.current().nextInt(50), 3, 3));
     }
 
     private Api.Reply register(String username, String idNumber, String address) {

@@ -4,6 +4,10 @@ import jakarta.json.Json;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +34,7 @@ public final class TestCitizens {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String username = "t" + Long.toString(random.nextLong(Long.MAX_VALUE), 36);
         String body = Json.createObjectBuilder().add("username", username).add("name", "测试公民")
-                .add("idNumber", PublicDutyIT.idNumber(PublicDutyIT.agedInYear(30), random.nextBoolean()))
+                .add("idNumber", idNumber(agedInYear(30), random.nextBoolean()))
                 .add("phone", "139" + String.format("%08d", random.nextInt(100_000_000)))
                 .add("password", PASSWORD).add("consent", true).build().toString();
         // Each registration comes from an address of its own (the test servers trust X-Forwarded-For from loopback),
@@ -40,5 +44,46 @@ public final class TestCitizens {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return new Citizen(username, api.login(username, PASSWORD));
+    }
+
+    /** ID numbers this test run has handed out: a run registers hundreds of citizens, and each needs its own. */
+    private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
+
+    /** A valid resident ID number (GB 11643) for a birth date, of a woman or a man at random. */
+    public static String idNumber(LocalDate birth) {
+        return idNumber(birth, ThreadLocalRandom.current().nextBoolean());
+    }
+
+    /**
+     * A valid resident ID number of a woman (even 17th digit) or a man (odd), never the same twice in a run; the
+     * county code varies too, so that numbers from earlier runs on the same database are unlikely to come back.
+     */
+    public static String idNumber(LocalDate birth, boolean female) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (true) {
+            String county = String.format("5118%02d", random.nextInt(100));
+            String sequence = String.format("%03d", random.nextInt(500) * 2 + (female ? 0 : 1));
+            String id = withCheck(county + birth.toString().replace("-", "") + sequence);
+            if (ISSUED.add(id)) {
+                return id;
+            }
+        }
+    }
+
+    /** The 17 digits followed by their GB 11643 check character. */
+    public static String withCheck(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
+    /** A birth date that makes the holder {@code age} on 31 December of this year (China Standard Time). */
+    public static LocalDate agedInYear(int age) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return LocalDate.of(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - age, 1 + random.nextInt(12),
+                1 + random.nextInt(28));
     }
 }

@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.it.browser;
 
 import cn.yaan.carbonsink.it.Api;
+import cn.yaan.carbonsink.it.TestCitizens;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,14 +24,7 @@ class PublicDutyBrowserIT extends BrowserTest {
 
     /** A valid resident ID number of someone aged 30 this year. */
     private static String idNumber() {
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 30;
-        String body = "511802" + year + "0615" + String.format("%03d", RANDOM.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return TestCitizens.idNumber(TestCitizens.agedInYear(30));
     }
 
     private static String username() {

@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.it.browser;
 
 import cn.yaan.carbonsink.it.Api;
+import cn.yaan.carbonsink.it.TestCitizens;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -28,13 +29,7 @@ class RestorationBrowserIT extends BrowserTest {
     }
 
     private static String residentId() {
-        String body = "511802" + "19850612" + String.format("%03d", RANDOM.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return TestCitizens.withCheck("511802" + "19850612" + String.format("%03d", RANDOM.nextInt(1000)));
     }
 
     private static void date(Browser browser, String id, String value) {
