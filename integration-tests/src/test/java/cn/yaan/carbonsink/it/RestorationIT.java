@@ -32,7 +32,7 @@ class RestorationIT {
 
     /** A valid resident ID number (GB 11643 check character) with a random sequence. */
     static String residentId() {
-        return TestCitizens.withCheck("511802" + "19850612" + String.format("%03d", RANDOM.nextInt(1000)));
+        return IdNumbers.withCheck("511802" + "19850612" + String.format("%03d", RANDOM.nextInt(1000)));
     }
 
     /** A case number of this run, with ASCII parentheses. */

@@ -63,21 +63,11 @@ public final class TestCitizens {
         while (true) {
             String county = String.format("5118%02d", random.nextInt(100));
             String sequence = String.format("%03d", random.nextInt(500) * 2 + (female ? 0 : 1));
-            String id = withCheck(county + birth.toString().replace("-", "") + sequence);
+            String id = IdNumbers.withCheck(county + birth.toString().replace("-", "") + sequence);
             if (ISSUED.add(id)) {
                 return id;
             }
         }
-    }
-
-    /** The 17 digits followed by their GB 11643 check character. */
-    public static String withCheck(String first17) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
     }
 
     /** A birth date that makes the holder {@code age} on 31 December of this year (China Standard Time). */

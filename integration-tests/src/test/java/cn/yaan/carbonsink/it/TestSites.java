@@ -42,7 +42,7 @@ public final class TestSites {
 
     /** A valid resident ID number (GB 11643) born on the given day with the given sequence. */
     public static String residentId(String birth, int sequence) {
-        return TestCitizens.withCheck("511802" + birth + String.format("%03d", sequence));
+        return IdNumbers.withCheck("511802" + birth + String.format("%03d", sequence));
     }
 
     public static String booking(long slotId, int party, String trip) {

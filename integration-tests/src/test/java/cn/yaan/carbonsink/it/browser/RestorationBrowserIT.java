@@ -1,7 +1,7 @@
 package cn.yaan.carbonsink.it.browser;
 
 import cn.yaan.carbonsink.it.Api;
-import cn.yaan.carbonsink.it.TestCitizens;
+import cn.yaan.carbonsink.it.IdNumbers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -29,7 +29,7 @@ class RestorationBrowserIT extends BrowserTest {
     }
 
     private static String residentId() {
-        return TestCitizens.withCheck("511802" + "19850612" + String.format("%03d", RANDOM.nextInt(1000)));
+        return IdNumbers.withCheck("511802" + "19850612" + String.format("%03d", RANDOM.nextInt(1000)));
     }
 
     private static void date(Browser browser, String id, String value) {
