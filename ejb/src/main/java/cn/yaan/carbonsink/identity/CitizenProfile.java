@@ -36,7 +36,7 @@ public class CitizenProfile {
     private Account account;
 
     /** Null only for a row registered before names were sealed, until it is sealed at start-up. */
-    @Column(name = "name_sealed", length = 300)
+    @Column(name = "name_sealed", length = 400)
     private String nameSealed;
 
     @Column(name = "id_number_protected", nullable = false, length = 200)

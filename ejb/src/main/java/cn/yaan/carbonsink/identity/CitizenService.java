@@ -7,6 +7,7 @@ import cn.yaan.carbonsink.shared.BusinessException.FieldError;
 import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.ResidentIds;
+import cn.yaan.carbonsink.shared.UniqueViolations;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -144,6 +145,9 @@ public class CitizenService {
             em.persist(profile);
             em.flush();
         } catch (PersistenceException e) {
+            if (!UniqueViolations.is(e)) {
+                throw e;
+            }
             // The same number registered at the same moment by another request: the unique hash said no.
             throw refused();
         }
@@ -151,7 +155,7 @@ public class CitizenService {
     }
 
     /**
-     * Seals the real names of up to 500 citizens registered before names were sealed (schema version 12): the name
+     * Seals the real names of up to 500 citizens registered before names were sealed (schema version 15): the name
      * moves from the account's display name into the profile, sealed, and the account keeps the masked form. Each
      * row under its lock, so nodes starting together seal it once; a sealed row is never touched again.
      *

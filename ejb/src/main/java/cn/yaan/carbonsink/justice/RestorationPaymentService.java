@@ -12,6 +12,7 @@ import cn.yaan.carbonsink.ledger.UnitsRetired;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.RowLocks;
+import cn.yaan.carbonsink.shared.UniqueViolations;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -112,6 +113,9 @@ public class RestorationPaymentService {
             em.persist(new RestorationReceipt(order.courtCode(), receipt, order.id(), amountFen, clock.now()));
             em.flush();
         } catch (PersistenceException e) {
+            if (!UniqueViolations.is(e)) {
+                throw e;
+            }
             throw used;
         }
         return receipt;

@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.platform;
 
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.UniqueViolations;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -61,6 +62,9 @@ public class IdempotencyStore {
             em.persist(record);
             em.flush();
         } catch (PersistenceException e) {
+            if (!UniqueViolations.is(e)) {
+                throw e;
+            }
             throw new KeyTaken();
         }
         T result = work.get();
