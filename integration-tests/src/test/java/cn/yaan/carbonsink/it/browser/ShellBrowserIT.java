@@ -35,6 +35,38 @@ class ShellBrowserIT extends BrowserTest {
         assertClean(desktop);
     }
 
+    /**
+     * The language link keeps the page and every parameter: a page opened with parameters, a page that answered a
+     * form (its view parameters), an error page (the address that failed). It once dropped them all (`?lang=en`).
+     */
+    @Test
+    void languageSwitchKeepsThePageAndItsParameters() {
+        Browser phone = open(Browser.Size.PHONE, "zh-CN");
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(3).toString();
+        phone.open("/visit.xhtml?site=BFX&date=" + day);
+        phone.click("nav-lang");
+        phone.waitForText("nav-lang", "中文");
+        assertThat(phone.driver().getCurrentUrl()).contains("/visit.xhtml?", "site=BFX", "date=" + day, "lang=en");
+        assertThat(phone.find("date").getAttribute("value")).isEqualTo(day);
+        assertThat(phone.find("site").getAttribute("value")).isEqualTo("BFX");
+        phone.click("nav-lang");
+        phone.waitForText("nav-lang", "English");
+        assertThat(phone.driver().getCurrentUrl()).contains("site=BFX", "date=" + day, "lang=zh")
+                .doesNotContain("lang=en");
+
+        phone.open("/login.xhtml?next=%2Fcitizen%2Fduty.xhtml");
+        phone.type("login:username", "officer");
+        phone.type("login:password", "not-the-password-1");
+        phone.click("login:submit");
+        phone.waitForText("login", "用户名或密码错误。");
+        assertThat(phone.find("nav-lang").getAttribute("href")).contains("/login.xhtml?", "lang=en",
+                "next=%2Fcitizen%2Fduty.xhtml");
+
+        phone.open("/no-such-page.xhtml?from=qr");
+        phone.find("error-404");
+        assertThat(phone.find("nav-lang").getAttribute("href")).contains("/no-such-page.xhtml?from=qr&lang=en");
+    }
+
     @Test
     void englishBrowserGetsEnglish() {
         Browser phone = open(Browser.Size.PHONE, "en-GB");

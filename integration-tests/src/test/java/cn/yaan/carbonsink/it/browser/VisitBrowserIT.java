@@ -95,6 +95,12 @@ class VisitBrowserIT extends BrowserTest {
         String qr = TestSites.decodeQr(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)));
         assertFitsAPhone(phone);
         phone.screenshot("phone-visit-ticket");
+        // The ticket in English is the same ticket (the language link keeps the booking number).
+        phone.click("nav-lang");
+        phone.waitForText("booking-status", "Confirmed");
+        assertThat(phone.text("ticket")).contains("V-");
+        phone.click("nav-lang");
+        phone.waitForText("booking-status", "已确认");
         assertClean(phone);
 
         // A second booking, made and paid over the API, is scanned while the gate has no network.
