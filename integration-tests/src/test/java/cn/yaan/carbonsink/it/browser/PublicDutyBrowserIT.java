@@ -149,6 +149,17 @@ class PublicDutyBrowserIT extends BrowserTest {
         desktop.waitForText("attend", "该公民已在本活动签到");
         desktop.screenshot("desktop-officer-attendance");
 
+        // A new event made on the page is created and said so (the form once shared its id with the page's
+        // "event" parameter, and the page kept the values and created nothing, silently).
+        String nextSite = "雨城区植树点 " + RANDOM.nextInt(10_000);
+        desktop.type("newEvent:site", nextSite);
+        desktop.script("document.getElementById('newEvent:date').value = '"
+                + LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7) + "';");
+        desktop.type("newEvent:places", "20");
+        desktop.click("newEvent:submit");
+        desktop.waitForText("messages", "已创建活动： " + nextSite);
+        assertThat(desktop.text("event-list")).contains(nextSite);
+
         // Four hours of tending, converted at two hours a tree, on top of the three trees planted.
         desktop.click("nav:nav-officer-duty");
         desktop.type("fulfil:username", username);

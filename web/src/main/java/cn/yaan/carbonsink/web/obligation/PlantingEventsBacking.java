@@ -55,7 +55,7 @@ public class PlantingEventsBacking {
             return done("officer.events.created", event.site() + " " + event.date());
         } catch (BusinessException e) {
             String field = e.fieldErrors().isEmpty() ? "site" : e.fieldErrors().get(0).field();
-            Pages.error(faces, "event:" + field, e);
+            Pages.error(faces, "newEvent:" + field, e);
             return null;
         }
     }
