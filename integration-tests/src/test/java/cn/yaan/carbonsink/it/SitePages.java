@@ -33,7 +33,7 @@ public final class SitePages {
         return Map.of(
                 "", List.of("/", "/login.xhtml?next=/account/buy.xhtml", "/register.xhtml", "/registry.xhtml",
                         "/registry.xhtml?retirement=" + retired.json().getJsonNumber("id"), "/transparency.xhtml",
-                        "/visit.xhtml", "/v/" + retired.json().getString("certificateNo")),
+                        "/visit.xhtml", "/privacy.xhtml", "/v/" + retired.json().getString("certificateNo")),
                 "citizen", List.of("/", "/account/buy.xhtml", "/account/book.xhtml?slot=" + slot,
                         "/account/booking.xhtml?no=" + booking.json().getString("bookingNo"),
                         "/account/order.xhtml?id=" + order.json().getJsonNumber("id"), "/citizen/duty.xhtml",

@@ -170,4 +170,46 @@ class PublicDutyBrowserIT extends BrowserTest {
         desktop.screenshot("desktop-officer-duty");
         assertClean(desktop);
     }
+
+    /**
+     * A newcomer from the home page: the register link, an empty ID number asked for (not called invalid), the
+     * password rule said once, the personal-data notice one tap away; registered, the citizen is signed in on the
+     * duty page.
+     */
+    @Test
+    void aNewcomerRegistersFromTheHomePageAndIsSignedIn() {
+        Browser phone = open(Browser.Size.PHONE, "zh-CN");
+        phone.open("/");
+        assertThat(phone.find("home-visit").getAttribute("href")).contains("/visit.xhtml");
+        assertThat(phone.find("home-duty").getAttribute("href")).contains("/citizen/duty.xhtml");
+        phone.click("home-register");
+        String username = username();
+        phone.type("register:username", username);
+        phone.type("register:name", "周八");
+        phone.type("register:phone", "13612345678");
+        phone.type("register:password", "short");
+        phone.click("register:consent");
+        phone.click("register:submit");
+        phone.waitForText("register", "请填写18位身份证号。");
+        assertThat(phone.text("register")).doesNotContain("身份证号无效");
+        assertThat(phone.text("register").split("至少8位", -1)).as("the password rule, once").hasSize(2);
+        assertThat(phone.find("register:notice").getAttribute("href")).contains("/privacy.xhtml");
+        assertFitsAPhone(phone);
+        phone.screenshot("phone-register-errors");
+
+        phone.type("register:idNumber", idNumber());
+        phone.type("register:password", PASSWORD);
+        if (!phone.find("register:consent").isSelected()) {
+            phone.click("register:consent");
+        }
+        phone.click("register:submit");
+        phone.waitForText("messages", "注册成功，已为您登录。");
+        assertThat(phone.driver().getCurrentUrl()).contains("/citizen/duty.xhtml");
+        assertThat(phone.text("nav:user")).isEqualTo(username);
+        assertClean(phone);
+
+        phone.open("/privacy.xhtml");
+        assertThat(phone.text("privacy-text")).contains("加密保存");
+        assertFitsAPhone(phone);
+    }
 }

@@ -51,15 +51,21 @@ public class LoginBacking {
             faces.addMessage("login:password", new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key), null));
             return null;
         }
-        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams().credential(new VerifiedCaller(caller)).newAuthentication(true));
-        if (status != AuthenticationStatus.SUCCESS) {
+        if (!signIn(caller)) {
             faces.addMessage("login:password", new FacesMessage(FacesMessage.SEVERITY_ERROR, text("login.failed"), null));
             return null;
         }
         external.redirect(external.getRequestContextPath() + safeNext());
         faces.responseComplete();
         return null;
+    }
+
+    /** Signs the caller in for this browser's session (a new session id); false when the container refused. */
+    boolean signIn(Caller caller) {
+        ExternalContext external = faces.getExternalContext();
+        return securityContext.authenticate((HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(), AuthenticationParameters.withParams()
+                        .credential(new VerifiedCaller(caller)).newAuthentication(true)) == AuthenticationStatus.SUCCESS;
     }
 
     public void logout() throws IOException, ServletException {

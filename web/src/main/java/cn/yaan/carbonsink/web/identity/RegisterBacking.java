@@ -2,7 +2,9 @@ package cn.yaan.carbonsink.web.identity;
 
 import cn.yaan.carbonsink.web.pages.Pages;
 
+import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.CitizenService;
+import cn.yaan.carbonsink.identity.IdentityService;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.ClientAddress;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,7 +18,8 @@ import java.util.Set;
 
 /**
  * Citizens' registration on the mobile web ({@code register.xhtml}): every refused field is shown next to itself in
- * the page's language; the numbers typed are never repeated in a message.
+ * the page's language (an empty one asks for it, a wrong one says what is wrong); the numbers typed are never
+ * repeated in a message. A registered citizen is signed in and taken to the duty page.
  */
 @Named
 @RequestScoped
@@ -26,6 +29,12 @@ public class RegisterBacking {
 
     @Inject
     CitizenService citizens;
+
+    @Inject
+    IdentityService identity;
+
+    @Inject
+    LoginBacking login;
 
     @Inject
     FacesContext faces;
@@ -38,9 +47,9 @@ public class RegisterBacking {
     private boolean consent;
 
     public String register() {
+        String address = ClientAddress.of((HttpServletRequest) faces.getExternalContext().getRequest());
         try {
-            citizens.register(new CitizenService.Registration(username, name, idNumber, phone, password, consent),
-                    ClientAddress.of((HttpServletRequest) faces.getExternalContext().getRequest()));
+            citizens.register(new CitizenService.Registration(username, name, idNumber, phone, password, consent), address);
         } catch (BusinessException e) {
             if (e.fieldErrors().isEmpty()) {
                 // Refused (a taken username or a registered ID number: one answer for both) or too many attempts.
@@ -48,13 +57,34 @@ public class RegisterBacking {
             }
             for (BusinessException.FieldError error : e.fieldErrors()) {
                 String field = FIELDS.contains(error.field()) ? error.field() : "username";
-                Pages.error(faces, "register:" + field, e, "register." + field + ".invalid");
+                Pages.error(faces, "register:" + field, e, "register." + field + (missing(field) ? ".required" : ".invalid"));
             }
             return null;
         }
+        boolean signedIn;
+        try {
+            Caller caller = identity.authenticate(username, password, address);
+            signedIn = login.signIn(caller);
+        } catch (BusinessException e) {
+            signedIn = false; // registered all the same: the login page takes it from here
+        }
         faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, Pages.text(faces, "register.done"), null));
-        return "/login?faces-redirect=true";
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                Pages.text(faces, signedIn ? "register.done" : "register.done.login"), null));
+        return signedIn ? "/citizen/duty?faces-redirect=true" : "/login?faces-redirect=true";
+    }
+
+    /** Whether the field was left empty (the consent box is never "empty": unticked is its wrong answer). */
+    private boolean missing(String field) {
+        String value = switch (field) {
+            case "username" -> username;
+            case "name" -> name;
+            case "idNumber" -> idNumber;
+            case "phone" -> phone;
+            case "password" -> password;
+            default -> "x";
+        };
+        return value == null || value.isBlank();
     }
 
     public String getUsername() { return username; }
