@@ -60,6 +60,29 @@ class VisitBrowserIT extends BrowserTest {
                 !"".equals(gate.script("return document.getElementById('verdict').dataset.result || '';")));
     }
 
+    /** A paid booking is cancelled only after the page said what cancelling does, and the visitor confirmed. */
+    @Test
+    void aPaidBookingIsCancelledOnlyAfterTheVisitorSawTheConsequences() {
+        long slot = TestSites.newSlot(api, "BFX", 10).getJsonNumber("id").longValue();
+        String bookingNo = TestSites.paidBooking(api, api.token("citizen"), slot).getString("bookingNo");
+        Browser phone = open(Browser.Size.PHONE, "zh-CN");
+        login(phone, "citizen");
+        phone.open("/account/booking.xhtml?no=" + bookingNo);
+        phone.click("manage:cancel");
+        phone.waitForText("cancel-consequences", "不予退还");
+        assertThat(phone.text("cancel-consequences")).contains("碳中和证书继续有效");
+        assertThat(phone.text("booking-status")).isEqualTo("已确认");
+        assertFitsAPhone(phone);
+        phone.screenshot("phone-booking-cancel-confirm");
+        phone.click("manage:cancel-no");
+        phone.find("manage:cancel");
+        assertThat(phone.text("booking-status")).isEqualTo("已确认");
+        phone.click("manage:cancel");
+        phone.click("manage:cancel-yes");
+        phone.waitForText("booking-status", "已取消");
+        assertClean(phone);
+    }
+
     @Test
     void aVisitorBooksPaysAndTheGateAdmitsTheTicketOnceOnlineAndOffline() throws Exception {
         JsonObject slot = TestSites.newSlot(api, "BFX", 10);

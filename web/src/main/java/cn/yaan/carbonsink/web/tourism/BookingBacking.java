@@ -36,6 +36,8 @@ public class BookingBacking implements java.io.Serializable {
     transient CurrentCaller caller;
 
     private String no;
+    /** Whether the page is asking the visitor to confirm a cancellation. */
+    private boolean confirmingCancel;
     private transient BookingView booking;
 
     public void load() throws IOException {
@@ -70,15 +72,32 @@ public class BookingBacking implements java.io.Serializable {
         return "/account/booking?faces-redirect=true&no=" + no;
     }
 
+    /** The first tap on "cancel": the page says what cancelling does and asks again. */
+    public String askToCancel() {
+        confirmingCancel = true;
+        return null;
+    }
+
+    /** The visitor keeps the booking. */
+    public String keep() {
+        return "/account/booking?faces-redirect=true&no=" + no;
+    }
+
+    /** The second tap, after the consequences were shown. */
     public String cancel() {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             bookings.cancel(no, caller.required().username());
         } catch (BusinessException e) {
-            Pages.error(faces, "manage:cancel", e);
+            confirmingCancel = true;
+            Pages.error(faces, "manage:cancel-yes", e);
             return null;
         }
         return "/account/booking?faces-redirect=true&no=" + no;
+    }
+
+    public boolean isConfirmingCancel() {
+        return confirmingCancel;
     }
 
     /** The ticket's QR code as a data URI (the image lives in the page, so a screenshot of it works at the gate). */
