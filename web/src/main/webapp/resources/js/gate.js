@@ -3,7 +3,7 @@
 // the network returns; the server then reports a ticket used at two gates. Ticket format: docs/CERTIFICATES.md.
 import { scanWithCamera } from './camera.js';
 import { withCsrf } from './csrf.js';
-import { base64url, hex, refresh, signedBy } from './verify.js';
+import { base64url, foreignOrigin, hex, refresh, signedBy } from './verify.js';
 
 const app = document.getElementById('gate-app');
 const api = app.dataset.api;
@@ -117,6 +117,8 @@ function show(verdict, online) {
 
 async function check(qr) {
     const gate = gateInput.value.trim() || '1';
+    // A code that wraps the ticket in another site's address was not issued here: warn, whatever the verdict.
+    document.getElementById('foreign-warning').hidden = !foreignOrigin(qr, app.dataset.publicUrl);
     try {
         const response = await fetch(api + '/site/check-ins', { method: 'POST', credentials: 'same-origin',
             headers: withCsrf({ 'Content-Type': 'application/json' }), body: JSON.stringify({ qr, gate }) });

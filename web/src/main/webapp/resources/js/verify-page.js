@@ -1,26 +1,76 @@
-// The verify page /v/{number}#payload: shows the verdict of the payload in the address, online or offline.
-import { verify, refresh } from './verify.js';
+// The verify page /v/{number}#payload: shows the verdict of the payload in the address, online or offline. The
+// number in the address must be the one the payload signs (else MISMATCH), and a page or QR code at another address
+// than the official one is flagged. Offline, the page may be the service worker's copy of another number's page:
+// without a payload it then says it cannot verify, never that other number's verdict.
+import { verify, refresh, compact } from './verify.js';
 
 const box = document.getElementById('verdict');
 const api = box.dataset.api;
+const publicUrl = box.dataset.publicUrl;
+
+function pathNumber() {
+    const path = location.pathname;
+    try {
+        return decodeURIComponent(path.substring(path.lastIndexOf('/v/') + 3));
+    } catch (e) {
+        return path;
+    }
+}
+
+function pageIsForeign() {
+    try {
+        return location.origin !== new URL(publicUrl).origin;
+    } catch (e) {
+        return true;
+    }
+}
+
+function warn(foreign) {
+    document.getElementById('foreign-warning').hidden = !foreign;
+}
+
+function setVerdict(status, text, how) {
+    box.className = 'verdict verdict-' + status;
+    box.dataset.status = status;
+    document.getElementById('verdict-text').textContent = text;
+    document.getElementById('verdict-how').textContent = how;
+}
+
+function showDetails(visible) {
+    const details = document.getElementById('details');
+    if (details) {
+        details.hidden = !visible;
+    }
+}
+
+/** No payload and no network: this page's own answer says how old it is; another number's page says nothing. */
+function offlineWithoutPayload() {
+    if (compact(box.dataset.number || '') === compact(pathNumber())) {
+        document.getElementById('verdict-how').textContent = box.dataset.fetched;
+        return;
+    }
+    setVerdict('OFFLINE', box.dataset.offlineNoQr, box.dataset.offlineNoQrHow);
+    showDetails(false);
+}
 
 async function show() {
     if (!location.hash || location.hash.length < 2) {
-        refresh(api).catch(() => {});
+        warn(pageIsForeign());
+        try {
+            await refresh(api);
+        } catch (networkGone) {
+            offlineWithoutPayload();
+        }
         return;
     }
-    const verdict = await verify(location.href, api);
-    box.className = 'verdict verdict-' + verdict.status;
-    box.dataset.status = verdict.status;
-    document.getElementById('verdict-text').textContent = box.dataset[verdict.status.toLowerCase()];
-    document.getElementById('verdict-how').textContent = verdict.online ? box.dataset.online : box.dataset.offline;
-    // The details below were rendered for the number in the address; hide them if the payload names another.
+    const verdict = await verify(location.href, api, publicUrl);
+    setVerdict(verdict.status, box.dataset[verdict.status.toLowerCase()],
+        verdict.online ? box.dataset.online : box.dataset.offline);
+    warn(verdict.foreignOrigin || pageIsForeign());
+    // The details below were rendered for the number in the address: shown only for a verdict about that number.
     const number = verdict.certificate ? verdict.certificate.number : verdict.payload && verdict.payload.number;
-    const details = document.getElementById('details');
     const shown = document.getElementById('number');
-    if (details && number && shown && shown.textContent !== number) {
-        details.hidden = true;
-    }
+    showDetails(['VALID', 'REVOKED'].includes(verdict.status) && !!number && !!shown && shown.textContent === number);
     // Offline, what the signed payload itself says.
     const summary = document.getElementById('payload-summary');
     summary.hidden = verdict.online || !verdict.payload;

@@ -87,22 +87,82 @@ export async function refresh(api) {
     }
 }
 
-/** The verdict from the cache alone: VALID, REVOKED, INVALID_SIGNATURE or MALFORMED (UNKNOWN needs the server). */
-export async function verifyOffline(scanned) {
+/** A certificate number as typed loosely (case, dashes, O as 0, I and L as 1), compact; docs/CERTIFICATES.md. */
+export function compact(number) {
+    return String(number).toUpperCase().replace(/[-\s]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+/** The address before the payload in scanned text ('' for a bare payload). */
+function addressOf(scanned) {
+    const text = String(scanned).trim();
+    const hash = text.lastIndexOf('#');
+    return hash >= 0 ? text.substring(0, hash) : '';
+}
+
+/** Whether the address, if any, ends in /v/{number} with the signed number (else the verdict is MISMATCH). */
+export function namesNumber(scanned, number) {
+    const address = addressOf(scanned);
+    if (!address) {
+        return true;
+    }
+    let path = address;
+    const scheme = address.indexOf('://');
+    if (scheme >= 0) {
+        const rest = address.substring(scheme + 3);
+        const slash = rest.indexOf('/');
+        path = slash < 0 ? '' : rest.substring(slash);
+    }
+    path = path.split('?')[0];
+    const v = path.lastIndexOf('/v/');
+    if (v < 0) {
+        return false;
+    }
+    let segment = path.substring(v + 3).replace(/\/$/, '');
+    try {
+        segment = decodeURIComponent(segment);
+    } catch (e) {
+        return false;
+    }
+    return compact(segment) === compact(number);
+}
+
+/** Whether the address names another site than the public address (a look-alike site); a bare payload does not. */
+export function foreignOrigin(scanned, publicUrl) {
+    const address = addressOf(scanned);
+    if (!address.includes('://')) {
+        return false;
+    }
+    try {
+        const url = new URL(address);
+        return url.username !== '' || url.password !== '' || url.origin !== new URL(publicUrl).origin;
+    } catch (e) {
+        return true;
+    }
+}
+
+/**
+ * The verdict from the cache alone: VALID, REVOKED, INVALID_SIGNATURE, MISMATCH or MALFORMED (UNKNOWN needs the
+ * server), with foreignOrigin as the server answers it.
+ */
+export async function verifyOffline(scanned, publicUrl) {
+    const foreign = foreignOrigin(scanned, publicUrl);
     const payload = decode(scanned);
     if (!payload) {
-        return { status: 'MALFORMED' };
+        return { status: 'MALFORMED', foreignOrigin: false };
     }
     if (!payload.canonical || !await signedBy(payload.keyId, payload.signature, payload.body)) {
-        return { status: 'INVALID_SIGNATURE', payload };
+        return { status: 'INVALID_SIGNATURE', payload, foreignOrigin: foreign };
+    }
+    if (!namesNumber(scanned, payload.number)) {
+        return { status: 'MISMATCH', payload, foreignOrigin: foreign };
     }
     const list = JSON.parse(localStorage.getItem(REVOCATIONS) || '{"entries": []}');
     const revoked = list.entries.some(e => e.split(' ')[0] === payload.number);
-    return { status: revoked ? 'REVOKED' : 'VALID', payload, listGeneratedAt: list.generatedAt };
+    return { status: revoked ? 'REVOKED' : 'VALID', payload, listGeneratedAt: list.generatedAt, foreignOrigin: foreign };
 }
 
 /** Online when the server answers, else offline; says which. */
-export async function verify(scanned, api) {
+export async function verify(scanned, api, publicUrl) {
     try {
         const response = await fetch(api + '/public/verifications', {
             method: 'POST', headers: withCsrf({ 'Content-Type': 'application/json' }), body: JSON.stringify({ qr: scanned })
@@ -115,5 +175,5 @@ export async function verify(scanned, api) {
     } catch (networkGone) {
         // fall through to the cache
     }
-    return { ...(await verifyOffline(scanned)), online: false };
+    return { ...(await verifyOffline(scanned, publicUrl)), online: false };
 }

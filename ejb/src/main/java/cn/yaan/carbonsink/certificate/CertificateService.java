@@ -133,37 +133,52 @@ public class CertificateService {
                 .setMaxResults(10_000).getResultList();
     }
 
-    /** What the verification of a scanned text concluded. */
-    public enum Verdict { VALID, REVOKED, INVALID_SIGNATURE, UNKNOWN, MALFORMED }
+    /**
+     * What the verification of a scanned text concluded. {@code MISMATCH}: a genuine (or at least well-formed and not
+     * forged) payload in an address that names another certificate number than the one it signs.
+     */
+    public enum Verdict { VALID, REVOKED, INVALID_SIGNATURE, UNKNOWN, MISMATCH, MALFORMED }
 
-    public record Verification(Verdict status, Certificate certificate) {
+    /**
+     * The verdict, the certificate it is about (VALID and REVOKED only), and whether the scanned address points at
+     * another site than this server's public address (a look-alike site is how certificates get faked).
+     */
+    public record Verification(Verdict status, Certificate certificate, boolean foreignOrigin) {
     }
 
     /**
      * Verifies whatever was scanned. The payload the server issued itself is recognised by comparison (no
      * signature check needed); any other payload is checked against the signing keys, so a forgery is told from a
-     * genuine certificate this server does not know.
+     * genuine certificate this server does not know. The address around the payload must name the signed number
+     * (else MISMATCH, unless the payload is forged anyway), and is flagged when it is not this server's.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Verification verify(String scanned) {
+        Verdict verdict;
+        Certificate certificate = null;
         Optional<QrPayload.Signed> decoded = QrPayload.fromScan(scanned);
         if (decoded.isEmpty()) {
-            return new Verification(Verdict.MALFORMED, null);
+            return new Verification(Verdict.MALFORMED, null, false);
         }
         QrPayload.Signed signed = decoded.get();
+        Optional<Certificate> stored = signed.canonical() ? recent.get(signed.payload().number(), this::find)
+                : Optional.empty();
         if (!signed.canonical()) {
-            return new Verification(Verdict.INVALID_SIGNATURE, null);
+            verdict = Verdict.INVALID_SIGNATURE;
+        } else if (stored.isPresent() && stored.get().payload.equals(signed.text())) {
+            verdict = stored.get().status == Certificate.Status.REVOKED ? Verdict.REVOKED : Verdict.VALID;
+            certificate = stored.get();
+        } else if (!keys.verify(signed.payload().keyId(), signed.body(), signed.signature())) {
+            verdict = Verdict.INVALID_SIGNATURE;
+        } else {
+            // Signed by us, but not what we stored under that number (or nothing is stored under it).
+            verdict = stored.isPresent() ? Verdict.INVALID_SIGNATURE : Verdict.UNKNOWN;
         }
-        Optional<Certificate> stored = recent.get(signed.payload().number(), this::find);
-        if (stored.isPresent() && stored.get().payload.equals(signed.text())) {
-            return new Verification(stored.get().status == Certificate.Status.REVOKED ? Verdict.REVOKED : Verdict.VALID,
-                    stored.get());
+        boolean foreign = ScannedAddress.foreign(scanned, Settings.publicUrl());
+        if (verdict != Verdict.INVALID_SIGNATURE && !ScannedAddress.names(scanned, signed.payload().number())) {
+            return new Verification(Verdict.MISMATCH, null, foreign);
         }
-        if (!keys.verify(signed.payload().keyId(), signed.body(), signed.signature())) {
-            return new Verification(Verdict.INVALID_SIGNATURE, null);
-        }
-        // Signed by us, but not what we stored under that number (or nothing is stored under it).
-        return new Verification(stored.isPresent() ? Verdict.INVALID_SIGNATURE : Verdict.UNKNOWN, null);
+        return new Verification(verdict, certificate, foreign);
     }
 
     /** The signed revocation list for offline scanners: one line per revocation, signed as a whole. */

@@ -166,6 +166,52 @@ class CertificateIT {
         assertThat(verify(forged).getString("status")).isEqualTo("INVALID_SIGNATURE");
     }
 
+    /**
+     * The address around the payload is part of the verdict: a genuine payload after another certificate's number is a
+     * MISMATCH, and an address that is not the server's public one (http://localhost:8080 on the test server) is
+     * flagged, whatever the verdict.
+     */
+    @Test
+    void theAddressMustNameTheSignedNumberAndALookAlikeSiteIsFlagged() throws Exception {
+        String aNumber = purchase("张三").getString("certificateNo");
+        String bNumber = purchase("李四").getString("certificateNo");
+        String a = scannedQr(aNumber);
+        String payload = a.substring(a.indexOf('#') + 1);
+
+        JsonObject genuine = verify(a);
+        assertThat(genuine.getString("status")).isEqualTo("VALID");
+        assertThat(genuine.getBoolean("foreignOrigin")).isFalse();
+        JsonObject bare = verify(payload);
+        assertThat(bare.getString("status")).isEqualTo("VALID");
+        assertThat(bare.getBoolean("foreignOrigin")).isFalse();
+        // Typed loosely, the number in the address is still the signed one.
+        assertThat(verify(a.replace("/v/" + aNumber, "/v/" + aNumber.toLowerCase().replace("-", ""))).getString("status"))
+                .isEqualTo("VALID");
+
+        String swapped = a.replace("/v/" + aNumber + "#", "/v/" + bNumber + "#");
+        JsonObject mismatch = verify(swapped);
+        assertThat(mismatch.getString("status")).isEqualTo("MISMATCH");
+        assertThat(mismatch.containsKey("certificate")).as("no certificate shown for a mismatch").isFalse();
+        assertThat(mismatch.getBoolean("foreignOrigin")).isFalse();
+        assertThat(verify("http://localhost:8080/verify#" + payload).getString("status")).as("no number in the address")
+                .isEqualTo("MISMATCH");
+        // A forged payload stays a forgery, whatever the address.
+        String forged = swapped.substring(0, swapped.length() - 2) + (swapped.endsWith("AA") ? "BB" : "AA");
+        assertThat(verify(forged).getString("status")).isEqualTo("INVALID_SIGNATURE");
+
+        for (String lookAlike : List.of("http://evil.example", "https://localhost:8080", "http://localhost:8081",
+                "http://localhost:8080@evil.example")) {
+            JsonObject foreign = verify(lookAlike + "/v/" + aNumber + "#" + payload);
+            assertThat(foreign.getString("status")).as(lookAlike).isEqualTo("VALID");
+            assertThat(foreign.getBoolean("foreignOrigin")).as(lookAlike).isTrue();
+        }
+        JsonObject both = verify("http://evil.example/v/" + bNumber + "#" + payload);
+        assertThat(both.getString("status")).isEqualTo("MISMATCH");
+        assertThat(both.getBoolean("foreignOrigin")).isTrue();
+        assertThat(verify("HTTP://LOCALHOST:8080/v/" + aNumber + "#" + payload).getBoolean("foreignOrigin"))
+                .as("the same origin in capitals").isFalse();
+    }
+
     @Test
     void aRevokedCertificateIsRevokedOnlineAndInTheSignedList() throws Exception {
         String number = purchase("李四").getString("certificateNo");

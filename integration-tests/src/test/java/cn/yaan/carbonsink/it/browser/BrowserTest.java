@@ -52,6 +52,13 @@ public abstract class BrowserTest {
         return open(size, language, FakeCamera.showing(qrText));
     }
 
+    /** A browser whose relative addresses go to another base than the test server (a forwarder in front of it). */
+    protected Browser openAt(String baseUrl, Browser.Size size, String language) {
+        Browser browser = new Browser(baseUrl, size, language, null);
+        browsers.add(browser);
+        return browser;
+    }
+
     private Browser open(Browser.Size size, String language, Path camera) {
         Browser browser = new Browser(Api.server().baseUrl(), size, language, camera);
         browsers.add(browser);

@@ -68,12 +68,15 @@ class CertificateBrowserIT extends BrowserTest {
 
         goTo(phone, forge(genuine));
         phone.waitForText("verdict-text", "伪造或被篡改");
+        // Another certificate's genuine payload after this page's number: a mismatch, offline as online.
         goTo(phone, revoked);
-        phone.waitForText("verdict-text", "证书已撤销");
-        assertThat(phone.text("verdict-how")).contains("无网络");
-        // What the revoked certificate's own payload says, instead of the details of the page's first number.
-        assertThat(phone.text("payload-summary")).contains(revokedNumber, "李*", "100 kg");
+        phone.waitForText("verdict-text", "证书编号与二维码签名不符");
         assertThat(phone.find("details").isDisplayed()).isFalse();
+        phone.open(revoked);
+        phone.waitForText("verdict-how", "无网络");
+        assertThat(phone.text("verdict-text")).contains("证书已撤销");
+        // What the revoked certificate's own payload says.
+        assertThat(phone.text("payload-summary")).contains(revokedNumber, "李*", "100 kg");
         phone.screenshot("phone-verify-offline-revoked");
     }
 
@@ -111,6 +114,110 @@ class CertificateBrowserIT extends BrowserTest {
         assertThat(phone.text("verdict-text")).contains("证书有效");
         assertThat(phone.text("payload-summary")).contains(secondNumber, "雅安***公司", "100 kg");
         phone.screenshot("phone-verify-offline-page");
+    }
+
+    private static String numberOf(String path) {
+        return path.substring(3, path.indexOf('#'));
+    }
+
+    @Test
+    void aGenuinePayloadAfterAnotherNumberIsAMismatchOnlineAndOffline() {
+        String first = purchase("张三");
+        String second = purchase("雅安茶业有限公司");
+        // The second certificate's page, with the first certificate's genuine payload.
+        String swapped = "/v/" + numberOf(second) + first.substring(first.indexOf('#'));
+        Browser phone = open(Browser.Size.PHONE, "zh-CN");
+        phone.open(swapped);
+        phone.waitForText("verdict-text", "证书编号与二维码签名不符");
+        assertThat(phone.text("verdict-how")).contains("在线核验");
+        assertThat(phone.find("details").isDisplayed()).as("the second certificate's details").isFalse();
+        phone.screenshot("phone-verify-mismatch");
+        assertClean(phone);
+
+        ((ChromeDriver) phone.driver()).setNetworkConditions(offline());
+        goTo(phone, second);
+        phone.waitForText("verdict-how", "无网络");
+        assertThat(phone.text("verdict-text")).contains("证书有效");
+        goTo(phone, swapped);
+        phone.waitForText("verdict-text", "证书编号与二维码签名不符");
+        assertThat(phone.text("verdict-how")).contains("无网络");
+    }
+
+    /**
+     * The test server is not at its configured public address (http://localhost:8080, the address its QR codes
+     * hold), so it stands for a look-alike site: the page warns, online and offline. When port 8080 is free, a
+     * forwarder there plays the official address, where the same page does not warn.
+     */
+    @Test
+    void aPageAtAnotherAddressThanTheOfficialOneWarns() throws Exception {
+        String genuine = purchase("王五");
+        Browser phone = open(Browser.Size.PHONE, "zh-CN");
+        phone.open(genuine);
+        phone.waitForText("verdict-text", "证书有效");
+        assertThat(phone.find("foreign-warning").isDisplayed()).isTrue();
+        assertThat(phone.text("foreign-warning")).contains("仿冒网站");
+        phone.screenshot("phone-verify-foreign");
+        ((ChromeDriver) phone.driver()).setNetworkConditions(offline());
+        phone.script("location.hash = '';");
+        goTo(phone, genuine);
+        phone.waitForText("verdict-how", "无网络");
+        assertThat(phone.find("foreign-warning").isDisplayed()).isTrue();
+
+        Forwarder official;
+        try {
+            official = new Forwarder(8080, Integer.parseInt(api.baseUrl().substring(api.baseUrl().lastIndexOf(':') + 1)));
+        } catch (java.io.IOException taken) {
+            return; // something else runs at the official address here: the look-alike case above is the test
+        }
+        try (official) {
+            Browser atHome = openAt(official.baseUrl(), Browser.Size.PHONE, "en-GB");
+            atHome.open(genuine);
+            atHome.waitForText("verdict-text", "Valid certificate");
+            assertThat(atHome.find("foreign-warning").isDisplayed()).isFalse();
+        }
+    }
+
+    /**
+     * Offline with the network really gone (a forwarder in front of the server, then closed): a page fetched for one
+     * number never answers for another; without its QR code, another number cannot be verified offline, and the
+     * number fetched before shows that answer with the time it was fetched.
+     */
+    @Test
+    void offlineAPageWithoutItsQrCodeNeverShowsAnotherNumbersAnswer() throws Exception {
+        String court = purchase("雅安市中级人民法院");
+        String other = purchase("赵六");
+        int port = Integer.parseInt(api.baseUrl().substring(api.baseUrl().lastIndexOf(':') + 1));
+        Forwarder network = new Forwarder(0, port);
+        Browser phone = openAt(network.baseUrl(), Browser.Size.PHONE, "zh-CN");
+        try (network) {
+            phone.open("/v/" + numberOf(court));
+            phone.waitForText("verdict-text", "证书有效");
+            new org.openqa.selenium.support.ui.WebDriverWait(phone.driver(), java.time.Duration.ofSeconds(15))
+                    .until(d -> Boolean.TRUE.equals(phone.script("return !!navigator.serviceWorker.controller;")));
+            phone.driver().navigate().refresh();
+            phone.waitForText("verdict-text", "证书有效");
+            // The keys and revocation list are cached by then (the page fetches them online).
+            new org.openqa.selenium.support.ui.WebDriverWait(phone.driver(), java.time.Duration.ofSeconds(15))
+                    .until(d -> Boolean.TRUE.equals(phone.script("return !!localStorage.getItem('carbonsink.keys');")));
+        }
+
+        phone.open("/v/" + numberOf(other));
+        phone.waitForText("verdict-text", "无网络，无法核验");
+        assertThat(phone.text("verdict-how")).contains("没有证书二维码时无法离线核验");
+        assertThat(phone.text("verdict")).doesNotContain("证书有效", "按证书编号查询的结果");
+        assertThat(phone.find("details").isDisplayed()).isFalse();
+        phone.screenshot("phone-verify-offline-other-number");
+
+        phone.open("/v/" + numberOf(court));
+        phone.waitForText("verdict-how", "此前在线获取");
+        assertThat(phone.text("verdict-text")).contains("证书有效");
+        assertThat(phone.text("number")).isEqualTo(numberOf(court));
+
+        // With its QR code, the other number verifies offline from the signed payload alone.
+        phone.open(other);
+        phone.waitForText("verdict-how", "无网络");
+        assertThat(phone.text("verdict-text")).contains("证书有效");
+        assertThat(phone.text("payload-summary")).contains(numberOf(other));
     }
 
     private static ChromiumNetworkConditions offline() {

@@ -83,6 +83,22 @@ class VisitBrowserIT extends BrowserTest {
         assertClean(phone);
     }
 
+    /** A code that wraps a ticket in another site's address is flagged at the gate, whatever the verdict. */
+    @Test
+    void theGateWarnsOfACodeFromAnotherSite() {
+        Browser gate = open(Browser.Size.PHONE, "zh-CN");
+        login(gate, "gate");
+        gate.open("/site/scan.xhtml");
+        String payload = "A".repeat(150);
+        scan(gate, "http://evil.example/t#" + payload);
+        assertThat(gate.script("return document.getElementById('verdict').dataset.result;")).isEqualTo("INVALID_SIGNATURE");
+        assertThat(gate.find("foreign-warning").isDisplayed()).isTrue();
+        assertThat(gate.text("foreign-warning")).contains("不是本平台的官方地址");
+        gate.screenshot("phone-gate-foreign");
+        scan(gate, payload);
+        assertThat(gate.find("foreign-warning").isDisplayed()).isFalse();
+    }
+
     @Test
     void aVisitorBooksPaysAndTheGateAdmitsTheTicketOnceOnlineAndOffline() throws Exception {
         JsonObject slot = TestSites.newSlot(api, "BFX", 10);

@@ -168,9 +168,14 @@ public class CertificateResource {
     public record Scan(@NotNull @Size(max = 100_000) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr) {
     }
 
-    public record VerificationView(String status, CertificateView certificate) {
+    /**
+     * The verdict; the certificate when VALID or REVOKED; {@code foreignOrigin} when the scanned address is not this
+     * server's public address (show a warning: a look-alike site), whatever the verdict.
+     */
+    public record VerificationView(String status, CertificateView certificate, boolean foreignOrigin) {
         static VerificationView of(CertificateService.Verification v) {
-            return new VerificationView(v.status().name(), v.certificate() == null ? null : CertificateView.of(v.certificate()));
+            return new VerificationView(v.status().name(), v.certificate() == null ? null : CertificateView.of(v.certificate()),
+                    v.foreignOrigin());
         }
     }
 
@@ -178,7 +183,8 @@ public class CertificateResource {
     @Path("public/verifications")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify scanned QR text: VALID, REVOKED, INVALID_SIGNATURE, UNKNOWN or MALFORMED")
+    @Operation(summary = "Verify scanned QR text: VALID, REVOKED, INVALID_SIGNATURE, UNKNOWN, MISMATCH (the address "
+            + "names another number than the signed one) or MALFORMED; foreignOrigin when the address is not this server's")
     @APIResponse(responseCode = "200", description = "The verdict",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationView.class)))
     public Response verify(@NotNull @Valid Scan scan) {

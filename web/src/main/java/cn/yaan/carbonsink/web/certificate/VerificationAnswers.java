@@ -25,17 +25,23 @@ final class VerificationAnswers {
 
     private final Map<String, Rendered> byNumber = new ConcurrentHashMap<>();
     private final Map<CertificateService.Verdict, byte[]> bare = new EnumMap<>(CertificateService.Verdict.class);
+    private final Map<CertificateService.Verdict, byte[]> bareForeign = new EnumMap<>(CertificateService.Verdict.class);
 
     VerificationAnswers() {
         for (CertificateService.Verdict verdict : CertificateService.Verdict.values()) {
-            bare.put(verdict, render(new VerificationView(verdict.name(), null)));
+            bare.put(verdict, render(new VerificationView(verdict.name(), null, false)));
+            bareForeign.put(verdict, render(new VerificationView(verdict.name(), null, true)));
         }
     }
 
     byte[] of(CertificateService.Verification v) {
         Certificate c = v.certificate();
         if (c == null) {
-            return bare.get(v.status());
+            return (v.foreignOrigin() ? bareForeign : bare).get(v.status());
+        }
+        if (v.foreignOrigin()) {
+            // Rare (a look-alike site's code): rendered each time, never reused for the genuine address.
+            return render(VerificationView.of(v));
         }
         Rendered rendered = byNumber.get(c.number());
         if (rendered == null || rendered.source() != c) {

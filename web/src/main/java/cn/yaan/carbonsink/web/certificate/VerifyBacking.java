@@ -2,9 +2,12 @@ package cn.yaan.carbonsink.web.certificate;
 
 import cn.yaan.carbonsink.certificate.Certificate;
 import cn.yaan.carbonsink.certificate.CertificateService;
+import cn.yaan.carbonsink.shared.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+
+import java.time.Instant;
 
 /**
  * The public verify page {@code /v/{number}} (the QR code's target). The server knows the certificate by its
@@ -20,6 +23,7 @@ public class VerifyBacking {
 
     private String number;
     private Certificate certificate;
+    private final Instant renderedAt = Instant.now();
 
     public void load() {
         certificate = number == null ? null : certificates.find(number).orElse(null);
@@ -29,6 +33,12 @@ public class VerifyBacking {
     public String getStatus() {
         return certificate == null ? "UNKNOWN" : certificate.status().name();
     }
+
+    /** The address the QR codes point at: the script warns when the page is opened at another (a look-alike site). */
+    public String getPublicUrl() { return Settings.publicUrl(); }
+
+    /** When the server answered: a copy of the page kept for offline use says how old its answer is. */
+    public Instant getRenderedAt() { return renderedAt; }
 
     public String getNumber() { return number; }
     public void setNumber(String number) { this.number = number; }

@@ -37,6 +37,11 @@ public class GateBacking {
         }
     }
 
+    /** The official address: the scanner warns when a scanned code names another site (a look-alike). */
+    public String getPublicUrl() {
+        return cn.yaan.carbonsink.shared.Settings.publicUrl();
+    }
+
     public String[] getResults() {
         return RESULTS;
     }
