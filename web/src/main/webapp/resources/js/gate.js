@@ -74,13 +74,15 @@ async function checkOffline(qr, gate) {
         return { result: 'INVALID_SIGNATURE' };
     }
     const day = JSON.parse(localStorage.getItem(DAY) || '{"bookings": []}');
-    const verdict = { bookingNo: t.bookingNo, partySize: t.party, slot: { start: new Date(t.start).toISOString(), end: new Date(t.end).toISOString() } };
+    const verdict = { bookingNo: t.bookingNo, partySize: t.party, site: t.site,
+        slot: { start: new Date(t.start).toISOString(), end: new Date(t.end).toISOString() } };
     if (t.site !== app.dataset.site) {
         return { ...verdict, result: 'WRONG_SITE' };
     }
     const at = now();
-    if (at < t.start - (day.earlyMinutes ?? 30) * 60000) {
-        return { ...verdict, result: 'NOT_YET_VALID' };
+    const entryFrom = t.start - (day.earlyMinutes ?? 30) * 60000;
+    if (at < entryFrom) {
+        return { ...verdict, result: 'NOT_YET_VALID', entryFrom: new Date(entryFrom).toISOString() };
     }
     if (at > t.end + (day.lateMinutes ?? 30) * 60000) {
         return { ...verdict, result: 'EXPIRED' };
@@ -98,6 +100,12 @@ async function checkOffline(qr, gate) {
     return { ...verdict, result: 'ADMITTED' };
 }
 
+/** A moment as the gate reads it: China Standard Time, to the minute. */
+function when(iso) {
+    return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+        day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
 function show(verdict, online) {
     const box = document.getElementById('verdict');
     box.className = 'verdict verdict-' + verdict.result;
@@ -108,8 +116,14 @@ function show(verdict, online) {
         how += ' · ' + app.dataset.party + ' ' + verdict.partySize;
     }
     if (verdict.firstCheckIn) {
-        how += ' · ' + app.dataset.first + ' ' + verdict.firstCheckIn.gate + ' '
-            + new Date(verdict.firstCheckIn.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+        how += ' · ' + app.dataset.first + ' ' + verdict.firstCheckIn.gate + ' ' + when(verdict.firstCheckIn.at);
+    }
+    // What the visitor needs told: when entry opens, or which site and slot the ticket is for.
+    if (verdict.result === 'NOT_YET_VALID' && verdict.entryFrom) {
+        how += ' · ' + app.dataset.opens + ' ' + when(verdict.entryFrom);
+    }
+    if (verdict.result === 'WRONG_SITE' && verdict.slot) {
+        how += ' · ' + app.dataset.ticketFor + ' ' + verdict.site + ' ' + when(verdict.slot.start);
     }
     document.getElementById('verdict-how').textContent = how;
     status(online ? app.dataset.online : app.dataset.offline);

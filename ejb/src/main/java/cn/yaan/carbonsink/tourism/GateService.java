@@ -58,6 +58,11 @@ public class GateService {
         }
     }
 
+    /** When a ticket for a slot starting at {@code start} is first admitted. */
+    public static Instant entryFrom(Instant start) {
+        return start.minus(early());
+    }
+
     static Duration early() {
         return Duration.ofMinutes(Long.parseLong(Settings.get("carbonsink.ticket.early-minutes", "30")));
     }
@@ -106,7 +111,7 @@ public class GateService {
         if (!ticket.siteCode().equals(site.code())) {
             return verdict.apply(Result.WRONG_SITE);
         }
-        if (at.isBefore(ticket.start().minus(early()))) {
+        if (at.isBefore(entryFrom(ticket.start()))) {
             return verdict.apply(Result.NOT_YET_VALID);
         }
         if (at.isAfter(ticket.end().plus(late()))) {

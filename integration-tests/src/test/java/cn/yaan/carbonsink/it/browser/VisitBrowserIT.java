@@ -83,6 +83,35 @@ class VisitBrowserIT extends BrowserTest {
         assertClean(phone);
     }
 
+    /**
+     * A refusal tells the gate staff what to tell the visitor: when entry opens for an early ticket, which site and
+     * slot a ticket of another site is for. Once they read only "未到入园时间" and "非本景区门票".
+     */
+    @Test
+    void theGateSaysWhenEntryOpensAndWhichSiteATicketIsFor() {
+        String citizen = api.token("citizen");
+        JsonObject slot = TestSites.newSlot(api, "BFX", 10);
+        String bookingNo = TestSites.paidBooking(api, citizen, slot.getJsonNumber("id").longValue()).getString("bookingNo");
+        String qr = TestSites.ticket(api, citizen, bookingNo);
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
+        Instant start = Instant.parse(slot.getString("start"));
+
+        Browser gate = open(Browser.Size.PHONE, "zh-CN");
+        login(gate, "gate");
+        gate.open("/site/scan.xhtml");
+        scan(gate, qr);
+        assertThat(gate.script("return document.getElementById('verdict').dataset.result;")).isEqualTo("NOT_YET_VALID");
+        assertThat(gate.text("verdict-how")).contains("入园开始时间： " + start.minusSeconds(30 * 60).atZone(TestSites.CST).format(minute));
+        gate.screenshot("phone-gate-not-yet");
+
+        Browser other = open(Browser.Size.PHONE, "zh-CN");
+        login(other, "gate2");
+        other.open("/site/scan.xhtml");
+        scan(other, qr);
+        assertThat(other.script("return document.getElementById('verdict').dataset.result;")).isEqualTo("WRONG_SITE");
+        assertThat(other.text("verdict-how")).contains("门票所属景区和时段： BFX " + start.atZone(TestSites.CST).format(minute));
+    }
+
     /** A code that wraps a ticket in another site's address is flagged at the gate, whatever the verdict. */
     @Test
     void theGateWarnsOfACodeFromAnotherSite() {

@@ -57,9 +57,15 @@ public class GateResource {
     }
 
     /** A refusal is a problem (RFC 9457) that also carries the gate's verdict. */
-    @JsonbPropertyOrder({"type", "title", "status", "detail", "result", "bookingNo", "partySize", "slot", "firstCheckIn"})
+    /**
+     * A refused ticket: the problem, the verdict and what the gate staff need to tell the visitor: the ticket's site
+     * and slot, when entry opens (NOT_YET_VALID), the first check-in (ALREADY_CHECKED_IN).
+     */
+    @JsonbPropertyOrder({"type", "title", "status", "detail", "result", "bookingNo", "partySize", "site", "slot",
+            "entryFrom", "firstCheckIn"})
     public record Refusal(String type, String title, int status, String detail, String result, String bookingNo,
-                          Integer partySize, Window slot, GateService.FirstCheckIn firstCheckIn) {
+                          Integer partySize, String site, Window slot, Instant entryFrom,
+                          GateService.FirstCheckIn firstCheckIn) {
     }
 
     public record Window(Instant start, Instant end) {
@@ -87,7 +93,9 @@ public class GateResource {
         String slug = v.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return Response.status(status).type(Problem.MEDIA).entity(new Refusal(Problem.typeUri(slug),
                 status == 409 ? "Conflict" : "Unprocessable Content", status, detail(v), v.result().name(),
-                v.bookingNo(), v.partySize(), window, v.firstCheckIn())).build();
+                v.bookingNo(), v.partySize(), v.siteCode(), window,
+                v.result() == GateService.Result.NOT_YET_VALID ? GateService.entryFrom(v.slotStart()) : null,
+                v.firstCheckIn())).build();
     }
 
     private static String detail(GateService.Verdict v) {
@@ -95,7 +103,8 @@ public class GateResource {
             case ALREADY_CHECKED_IN -> "This ticket was already used at gate " + v.firstCheckIn().gate() + " at "
                     + v.firstCheckIn().at() + ".";
             case WRONG_SITE -> "This ticket is for another site (" + v.siteCode() + ").";
-            case NOT_YET_VALID -> "This ticket is for a later slot, starting " + v.slotStart() + ".";
+            case NOT_YET_VALID -> "This ticket is for a later slot, starting " + v.slotStart() + "; entry opens at "
+                    + GateService.entryFrom(v.slotStart()) + ".";
             case EXPIRED -> "This ticket's slot ended at " + v.slotEnd() + ".";
             case CANCELLED -> "This booking was cancelled or never paid; do not admit.";
             case INVALID_SIGNATURE -> "This is not a genuine ticket of this platform (unreadable, altered or forged).";
