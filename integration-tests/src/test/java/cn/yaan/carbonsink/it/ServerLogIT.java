@@ -27,11 +27,25 @@ class ServerLogIT {
         return Path.of(System.getProperty("it.server.home"), "standalone", "log", "server.log");
     }
 
-    /** What the server logged since {@code from} (a length of the log). */
+    /**
+     * What the server logged since {@code from} (a length of the log). The log handler starts a new file at
+     * midnight: when the log is shorter than {@code from}, the rest of the day's file comes first.
+     */
     private static String loggedSince(long from) throws IOException {
-        try (RandomAccessFile file = new RandomAccessFile(log().toFile(), "r")) {
+        if (Files.size(log()) >= from) {
+            return tail(log(), from);
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(log().getParent())) {
+            Path day = files.filter(f -> f.getFileName().toString().startsWith("server.log.")).sorted()
+                    .reduce((first, second) -> second).orElseThrow();
+            return tail(day, from) + tail(log(), 0);
+        }
+    }
+
+    private static String tail(Path log, long from) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             byte[] added = new byte[(int) Math.max(0, file.length() - from)];
-            file.seek(from);
+            file.seek(Math.min(from, file.length()));
             file.readFully(added);
             return new String(added, StandardCharsets.UTF_8);
         }
