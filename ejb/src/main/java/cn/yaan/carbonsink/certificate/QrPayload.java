@@ -140,14 +140,6 @@ public record QrPayload(String keyId, CertificateKind kind, LocalDate issuedOn, 
         if (scanned == null || scanned.length() > 2000) {
             return Optional.empty();
         }
-        String text = scanned.trim();
-        int hash = text.lastIndexOf('#');
-        int query = text.lastIndexOf("p=");
-        if (hash >= 0) {
-            text = text.substring(hash + 1);
-        } else if (query >= 0 && text.contains("://")) {
-            text = text.substring(query + 2);
-        }
-        return decode(text);
+        return decode(ScannedAddress.parts(scanned).payload());
     }
 }

@@ -16,20 +16,32 @@ final class ScannedAddress {
     private ScannedAddress() {
     }
 
-    /** The text before the payload, trimmed; empty for a bare payload. */
-    static String of(String scanned) {
+    /** Scanned text cut at its payload: the address before it (empty for a bare payload) and the payload. */
+    record Parts(String address, String payload) {
+    }
+
+    /**
+     * Cuts trimmed scanned text at its payload: after the last {@code #}, or after the last {@code p=} of a URL (an
+     * older form, {@code ...?p=payload}); else the whole text is the payload.
+     */
+    static Parts parts(String scanned) {
         String text = scanned == null ? "" : scanned.trim();
         int hash = text.lastIndexOf('#');
         if (hash >= 0) {
-            return text.substring(0, hash);
+            return new Parts(text.substring(0, hash), text.substring(hash + 1));
         }
         int query = text.lastIndexOf("p=");
         if (query >= 0 && text.contains("://")) {
             String before = text.substring(0, query);
             int question = before.lastIndexOf('?');
-            return question >= 0 ? before.substring(0, question) : before;
+            return new Parts(question >= 0 ? before.substring(0, question) : before, text.substring(query + 2));
         }
-        return "";
+        return new Parts("", text);
+    }
+
+    /** The text before the payload, trimmed; empty for a bare payload. */
+    static String of(String scanned) {
+        return parts(scanned).address();
     }
 
     /**
