@@ -32,6 +32,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -93,7 +94,7 @@ public class SigningKeys {
     }
 
     static Ed25519PrivateKeyParameters fromKeystore(Path file) {
-        String password = Settings.get("carbonsink.signing.keystore-password", "");
+        String password = Objects.requireNonNullElse(Settings.secret("carbonsink.signing.keystore-password"), "");
         String alias = Settings.get("carbonsink.signing.key-alias", "certificate-signing");
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");

@@ -71,7 +71,7 @@ public class IdentityStartup {
             citizens.attach("citizen", DEMO_CITIZEN_NAME, DEMO_CITIZEN_ID, DEMO_CITIZEN_PHONE);
             LOG.info("Gave the demo citizen its demo name, ID and mobile number (protected)");
         }
-        String adminPassword = Settings.get("carbonsink.bootstrap-admin-password", null);
+        String adminPassword = Settings.secret("carbonsink.bootstrap-admin-password");
         if (adminPassword != null && identity.countAccountsWithRole(Role.ADMIN) == 0) {
             identity.createAccount("admin", adminPassword, "Administrator", Set.of(Role.ADMIN), null);
             LOG.info("Created the first administrator account 'admin' from carbonsink.bootstrap-admin-password");

@@ -23,6 +23,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -43,6 +44,13 @@ import java.util.logging.Logger;
 public class PersonalData {
 
     static final String GENERATED_KEY_SETTING = "personal-data.generated-key";
+    /** A one-way derivation of the key in use, kept to recognise the key this database's data was sealed with. */
+    static final String KEY_CHECK_SETTING = "personal-data.key-check";
+    /** A column of each table that holds sealed values, to test a key against data sealed before key checks. */
+    private static final List<String> SEALED_SAMPLES = List.of(
+            "select id_number_protected from citizen_profile",
+            "select id_sealed from booking_visitor",
+            "select id_sealed from restoration_defendant");
     private static final Logger LOG = Logger.getLogger(PersonalData.class.getName());
     private static final String FORMAT = "v1:";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -56,7 +64,7 @@ public class PersonalData {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void load() {
-        String configured = Settings.get("carbonsink.personal-data-key", null);
+        String configured = Settings.secret("carbonsink.personal-data-key");
         byte[] master;
         if (configured != null) {
             master = decodeKey(configured);
@@ -74,6 +82,44 @@ public class PersonalData {
                     + "database. Set CARBONSINK_PERSONAL_DATA_KEY in production.");
         }
         use(master);
+        requireKeyOfThisDatabase(master);
+    }
+
+    /**
+     * Refuses a key other than the one this database's personal data was sealed with: started with another key (a
+     * restore without its key, a mistyped variable), the server would fail to open every sealed value and, worse,
+     * accept the same ID number again under the new key. The first start with a key records its check value; a
+     * database sealed before check values existed is tested by opening one sealed value.
+     */
+    private void requireKeyOfThisDatabase(byte[] master) {
+        String check = HexFormat.of().formatHex(derive(master, "key check"));
+        AppSetting stored = em.find(AppSetting.class, KEY_CHECK_SETTING);
+        if (stored != null) {
+            if (!stored.value().equals(check)) {
+                throw wrongKey();
+            }
+            return;
+        }
+        for (String sample : SEALED_SAMPLES) {
+            List<?> sealed = em.createNativeQuery(sample).setMaxResults(1).getResultList();
+            if (!sealed.isEmpty()) {
+                try {
+                    reveal((String) sealed.get(0));
+                } catch (IllegalStateException e) {
+                    throw wrongKey();
+                }
+                break;
+            }
+        }
+        em.persist(new AppSetting(KEY_CHECK_SETTING, check));
+        em.flush();
+    }
+
+    private static IllegalStateException wrongKey() {
+        return new IllegalStateException("The personal data in this database was sealed with another key than "
+                + "carbonsink.personal-data-key (CARBONSINK_PERSONAL_DATA_KEY), so the server does not start: it "
+                + "could open none of it and would accept the same people again under the new key. Start it with the "
+                + "key this database was sealed with (kept with the backup of the keys, apart from the database dump).");
     }
 
     void use(byte[] master) {

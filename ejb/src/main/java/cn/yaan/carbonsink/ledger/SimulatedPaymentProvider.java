@@ -53,7 +53,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     private String secret() {
-        String configured = Settings.get("carbonsink.payments.simulated.secret", null);
+        String configured = Settings.secret("carbonsink.payments.simulated.secret");
         if (configured != null) {
             return configured;
         }

@@ -1,24 +1,48 @@
 package cn.yaan.carbonsink.platform;
 
+import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
+import java.util.logging.Logger;
 
 /**
- * Production refuses to start without its secrets rather than generate or guess them: before anything else runs
- * (the database migration depends on this bean), a configuration that is not the embedded default
- * ({@link Settings#embedded()}) must have every secret of {@link #SECRETS} set, or the deployment fails with a message
- * that names each missing one. The embedded default goes on generating its own. A new secret is one more line in
- * {@link #SECRETS}.
+ * Production refuses to start rather than generate, guess or default what it must be given: before anything else
+ * runs (the database migration depends on this bean), a configuration that is not the embedded default
+ * ({@link Settings#embedded()}) is checked, and the deployment fails with a message that names every problem found:
+ * <ul>
+ *   <li>each secret of {@link #SECRETS} is set (as a property, or in a file named by {@code <property>.file});</li>
+ *   <li>a file holding a secret is readable by the server's account only;</li>
+ *   <li>certificates are signed with a key from a keystore (never one generated and kept in the database, where
+ *       every dump would carry it);</li>
+ *   <li>the public address, which goes into every certificate's QR code and link, is an {@code https} address of a
+ *       real host: never the {@code http://localhost:8080} an unset variable leaves (test servers, whose clock can be
+ *       moved, may use a local address);</li>
+ *   <li>the simulated payment provider, if switched on, has its callback secret.</li>
+ * </ul>
+ * The embedded default goes on generating its own secrets. A production start without any payment provider is
+ * allowed (no real provider exists yet) but logged as a SEVERE warning: its orders can never be paid.
  */
 @Singleton
 @Startup
 public class RequiredSecrets {
+
+    private static final Logger LOG = Logger.getLogger(RequiredSecrets.class.getName());
 
     /** A secret production must be given: the system property the application reads and its environment variable. */
     record Secret(String property, String environment, String what) {
@@ -28,18 +52,101 @@ public class RequiredSecrets {
             new Secret("carbonsink.personal-data-key", "CARBONSINK_PERSONAL_DATA_KEY",
                     "the key that seals personal data at rest (base64 of 32 random bytes: openssl rand -base64 32)"));
 
+    /** The secrets that may be kept in a file (property {@code <name>.file}, variable {@code <VARIABLE>_FILE}). */
+    static final List<String> SECRETS_IN_FILES = List.of("carbonsink.personal-data-key",
+            "carbonsink.signing.keystore-password", "carbonsink.payments.simulated.secret",
+            "carbonsink.bootstrap-admin-password");
+
     @PostConstruct
     void check() {
-        List<Secret> missing = missing(Settings.embedded(), key -> Settings.get(key, null));
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("This production configuration lacks its secrets, so it does not start: "
-                    + missing.stream().map(s -> s.environment() + " (system property " + s.property() + "): " + s.what())
-                    .collect(Collectors.joining("; "))
-                    + ". Set them, or run the embedded default (carbonsink.embedded=true), which generates its own.");
+        if (Settings.embedded()) {
+            return;
+        }
+        List<String> problems = problems(Settings::secret, key -> Settings.get(key, null), AppClock.controllable());
+        for (String secret : SECRETS_IN_FILES) {
+            String file = Settings.secretFile(secret);
+            if (file != null) {
+                openToOthers(Path.of(file)).ifPresent(problems::add);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("This production configuration is incomplete, so it does not start: "
+                    + String.join("; ", problems) + ". Set what is missing (README, Configuration), or run the "
+                    + "embedded default (carbonsink.embedded=true), which generates its own secrets.");
+        }
+        if (!Settings.flag("carbonsink.simulated-payments")) {
+            LOG.severe("No payment provider is configured: orders of units and bookings hold their units and places "
+                    + "until they expire and can never be paid. Real providers are not yet part of this release.");
         }
     }
 
-    static List<Secret> missing(boolean embedded, UnaryOperator<String> settings) {
-        return embedded ? List.of() : SECRETS.stream().filter(s -> settings.apply(s.property()) == null).toList();
+    /**
+     * What is wrong with a production configuration, each problem a sentence naming what to set. {@code secrets}
+     * answers a secret's value, {@code settings} any other property's.
+     */
+    static List<String> problems(UnaryOperator<String> secrets, UnaryOperator<String> settings, boolean testServer) {
+        List<String> problems = new ArrayList<>();
+        for (Secret s : SECRETS) {
+            if (secrets.apply(s.property()) == null) {
+                problems.add(s.environment() + " (system property " + s.property() + ") is missing: " + s.what());
+            }
+        }
+        if (settings.apply("carbonsink.signing.keystore") == null) {
+            problems.add("CARBONSINK_SIGNING_KEYSTORE (system property carbonsink.signing.keystore) is missing: the "
+                    + "PKCS#12 keystore of the Ed25519 key that signs certificates; production never generates it");
+        }
+        publicUrlProblem(settings.apply("carbonsink.public-url"), testServer).ifPresent(problems::add);
+        if (Boolean.parseBoolean(settings.apply("carbonsink.simulated-payments"))
+                && secrets.apply("carbonsink.payments.simulated.secret") == null) {
+            problems.add("CARBONSINK_SIMULATED_PAYMENTS_SECRET (system property carbonsink.payments.simulated.secret) "
+                    + "is missing: the simulated payment provider is on and its callbacks need their secret");
+        }
+        return problems;
+    }
+
+    static Optional<String> publicUrlProblem(String url, boolean testServer) {
+        String which = "CARBONSINK_PUBLIC_URL (system property carbonsink.public-url) ";
+        if (url == null) {
+            return Optional.of(which + "is missing: the https address people reach the site at");
+        }
+        URI address;
+        try {
+            address = new URI(url);
+        } catch (URISyntaxException e) {
+            return Optional.of(which + "is not an address: " + url);
+        }
+        String host = address.getHost() == null ? "" : address.getHost().toLowerCase(Locale.ROOT);
+        boolean local = host.isEmpty() || host.equals("localhost") || host.endsWith(".localhost")
+                || host.startsWith("127.") || host.equals("[::1]") || host.equals("0.0.0.0");
+        if (testServer && local && address.getScheme() != null) {
+            return Optional.empty();
+        }
+        if (local) {
+            return Optional.of(which + "is " + url + ", a local address that no phone can open: set the "
+                    + "https address people reach the site at, which every certificate's QR code carries");
+        }
+        if (!"https".equalsIgnoreCase(address.getScheme())) {
+            return Optional.of(which + "is " + url + ": certificates and the offline verifier need an "
+                    + "https address (a browser gives its service worker and signature checks to secure pages only)");
+        }
+        return Optional.empty();
+    }
+
+    /** A problem if the file of a secret can be read or written by others than the server's account. */
+    static Optional<String> openToOthers(Path file) {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("the secret file " + file + " cannot be read: " + e.getMessage());
+        }
+        Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+        others.retainAll(permissions);
+        return others.isEmpty() ? Optional.empty() : Optional.of("the secret file " + file
+                + " is open to other accounts (" + others + "): make it readable by the server's account only "
+                + "(chmod 600)");
     }
 }
