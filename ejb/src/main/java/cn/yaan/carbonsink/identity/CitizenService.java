@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.identity;
 
+import cn.yaan.carbonsink.shared.SecurityEvents;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -103,6 +104,7 @@ public class CitizenService {
         }
         long wait = throttle.reserve(address, clock.now());
         if (wait > 0) {
+            SecurityEvents.rateLimited("registration", address, wait);
             throw BusinessException.tooManyRequests(
                     "Too many registrations from your address. Try again in " + wait + " seconds.", wait);
         }

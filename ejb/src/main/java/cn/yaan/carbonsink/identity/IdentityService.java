@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.identity;
 
+import cn.yaan.carbonsink.shared.SecurityEvents;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.RowLocks;
@@ -45,6 +46,9 @@ public class IdentityService {
     LoginThrottle throttle;
 
     @Inject
+    PersonalData personalData;
+
+    @Inject
     RecentTokens recentTokens;
 
     @Resource
@@ -58,6 +62,7 @@ public class IdentityService {
     public Caller authenticate(String username, String password, String address) {
         long wait = throttle.reserve(username, address, clock.now());
         if (wait > 0) {
+            SecurityEvents.signInRefused("throttled", pseudonym(username), address);
             throw BusinessException.tooManyRequests(
                     "Too many failed logins for this account from your address. Try again in " + wait + " seconds.",
                     wait);
@@ -66,10 +71,17 @@ public class IdentityService {
         boolean ok = PasswordHasher.matches(password == null ? "" : password,
                 account.map(Account::passwordHash).orElse(DUMMY_HASH));
         if (!ok || !account.get().enabled()) {
+            SecurityEvents.signInRefused(account.isEmpty() ? "no such account" : !ok ? "wrong password" : "disabled",
+                    pseudonym(username), address);
             throw BusinessException.unauthenticated("Wrong username or password.");
         }
         throttle.succeeded(username, address);
         return Caller.of(account.get());
+    }
+
+    /** The security log's name for an account: a keyed hash, so the username (perhaps a phone number) is not logged. */
+    private String pseudonym(String username) {
+        return personalData.lookupHash(username == null ? "" : username).substring(0, 12);
     }
 
     /** Logs in and hands out a bearer token; only its hash is kept. */

@@ -105,4 +105,35 @@ class ServerLogIT {
         // Faces warns once per page it compiles, whoever asked first: the whole log since the server started.
         assertThat(Files.readString(log(), StandardCharsets.UTF_8)).doesNotContain("JSF1103");
     }
+
+    @Test
+    void everyRequestReachesTheAccessLogAndNoExampleDatasourceIsLeft() throws Exception {
+        String probe = java.util.UUID.randomUUID().toString();
+        assertThat(api.get("/api/v1/health/live?probe=" + probe).status()).isEqualTo(200);
+        Path access = log().resolveSibling("access.log");
+        String line = "";
+        for (int i = 0; i < 100 && line.isEmpty(); i++) {
+            line = Files.exists(access) ? Files.readAllLines(access, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.contains(probe)).findFirst().orElse("") : "";
+            if (line.isEmpty()) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(line).as("the access log's line of the request").startsWith("127.0.0.1 ")
+                .contains("\"GET /api/v1/health/live?probe=" + probe + " HTTP/").contains("\" 200 ");
+        assertThat(Files.readString(log().getParent().resolveSibling("configuration").resolve("standalone.xml")))
+                .doesNotContain("ExampleDS");
+    }
+
+    @Test
+    void refusedSignInsReachTheSecurityLogWithoutTheUsername() throws Exception {
+        long before = Files.size(log());
+        String phoneAsUsername = "139" + String.format("%08d", new java.util.Random().nextInt(100_000_000));
+        Api.Reply refused = api.postJson("/api/v1/auth/token",
+                "{\"username\":\"" + phoneAsUsername + "\",\"password\":\"Wrong4Sure\"}");
+        assertThat(refused.status()).isEqualTo(401);
+        String logged = loggedSince(before);
+        assertThat(logged).contains("[cn.yaan.carbonsink.security]").contains("sign-in refused (no such account)")
+                .doesNotContain(phoneAsUsername).doesNotContain("Wrong4Sure");
+    }
 }

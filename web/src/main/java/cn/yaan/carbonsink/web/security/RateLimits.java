@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.web.security;
 
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.SecurityEvents;
 import cn.yaan.carbonsink.shared.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,6 +53,7 @@ public class RateLimits {
                 w == null || !now.isBefore(w.start().plus(WINDOW)) ? new Window(now, 1) : new Window(w.start(), w.count() + 1));
         if (window.count() > allowed) {
             long wait = Math.max(1, Duration.between(now, window.start().plus(WINDOW)).toSeconds() + 1);
+            SecurityEvents.rateLimited(limit.name(), address, wait);
             throw BusinessException.tooManyRequests("At most " + allowed + " of these requests a minute are answered "
                     + "for one client. Try again in " + wait + " seconds.", wait);
         }
