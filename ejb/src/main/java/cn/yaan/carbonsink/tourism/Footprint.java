@@ -50,8 +50,22 @@ public final class Footprint {
         }
     }
 
-    /** kg CO2e with its working (one line per term, then the total and the offset). */
-    public record Result(BigDecimal kg, long offsetKg, List<String> working) {
+    /**
+     * kg CO2e with its working: one line per term, then the total and the offset, in English for the API; and the
+     * terms themselves, for pages that say them in the reader's language.
+     */
+    public record Result(BigDecimal kg, long offsetKg, List<String> working, List<Term> terms) {
+    }
+
+    /**
+     * One term of the sum: {@code quantity} (round-trip km, nights or days) x {@code factor} (kg CO2e per unit)
+     * [/ {@code occupants} of a car] x {@code persons} = {@code kg} (rounded to grams).
+     *
+     * @param kind   {@code TRAVEL}, {@code TRAVEL_BY_CAR}, {@code LODGING} or {@code ON_SITE}
+     * @param mode   the travel mode's name, for travel terms
+     */
+    public record Term(String kind, String mode, BigDecimal quantity, BigDecimal factor, Integer occupants,
+                       int persons, BigDecimal kg) {
     }
 
     /**
@@ -63,26 +77,38 @@ public final class Footprint {
         BigDecimal factor = factors.get(trip.mode().name());
         List<String> working = new ArrayList<>();
         BigDecimal travel;
+        String mode = trip.mode().name();
+        Term travelTerm;
         if (trip.mode().perCar) {
             BigDecimal occupants = BigDecimal.valueOf(trip.occupants());
             travel = km.multiply(factor).multiply(people).divide(occupants, MathContext.DECIMAL64);
-            working.add(trip.mode() + ": " + plain(km) + " km (2 x " + plain(trip.distanceKm()) + ") x " + plain(factor)
+            working.add(mode + ": " + plain(km) + " km (2 x " + plain(trip.distanceKm()) + ") x " + plain(factor)
                     + " kg/car-km / " + trip.occupants() + " occupants x " + persons + " persons = " + kg(travel));
+            travelTerm = new Term("TRAVEL_BY_CAR", mode, km, factor, trip.occupants(), persons, grams(travel));
         } else {
             travel = km.multiply(factor).multiply(people);
-            working.add(trip.mode() + ": " + plain(km) + " km (2 x " + plain(trip.distanceKm()) + ") x " + plain(factor)
+            working.add(mode + ": " + plain(km) + " km (2 x " + plain(trip.distanceKm()) + ") x " + plain(factor)
                     + " kg/passenger-km x " + persons + " persons = " + kg(travel));
+            travelTerm = new Term("TRAVEL", mode, km, factor, null, persons, grams(travel));
         }
-        BigDecimal lodging = BigDecimal.valueOf(trip.nights()).multiply(factors.get(LODGING)).multiply(people);
+        BigDecimal nights = BigDecimal.valueOf(trip.nights());
+        BigDecimal lodging = nights.multiply(factors.get(LODGING)).multiply(people);
         working.add("lodging: " + trip.nights() + " nights x " + plain(factors.get(LODGING)) + " kg x " + persons
                 + " persons = " + kg(lodging));
-        BigDecimal onSite = BigDecimal.valueOf(trip.days()).multiply(factors.get(ON_SITE)).multiply(people);
+        BigDecimal days = BigDecimal.valueOf(trip.days());
+        BigDecimal onSite = days.multiply(factors.get(ON_SITE)).multiply(people);
         working.add("on site: " + trip.days() + " days x " + plain(factors.get(ON_SITE)) + " kg x " + persons
                 + " persons = " + kg(onSite));
         BigDecimal total = travel.add(lodging).add(onSite).setScale(3, RoundingMode.HALF_UP);
         long offset = Math.max(1, total.setScale(0, RoundingMode.CEILING).longValueExact());
         working.add("total = " + total.toPlainString() + " kg CO2e; offset " + offset + " kg (rounded up)");
-        return new Result(total, offset, working);
+        return new Result(total, offset, working, List.of(travelTerm,
+                new Term("LODGING", null, nights, factors.get(LODGING), null, persons, grams(lodging)),
+                new Term("ON_SITE", null, days, factors.get(ON_SITE), null, persons, grams(onSite))));
+    }
+
+    private static BigDecimal grams(BigDecimal kg) {
+        return kg.setScale(3, RoundingMode.HALF_UP);
     }
 
     private static String kg(BigDecimal value) {

@@ -23,6 +23,11 @@ class FootprintTest {
         assertThat(r.kg()).isEqualByComparingTo("108");
         assertThat(r.offsetKg()).isEqualTo(108);
         assertThat(r.working()).hasSize(4);
+        assertThat(r.terms()).extracting(Footprint.Term::kind).containsExactly("TRAVEL_BY_CAR", "LODGING", "ON_SITE");
+        assertThat(r.terms().get(0)).isEqualTo(new Footprint.Term("TRAVEL_BY_CAR", "CAR", new BigDecimal("300.0"),
+                new BigDecimal("0.17"), 3, 3, new BigDecimal("51.000")));
+        assertThat(r.terms().stream().map(Footprint.Term::kg).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .as("the terms add up to the total").isEqualByComparingTo(r.kg());
         assertThat(r.working().get(0)).contains("300 km (2 x 150)", "0.17 kg/car-km / 3 occupants", "51.000 kg");
     }
 
@@ -32,6 +37,8 @@ class FootprintTest {
         var r = Footprint.of(new Footprint.Trip(TravelMode.RAIL, new BigDecimal("120.5"), null, 0, 1), 2, DEFAULTS);
         assertThat(r.kg()).isEqualByComparingTo("20.870");
         assertThat(r.offsetKg()).isEqualTo(21);
+        assertThat(r.terms().get(0)).isEqualTo(new Footprint.Term("TRAVEL", "RAIL", new BigDecimal("241.0"),
+                new BigDecimal("0.035"), null, 2, new BigDecimal("16.870")));
     }
 
     @Test

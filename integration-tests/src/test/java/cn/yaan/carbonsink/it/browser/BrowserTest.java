@@ -65,6 +65,71 @@ public abstract class BrowserTest {
         return browser;
     }
 
+    /**
+     * What a page does wrong on a phone, one line per finding. Tokens: certificate, booking and case numbers
+     * (letters and digits joined by dashes), amounts in yuan, figures with their unit.
+     */
+    static final String PHONE_PROBE = """
+            const findings = [];
+            const width = window.innerWidth;
+            if (document.documentElement.scrollWidth > width) {
+              const beyond = [...document.body.querySelectorAll('*')]
+                  .filter(e => e.getBoundingClientRect().right > width + 0.5
+                      && ![...e.children].some(c => c.getBoundingClientRect().right > width + 0.5))
+                  .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                      + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : ''));
+              findings.push('sideways scrolling: ' + document.documentElement.scrollWidth + ' px wide, beyond the edge: '
+                  + beyond.join(', '));
+            }
+            const visible = e => {
+              const s = getComputedStyle(e);
+              const r = e.getBoundingClientRect();
+              return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0;
+            };
+            const describe = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                + ' "' + (e.innerText || e.value || '').trim().slice(0, 20) + '"';
+            for (const e of document.querySelectorAll('a[href], button, input, select, textarea, [role=button]')) {
+              if (e.type === 'hidden' || !visible(e) || e.closest('p, .inline-links')) continue;
+              let r = e.getBoundingClientRect();
+              if (e.type === 'checkbox' || e.type === 'radio') {
+                const label = e.closest('label') || (e.id && document.querySelector('label[for="' + CSS.escape(e.id) + '"]'));
+                if (!label) { findings.push('no label: ' + describe(e)); continue; }
+                r = label.getBoundingClientRect();
+              }
+              if (r.width < 44 - 0.5 || r.height < 44 - 0.5) {
+                findings.push('small target ' + Math.round(r.width) + 'x' + Math.round(r.height) + ': ' + describe(e));
+              }
+              if (r.right > width + 0.5) findings.push('off screen: ' + describe(e));
+            }
+            const token = /[A-Z]{1,3}-\\d{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]|¥\\s?[\\d,]+(\\.\\d+)?|\\d[\\d,]*(\\.\\d+)?\\s?(kg|千克|元|t|吨)/g;
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              if (!n.parentElement || !visible(n.parentElement)) continue;
+              for (const m of n.textContent.matchAll(token)) {
+                const range = document.createRange();
+                range.setStart(n, m.index);
+                range.setEnd(n, m.index + m[0].length);
+                const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                if (tops.size > 1) findings.push('broken across lines: ' + m[0]);
+              }
+            }
+            return findings;
+            """;
+
+    /** What the page in this browser does wrong on a phone (see {@link #PHONE_PROBE}). */
+    @SuppressWarnings("unchecked")
+    protected static List<String> phoneFindings(Browser browser) {
+        return (List<String>) browser.script(PHONE_PROBE);
+    }
+
+    /**
+     * The page fits a 390 px phone: nothing beyond the screen's edge, every control a thumb can hit, no number or
+     * code broken across lines.
+     */
+    protected static void assertFitsAPhone(Browser phone) {
+        assertThat(phoneFindings(phone)).as("on a phone: " + phone.driver().getCurrentUrl()).isEmpty();
+    }
+
     /** Fails on any JavaScript error or failed request the pages of this browser have seen so far. */
     protected static void assertClean(Browser browser) {
         assertThat(browser.problems()).as("JavaScript errors and failed requests").isEmpty();

@@ -24,11 +24,6 @@ class LedgerBrowserIT extends BrowserTest {
         browser.waitForText("nav:user", username);
     }
 
-    private static void assertFitsAPhone(Browser phone) {
-        long scrollWidth = (Long) phone.script("return document.documentElement.scrollWidth;");
-        assertThat(scrollWidth).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(390);
-    }
-
     @Test
     void officerRegistersAProjectAndIssuesUnits() {
         String code = newCode();

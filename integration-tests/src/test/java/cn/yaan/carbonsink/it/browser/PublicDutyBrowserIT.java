@@ -31,11 +31,6 @@ class PublicDutyBrowserIT extends BrowserTest {
         return "w" + Long.toString(Math.abs(RANDOM.nextLong()), 36);
     }
 
-    private static void assertFitsAPhone(Browser phone) {
-        long scrollWidth = (Long) phone.script("return document.documentElement.scrollWidth;");
-        assertThat(scrollWidth).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(390);
-    }
-
     private static void login(Browser browser, String username, String password) {
         browser.open("/login.xhtml");
         browser.type("login:username", username);

@@ -130,8 +130,7 @@ class RestorationBrowserIT extends BrowserTest {
         phone.waitForText("status", "已履行");
         assertThat(phone.text("certificate")).isNotBlank();
         assertThat(phone.text("timeline")).contains("验收核查", "履行完毕");
-        long scrollWidth = (Long) phone.script("return document.documentElement.scrollWidth;");
-        assertThat(scrollWidth).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(390);
+        assertFitsAPhone(phone);
         phone.screenshot("phone-officer-restoration");
         assertClean(phone);
 

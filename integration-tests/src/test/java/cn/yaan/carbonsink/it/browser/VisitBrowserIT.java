@@ -31,11 +31,6 @@ class VisitBrowserIT extends BrowserTest {
         browser.waitForText("nav:user", username);
     }
 
-    private static void assertFitsAPhone(Browser phone) {
-        long scrollWidth = (Long) phone.script("return document.documentElement.scrollWidth;");
-        assertThat(scrollWidth).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(390);
-    }
-
     /**
      * Only the gate's own refusals (409, 422 from a check-in) and the calls to the site API that could not leave while
      * the network was off are expected; anything else, a 5xx of the site API included, fails the journey.
@@ -151,6 +146,10 @@ class VisitBrowserIT extends BrowserTest {
         phone.type("book:nights", "1");
         phone.find("book:party:0:name").click(); // leaves the last field: the preview follows
         phone.waitForText("offset", "36");       // 300 km x 0.17 / 3 occupants + 1 night x 15 + 2 days x 2
+        phone.waitForText("working", "景区游览：2 天");
+        assertThat(((String) phone.script("return document.getElementById('working').textContent")).replace('\u00a0', ' '))
+                .as("the working in the reader's words")
+                .contains("往返 300 公里", "每车 3 人", "住宿：1 晚", "景区游览：2 天").doesNotContain("lodging", "persons");
         assertFitsAPhone(phone);
         phone.screenshot("phone-visit-book");
         phone.click("book:submit");
