@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A certificate: what was done, for whom, with which units; signed in its QR payload; valid until revoked. */
 @Entity
@@ -58,12 +59,27 @@ public class Certificate {
     Instant revokedAt;
     @Column(name = "revocation_reason", length = 1000)
     String revocationReason;
+    /** {@link Fact}s, one {@code key=value} per line, in the order the scheme gave them; null before V17. */
+    @Column(length = 2000)
+    String facts;
+
+    /**
+     * A fact of what the certificate attests, printed with a label of its key: {@code year}, {@code case},
+     * {@code site}, {@code slot}, {@code party}. Never personal data (the PDF is public).
+     */
+    public record Fact(String key, String value) {
+        public Fact {
+            if (!key.matches("[a-z]+") || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("A fact is a lower-case key and a one-line value: " + key);
+            }
+        }
+    }
 
     protected Certificate() {
     }
 
     Certificate(String number, CertificateKind kind, String holder, long quantityKg, Integer trees,
-                List<String> serialRanges, String schemeRef, String issuer, Instant issuedAt) {
+                List<String> serialRanges, String schemeRef, String issuer, Instant issuedAt, List<Fact> facts) {
         this.number = number;
         this.kind = kind;
         this.holder = holder;
@@ -73,6 +89,8 @@ public class Certificate {
         this.schemeRef = schemeRef;
         this.issuer = issuer;
         this.issuedAt = issuedAt;
+        this.facts = facts.isEmpty() ? null
+                : facts.stream().map(f -> f.key() + "=" + f.value()).collect(Collectors.joining("\n"));
     }
 
     public String number() { return number; }
@@ -91,4 +109,8 @@ public class Certificate {
     public Status status() { return status; }
     public Instant revokedAt() { return revokedAt; }
     public String revocationReason() { return revocationReason; }
+    public List<Fact> facts() {
+        return facts == null ? List.of() : facts.lines().map(l -> new Fact(l.substring(0, l.indexOf('=')),
+                l.substring(l.indexOf('=') + 1))).toList();
+    }
 }

@@ -42,7 +42,7 @@ public class CertificateService {
     RecentCertificates recent;
 
     public record Request(CertificateKind kind, String holder, long quantityKg, Integer trees, List<String> serialRanges,
-                          String schemeRef, String issuer) {
+                          String schemeRef, String issuer, List<Certificate.Fact> facts) {
     }
 
     /**
@@ -57,7 +57,7 @@ public class CertificateService {
         }
         Instant now = clock.now();
         Certificate certificate = new Certificate(CertificateNumbers.generate(r.kind(), clock.today().getYear()), r.kind(),
-                r.holder(), r.quantityKg(), r.trees(), r.serialRanges(), r.schemeRef(), r.issuer(), now);
+                r.holder(), r.quantityKg(), r.trees(), r.serialRanges(), r.schemeRef(), r.issuer(), now, r.facts());
         QrPayload payload = payloadOf(certificate, keys.activeKeyId());
         certificate.keyId = payload.keyId();
         certificate.payload = payload.encode(keys.sign(payload.body()));

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.util.List;
+
 /**
  * A direct purchase gets its certificate (碳汇认购证书) in the transaction that retires the units, so there is never
  * a retirement without its certificate. The schemes issue their own kinds for their purposes.
@@ -20,7 +22,7 @@ public class RetirementCertificates {
         if (retired.purpose() == OrderPurpose.DIRECT) {
             certificates.issue(new CertificateService.Request(CertificateKind.RETIREMENT, retired.beneficiary(),
                     retired.quantityKg(), null, retired.serialBlocks(),
-                    CertificateService.retirementRef(retired.retirementId()), CertificateService.issuer()));
+                    CertificateService.retirementRef(retired.retirementId()), CertificateService.issuer(), List.of()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.justice;
 
+import cn.yaan.carbonsink.certificate.Certificate;
 import cn.yaan.carbonsink.certificate.CertificateKind;
 import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Caller;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What the restoration services share about one order: finding it as the caller may see it, locking it (read under
@@ -69,7 +71,8 @@ class RestorationOrders {
         String number = certificates.issue(new CertificateService.Request(CertificateKind.RESTORATION,
                 courtName(order.courtCode()), order.retiredKg(),
                 order.replantDone() ? order.survivingTrees() : null, order.serialBlocks(),
-                order.reference() + " " + order.caseNumber(), CertificateService.issuer())).number();
+                order.reference() + " " + order.caseNumber(), CertificateService.issuer(),
+                List.of(new Certificate.Fact("case", order.caseNumber())))).number();
         order.fulfilled(clock.now(), number);
         event(order, actor, "FULFILLED", "certificate " + number);
     }

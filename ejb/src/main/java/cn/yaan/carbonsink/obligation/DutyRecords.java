@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.obligation;
 
+import cn.yaan.carbonsink.certificate.Certificate;
 import cn.yaan.carbonsink.certificate.CertificateKind;
 import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.CitizenProfile;
@@ -66,13 +67,14 @@ class DutyRecords {
                 .filter(s -> !s.isBlank()).toList();
         int owed = duty.exempt() || !duty.obliged ? 0 : duty.treesOwed;
         String issuer = CertificateService.issuer();
+        List<Certificate.Fact> facts = List.of(new Certificate.Fact("year", String.valueOf(duty.year)));
         if (DutyRules.earnsDutyCertificate(duty.obliged, duty.exempt(), owed, fulfilled)) {
             certificates.issue(new CertificateService.Request(CertificateKind.PUBLIC_DUTY, profile.name(), kg, fulfilled,
-                    serials, dutyRef(profile.accountId(), duty.year), issuer));
+                    serials, dutyRef(profile.accountId(), duty.year), issuer, facts));
         }
         if (DutyRules.earnsHonour(duty.obliged, duty.exempt(), owed, fulfilled)) {
             certificates.issue(new CertificateService.Request(CertificateKind.PUBLIC_DUTY_HONOUR, profile.name(), kg,
-                    fulfilled, serials, honourRef(profile.accountId(), duty.year), issuer));
+                    fulfilled, serials, honourRef(profile.accountId(), duty.year), issuer, facts));
         }
     }
 

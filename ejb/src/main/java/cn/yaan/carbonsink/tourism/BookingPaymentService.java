@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.tourism;
 
+import cn.yaan.carbonsink.certificate.Certificate;
 import cn.yaan.carbonsink.certificate.CertificateKind;
 import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.ledger.AuditLedger;
@@ -15,6 +16,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * What happens to a booking when its order changes in the ledger, in the ledger's own transaction: paid, the
@@ -50,9 +54,21 @@ public class BookingPaymentService {
         }
         String number = certificates.issue(new CertificateService.Request(CertificateKind.CARBON_NEUTRAL_VISIT,
                 retired.beneficiary(), retired.quantityKg(), null, retired.serialBlocks(),
-                BookingService.SCHEME_REF_PREFIX + booking.bookingNo(), CertificateService.issuer())).number();
+                BookingService.SCHEME_REF_PREFIX + booking.bookingNo(), CertificateService.issuer(),
+                visitFacts(booking))).number();
         booking.confirm(clock.now(), number);
         audit.append("system", "BOOKING_CONFIRMED booking=" + booking.bookingNo() + " certificate=" + number);
+    }
+
+    /** The site (in both languages), the slot (China Standard Time) and the party size: what the ticket is for. */
+    private List<Certificate.Fact> visitFacts(Booking booking) {
+        VisitSlot slot = em.find(VisitSlot.class, booking.slotId());
+        ScenicSite site = em.find(ScenicSite.class, slot.siteId());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+        return List.of(new Certificate.Fact("site", site.nameZh() + " / " + site.nameEn()),
+                new Certificate.Fact("slot", slot.date() + " " + time.format(slot.startsAt().atZone(AppClock.ZONE))
+                        + "–" + time.format(slot.endsAt().atZone(AppClock.ZONE))),
+                new Certificate.Fact("party", String.valueOf(booking.partySize())));
     }
 
     public void onReleased(@Observes OrderReleased released) {

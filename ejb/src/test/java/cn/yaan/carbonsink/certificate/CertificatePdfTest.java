@@ -36,6 +36,7 @@ class CertificatePdfTest {
 
     private static final String NUMBER = "R-2026-7K3M-Q9XP-4";
     private static final String URL = "https://example.org/v/R-2026-7K3M-Q9XP-4#abc";
+    private static final String SHORT_URL = "https://example.org/v/R-2026-7K3M-Q9XP-4";
 
     @Test
     void chineseTextOnOneA4PageWithEmbeddedFont() throws Exception {
@@ -47,8 +48,15 @@ class CertificatePdfTest {
             assertThat(box.getHeight()).isCloseTo(PDRectangle.A4.getHeight(), offset(0.5f));
 
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("碳汇认购证书", NUMBER, "张*", "雅安市林业局", "250 kg CO2e",
-                    "YA-FM-01-2023-0000000001", "2026-03-15", "案号 / Case: （2025）川1802刑初123号");
+            assertThat(text).contains("碳汇认购证书", "Carbon Sink Subscription Certificate", NUMBER, "张*",
+                    "雅安市林业局", "250 kg CO2e", "YA-FM-01-2023-0000000001", "签发日期 / Issued on 2026-03-15",
+                    "案号 / Case number", "（2025）川1802刑初123号", SHORT_URL, "扫码验证")
+                    .as("the address with the payload is in the QR code only").doesNotContain("#abc")
+                    .doesNotContain("REVOKED");
+            assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("碳汇认购证书 " + NUMBER);
+            assertThat(pdf.getDocumentInformation().getAuthor()).isEqualTo("雅安市林业局");
+            assertThat(pdf.getDocumentInformation().getKeywords()).isEqualTo(NUMBER);
+            assertThat(pdf.getDocumentInformation().getCreationDate().get(java.util.Calendar.YEAR)).isEqualTo(2026);
 
             PDPage page = pdf.getPage(0);
             PDResources resources = page.getResources();
@@ -61,9 +69,21 @@ class CertificatePdfTest {
     }
 
     @Test
-    void qrCodeReadsBackFromTheRenderedPage() throws Exception {
+    void aRevokedCertificateSaysSoAcrossThePageAndWhenAndWhy() throws Exception {
+        PdfContent valid = content(List.of("YA-FM-01-2023-0000000001"));
+        PdfContent revoked = new PdfContent(valid.titleZh(), valid.titleEn(), valid.number(), valid.facts(),
+                valid.serialRanges(), valid.issuer(), valid.issuedOn(), valid.qrPng(), valid.qrUrl(), valid.shortUrl(),
+                new PdfContent.Revoked(LocalDate.of(2026, 4, 2), "判决撤销 / judgment set aside"));
+        try (PDDocument pdf = Loader.loadPDF(CertificatePdf.render(revoked))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("已撤销 REVOKED 2026-04-02",
+                    "本证书已于 2026-04-02 撤销 / Revoked on 2026-04-02: 判决撤销 / judgment set aside");
+        }
+    }
+
+    @Test
+    void qrCodeReadsBackFromThePagePrintedAt150Dpi() throws Exception {
         try (PDDocument pdf = Loader.loadPDF(CertificatePdf.render(content(List.of("YA-FM-01-2023-0000000001"))))) {
-            BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, 300);
+            BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, 150);
             BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
             Result result = new MultiFormatReader().decode(bitmap, Map.of(
                     DecodeHintType.TRY_HARDER, Boolean.TRUE,
@@ -86,8 +106,12 @@ class CertificatePdfTest {
     }
 
     private static PdfContent content(List<String> ranges) throws Exception {
-        return new PdfContent("碳汇认购证书", "Carbon Sink Subscription Certificate", NUMBER, "张*", 250, 12,
-                ranges, "雅安市林业局", LocalDate.of(2026, 3, 15), "有效", "Valid", qrPng(URL), URL, "（2025）川1802刑初123号");
+        return new PdfContent("碳汇认购证书", "Carbon Sink Subscription Certificate", NUMBER,
+                List.of(new PdfContent.Line("持有人 / Holder", "张*"),
+                        new PdfContent.Line("注销碳汇 / Units retired", "250 kg CO2e"),
+                        new PdfContent.Line("相当于植树（株） / Trees", "12"),
+                        new PdfContent.Line("案号 / Case number", "（2025）川1802刑初123号")),
+                ranges, "雅安市林业局", LocalDate.of(2026, 3, 15), qrPng(URL), URL, SHORT_URL, null);
     }
 
     private static byte[] qrPng(String text) throws Exception {

@@ -39,9 +39,10 @@ public class CodeBenchmarks {
         signature = sign();
         url = "https://carbonsink.example.cn/v/" + payload.number() + "#" + payload.encode(signature);
         png = QrCodes.png(url, 360);
-        pdf = new PdfContent("碳汇认购证书", "Carbon Sink Subscription Certificate", payload.number(), "张*", 250, null,
-                List.of("YA-FM-01-2023-0000000001 … YA-FM-01-2023-0000000250"), "雅安市林业局",
-                LocalDate.of(2026, 11, 25), "有效", "Valid", png, url, null);
+        pdf = new PdfContent("碳汇认购证书", "Carbon Sink Subscription Certificate", payload.number(),
+                List.of(new PdfContent.Line("持有人 / Holder", "张*"), new PdfContent.Line("注销碳汇 / Units retired",
+                        "250 kg CO2e")), List.of("YA-FM-01-2023-0000000001 … YA-FM-01-2023-0000000250"), "雅安市林业局",
+                LocalDate.of(2026, 11, 25), png, url, "https://carbonsink.example.cn/v/" + payload.number(), null);
     }
 
     @Benchmark

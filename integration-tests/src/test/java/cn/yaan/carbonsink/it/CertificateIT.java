@@ -317,6 +317,18 @@ class CertificateIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(image)));
     }
 
+    /** The text of a certificate's public PDF (one A4 page). */
+    public static String pdfText(Api api, String number) {
+        Api.Reply pdf = api.get("/api/v1/public/certificates/" + number + "/pdf");
+        assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            return new PDFTextStripper().getText(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void thePdfIsChineseAndItsQrCodeVerifies() throws Exception {
         JsonObject retirement = purchase("孙七");
@@ -327,10 +339,12 @@ class CertificateIT {
         try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("碳汇认购证书", number, "孙*", "250")
+            assertThat(text).contains("碳汇认购证书", number, "孙*", "250 kg CO2e", "永久不再转让", "/v/" + number)
                     .contains(retirement.getJsonArray("serialRanges").getJsonObject(0).getString("first"))
-                    .doesNotContain("孙七");
-            String scanned = decodeQr(new PDFRenderer(document).renderImageWithDPI(0, 300));
+                    .doesNotContain("孙七").doesNotContain("已撤销");
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("碳汇认购证书 " + number);
+            // Printed and scanned again: 150 dpi is an ordinary office scan.
+            String scanned = decodeQr(new PDFRenderer(document).renderImageWithDPI(0, 150));
             assertThat(verify(scanned).getString("status")).isEqualTo("VALID");
         }
     }

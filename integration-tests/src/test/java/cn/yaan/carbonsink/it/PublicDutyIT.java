@@ -290,6 +290,9 @@ class PublicDutyIT {
         Api.Reply pdf = api.get("/api/v1/public/certificates/" + duty.getString("certificateNo") + "/pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(CertificateIT.pdfText(api, duty.getString("certificateNo")))
+                .contains("义务植树年度 / Duty year " + duty.getInt("year"), "相当于植树（株） / Trees 3")
+                .as("planting retires no units: no word of units").doesNotContain("永久不再转让");
 
         // A forged or altered code is refused.
         String altered = qr.substring(0, qr.length() - 3) + (qr.endsWith("AAA") ? "BBB" : "AAA");

@@ -87,6 +87,7 @@ class RestorationIT {
         assertThat(certificate.getString("kind")).isEqualTo("RESTORATION");
         assertThat(certificate.getJsonNumber("quantityKg").longValue()).isEqualTo(kg);
         assertThat(certificate.getString("holder")).startsWith("雅安").doesNotContain("雨城区人民");
+        assertThat(CertificateIT.pdfText(api, number)).contains("案号 / Case number " + order.getString("caseNumber"));
         Api.Reply verdict = api.postJson("/api/v1/public/verifications",
                 Json.createObjectBuilder().add("qr", certificate.getString("verifyUrl")).build().toString());
         assertThat(verdict.json().getString("status")).as(verdict.toString()).isEqualTo("VALID");

@@ -109,6 +109,10 @@ class TourismIT {
         JsonObject certificate = api.get("/api/v1/public/certificates/" + certificateNo).json();
         assertThat(certificate.getString("kind")).isEqualTo("CARBON_NEUTRAL_VISIT");
         assertThat(certificate.getJsonNumber("quantityKg").longValue()).isEqualTo(72);
+        assertThat(CertificateIT.pdfText(api, certificateNo)).contains("景区 / Scenic site 碧峰峡",
+                "入园时段 / Entry slot " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(
+                        Instant.parse(slot.getString("start")).atZone(java.time.ZoneId.of("Asia/Shanghai"))),
+                "游客人数 / Visitors 2", "72 kg CO2e");
         assertThat(api.get("/api/v1/me/bookings", citizen).jsonArray().toString()).contains(booking.getString("bookingNo"));
 
         // The ticket: a QR code that ZXing reads back to the signed text, with no personal data in it.

@@ -13,6 +13,7 @@ import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Masking;
+import cn.yaan.carbonsink.shared.Settings;
 import cn.yaan.carbonsink.web.security.ClientAddress;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import cn.yaan.carbonsink.web.security.RateLimits;
@@ -48,6 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -148,13 +150,41 @@ public class CertificateResource {
         Certificate c = certificates.require(number);
         String url = CertificateService.verifyUrl(c);
         byte[] pdf = CertificatePdf.render(new PdfContent(title(c, Locale.SIMPLIFIED_CHINESE), title(c, Locale.ENGLISH),
-                c.number(), Masking.name(c.holder()), c.quantityKg(), c.trees(), c.serialRanges(), c.issuer(),
-                LocalDate.ofInstant(c.issuedAt(), AppClock.ZONE),
-                text(Locale.SIMPLIFIED_CHINESE, "certificate.status." + c.status().name()),
-                text(Locale.ENGLISH, "certificate.status." + c.status().name()), QrCodes.png(url, 480), url,
-                caseNumber(c)));
+                c.number(), pdfFacts(c), c.serialRanges(), c.issuer(), LocalDate.ofInstant(c.issuedAt(), AppClock.ZONE),
+                QrCodes.png(url, 480), url, Settings.publicUrl() + "/v/" + c.number(),
+                c.revokedAt() == null ? null : new PdfContent.Revoked(LocalDate.ofInstant(c.revokedAt(), AppClock.ZONE),
+                        c.revocationReason())));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + c.number() + ".pdf\"").build();
+    }
+
+    /**
+     * The rows of the PDF, labelled in both languages: the holder (masked), the units retired (if any), the trees, and the facts
+     * the scheme gave (year, case, site, slot, party); a restoration certificate issued before facts were kept
+     * shows its case number from its scheme reference.
+     */
+    static List<PdfContent.Line> pdfFacts(Certificate c) {
+        List<PdfContent.Line> lines = new ArrayList<>();
+        lines.add(new PdfContent.Line(label("holder"), Masking.name(c.holder())));
+        if (c.quantityKg() > 0) {
+            lines.add(new PdfContent.Line(label("quantity"), c.quantityKg() + " kg CO2e"));
+        }
+        if (c.trees() != null) {
+            lines.add(new PdfContent.Line(label("trees"), String.valueOf(c.trees())));
+        }
+        List<Certificate.Fact> facts = c.facts();
+        if (facts.isEmpty() && caseNumber(c) != null) {
+            facts = List.of(new Certificate.Fact("case", caseNumber(c)));
+        }
+        for (Certificate.Fact fact : facts) {
+            lines.add(new PdfContent.Line(label(fact.key()), fact.value()));
+        }
+        return lines;
+    }
+
+    private static String label(String key) {
+        return text(Locale.SIMPLIFIED_CHINESE, "certificate.fact." + key) + " / "
+                + text(Locale.ENGLISH, "certificate.fact." + key);
     }
 
     /** A restoration certificate's scheme reference is the order's reference, a space, and the case number. */
