@@ -85,8 +85,10 @@ class LedgerBrowserIT extends BrowserTest {
         assertFitsAPhone(phone);
         phone.screenshot("phone-checkout");
         phone.click("checkout:pay");
-        phone.waitForText("order-status", "已注销");
+        phone.waitForText("order-status", "已完成");
+        assertThat(phone.text("order-done")).isEqualTo("已支付，已为您注销 125 千克碳汇单位（1 单位 = 1 千克二氧化碳当量），永久不再转让。");
         assertThat(phone.text("retired")).contains("BX-PH-01-2024-");
+        assertThat(phone.driver().getPageSource()).as("nothing is held any more").doesNotContain("保留至");
         phone.screenshot("phone-order-retired");
 
         phone.driver().findElement(By.cssSelector("#retired a")).click();

@@ -75,7 +75,7 @@ class PublicDutyBrowserIT extends BrowserTest {
         phone.click("buy:submit");
         phone.waitForText("order-status", "待支付");
         phone.click("checkout:pay");
-        phone.waitForText("order-status", "已注销");
+        phone.waitForText("order-status", "已完成");
         phone.click("order-duty");
         phone.waitForText("duty-status", "已尽责");
         assertThat(phone.text("duty-trees")).isEqualTo("3 / 3");
