@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 @NamedQuery(name = "Certificate.bySchemeRef",
         query = "select c from Certificate c where c.kind = :kind and c.schemeRef = :ref")
 @NamedQuery(name = "Certificate.revokedSince",
-        query = "select c from Certificate c where c.revokedAt is not null and c.revokedAt > :since order by c.revokedAt, c.id")
+        query = "select c from Certificate c where c.revokedAt is not null and c.revokedAt >= :since order by c.revokedAt, c.number")
 public class Certificate {
 
     public enum Status { VALID, REVOKED }

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -122,22 +121,24 @@ public class CertificateService {
         }
         c.status = Certificate.Status.REVOKED;
         recent.forget(c.number);
-        c.revokedAt = clock.now();
+        // To the millisecond, as the revocation list writes it: the answer and the list show the same digits.
+        c.revokedAt = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         c.revocationReason = why;
         LOG.info(() -> "Certificate " + c.number + " revoked by " + actor);
         return c;
     }
 
+    /** The revocations at or after {@code since}, oldest first. */
     public List<Certificate> revokedSince(Instant since) {
         return em.createNamedQuery("Certificate.revokedSince", Certificate.class).setParameter("since", since)
-                .setMaxResults(10_000).getResultList();
+                .getResultList();
     }
 
     /**
      * What the verification of a scanned text concluded. {@code MISMATCH}: a genuine (or at least well-formed and not
      * forged) payload in an address that names another certificate number than the one it signs.
      */
-    public enum Verdict { VALID, REVOKED, INVALID_SIGNATURE, UNKNOWN, MISMATCH, MALFORMED }
+    public enum Verdict { VALID, REVOKED, INVALID_SIGNATURE, UNKNOWN_KEY, UNKNOWN, MISMATCH, MALFORMED }
 
     /**
      * The verdict, the certificate it is about (VALID and REVOKED only), and whether the scanned address points at
@@ -147,50 +148,66 @@ public class CertificateService {
     }
 
     /**
-     * Verifies whatever was scanned. The payload the server issued itself is recognised by comparison (no
-     * signature check needed); any other payload is checked against the signing keys, so a forgery is told from a
-     * genuine certificate this server does not know. The address around the payload must name the signed number
-     * (else MISMATCH, unless the payload is forged anyway), and is flagged when it is not this server's.
+     * Verifies whatever was scanned, in the order docs/CERTIFICATES.md ("Verdicts") defines for every verifier:
+     * MALFORMED (no payload), INVALID_SIGNATURE for a non-canonical text, UNKNOWN_KEY, INVALID_SIGNATURE, MISMATCH (the
+     * address names another number), then what this server holds: UNKNOWN, REVOKED or VALID. The payload the server
+     * issued itself is recognised by comparison (no signature check needed); any other payload is checked against
+     * the signing keys, so a forgery is told from a genuine certificate this server does not know. The address is
+     * flagged when it is not this server's.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Verification verify(String scanned) {
-        Verdict verdict;
-        Certificate certificate = null;
         Optional<QrPayload.Signed> decoded = QrPayload.fromScan(scanned);
         if (decoded.isEmpty()) {
             return new Verification(Verdict.MALFORMED, null, false);
         }
         QrPayload.Signed signed = decoded.get();
-        Optional<Certificate> stored = signed.canonical() ? recent.get(signed.payload().number(), this::find)
-                : Optional.empty();
-        if (!signed.canonical()) {
-            verdict = Verdict.INVALID_SIGNATURE;
-        } else if (stored.isPresent() && stored.get().payload.equals(signed.text())) {
-            verdict = stored.get().status == Certificate.Status.REVOKED ? Verdict.REVOKED : Verdict.VALID;
-            certificate = stored.get();
-        } else if (!keys.verify(signed.payload().keyId(), signed.body(), signed.signature())) {
-            verdict = Verdict.INVALID_SIGNATURE;
-        } else {
-            // Signed by us, but not what we stored under that number (or nothing is stored under it).
-            verdict = stored.isPresent() ? Verdict.INVALID_SIGNATURE : Verdict.UNKNOWN;
-        }
         boolean foreign = ScannedAddress.foreign(scanned, Settings.publicUrl());
-        if (verdict != Verdict.INVALID_SIGNATURE && !ScannedAddress.names(scanned, signed.payload().number())) {
+        if (!signed.canonical()) {
+            return new Verification(Verdict.INVALID_SIGNATURE, null, foreign);
+        }
+        Optional<Certificate> stored = recent.get(signed.payload().number(), this::find);
+        boolean issuedHere = stored.isPresent() && stored.get().payload.equals(signed.text());
+        if (!issuedHere) {
+            if (!keys.knows(signed.payload().keyId())) {
+                return new Verification(Verdict.UNKNOWN_KEY, null, foreign);
+            }
+            if (!keys.verify(signed.payload().keyId(), signed.body(), signed.signature())) {
+                return new Verification(Verdict.INVALID_SIGNATURE, null, foreign);
+            }
+        }
+        if (!ScannedAddress.names(scanned, signed.payload().number())) {
             return new Verification(Verdict.MISMATCH, null, foreign);
         }
-        return new Verification(verdict, certificate, foreign);
+        if (!issuedHere) {
+            // Signed by us, but not what we stored under that number (or nothing is stored under it).
+            return new Verification(stored.isPresent() ? Verdict.INVALID_SIGNATURE : Verdict.UNKNOWN, null, foreign);
+        }
+        Certificate certificate = stored.get();
+        return new Verification(certificate.status == Certificate.Status.REVOKED ? Verdict.REVOKED : Verdict.VALID,
+                certificate, foreign);
     }
 
-    /** The signed revocation list for offline scanners: one line per revocation, signed as a whole. */
-    public record RevocationList(String keyId, Instant generatedAt, List<String> entries, String signature) {
-    }
-
+    /**
+     * The signed revocation list for offline verifiers: every revocation ({@code since} null, FULL) or those at or after
+     * {@code since} (DELTA, taken to the millisecond), with the sequence (revocations ever made) and the time.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public RevocationList revocationList(Instant since) {
         Instant now = clock.now();
-        List<String> entries = revokedSince(since).stream().map(c -> c.number + " " + c.revokedAt).toList();
-        String text = now + "\n" + entries.stream().collect(Collectors.joining("\n"));
-        return new RevocationList(keys.activeKeyId(), now, entries,
-                SigningKeys.base64(keys.sign(text.getBytes(StandardCharsets.UTF_8))));
+        Instant from = since == null ? null : since.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        List<RevocationList.Entry> entries = revokedSince(from == null ? Instant.EPOCH : from).stream()
+                .map(c -> new RevocationList.Entry(c.number, RevocationList.time(c.revokedAt), oneLine(c.revocationReason)))
+                .toList();
+        // A FULL list's sequence is its length; a DELTA's is counted (a revocation made meanwhile may be listed and
+        // not counted, hence at least its length).
+        long sequence = from == null ? entries.size() : Math.max(entries.size(), em.createQuery(
+                "select count(c) from Certificate c where c.revokedAt is not null", Long.class).getSingleResult());
+        return RevocationList.signed(keys, sequence, from, now, entries);
+    }
+
+    /** A reason on one line of the signed list (free text never holds control characters; older rows might). */
+    private static String oneLine(String reason) {
+        return reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ");
     }
 }

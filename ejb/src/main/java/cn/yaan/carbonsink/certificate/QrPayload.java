@@ -82,13 +82,21 @@ public record QrPayload(String keyId, CertificateKind kind, LocalDate issuedOn, 
     record Signed(QrPayload payload, byte[] body, byte[] signature, String text, boolean canonical) {
     }
 
-    /** Decodes payload text; empty when it is not a well-formed payload (anything at all may be scanned). */
+    /**
+     * Decodes payload text; empty when it is not a well-formed payload (anything at all may be scanned): MALFORMED is
+     * text of fewer than 20 or more than 400 characters or with any character outside base64url's 64 (padding
+     * included), a length base64 cannot have, another version, too few bytes, an unknown kind, a quantity that is
+     * not minimal LEB128 of at most 9 bytes, a number that is not the canonical compact form of a valid number of
+     * the payload's kind, a holder longer than 60 bytes or not valid UTF-8, and any byte between the holder and the
+     * 64 signature bytes (the signature ends the payload).
+     */
     static Optional<Signed> decode(String text) {
-        if (text == null || text.length() < 20 || text.length() > 400) {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.length() < 20 || trimmed.length() > 400 || !trimmed.matches("[A-Za-z0-9_-]+")) {
             return Optional.empty();
         }
         try {
-            byte[] all = Base64.getUrlDecoder().decode(text.trim());
+            byte[] all = Base64.getUrlDecoder().decode(trimmed);
             if (all.length < 1 + 4 + 1 + 2 + 1 + 14 + 1 + SIGNATURE_BYTES || all[0] != VERSION) {
                 return Optional.empty();
             }
@@ -104,6 +112,9 @@ public record QrPayload(String keyId, CertificateKind kind, LocalDate issuedOn, 
                     return Optional.empty();
                 }
                 int b = in.get() & 0xff;
+                if (b == 0 && shift > 0) {
+                    return Optional.empty(); // not minimal: a zero group after the first
+                }
                 quantity |= (long) (b & 0x7f) << shift;
                 if ((b & 0x80) == 0) {
                     break;
@@ -117,17 +128,20 @@ public record QrPayload(String keyId, CertificateKind kind, LocalDate issuedOn, 
             }
             byte[] holder = new byte[holderLength];
             in.get(holder);
-            Optional<String> normalized = CertificateNumbers.normalize(new String(number, StandardCharsets.US_ASCII));
-            if (normalized.isEmpty() || normalized.get().charAt(0) != kind.letter) {
+            String compact = new String(number, StandardCharsets.US_ASCII);
+            Optional<String> normalized = CertificateNumbers.normalize(compact);
+            if (normalized.isEmpty() || !CertificateNumbers.compact(normalized.get()).equals(compact)
+                    || compact.charAt(0) != kind.letter) {
                 return Optional.empty();
             }
+            String holderText = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(holder)).toString();
             QrPayload payload = new QrPayload(HexFormat.of().formatHex(key), kind, EPOCH.plusDays(days), quantity,
-                    normalized.get(), new String(holder, StandardCharsets.UTF_8));
-            String trimmed = text.trim();
+                    normalized.get(), holderText);
             return Optional.of(new Signed(payload, Arrays.copyOf(all, all.length - SIGNATURE_BYTES),
                     Arrays.copyOfRange(all, all.length - SIGNATURE_BYTES, all.length), trimmed,
                     Base64.getUrlEncoder().withoutPadding().encodeToString(all).equals(trimmed)));
-        } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+        } catch (IllegalArgumentException | java.nio.BufferUnderflowException
+                 | java.nio.charset.CharacterCodingException e) {
             return Optional.empty();
         }
     }

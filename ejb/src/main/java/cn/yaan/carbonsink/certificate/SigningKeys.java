@@ -130,17 +130,39 @@ public class SigningKeys {
         return signer.generateSignature();
     }
 
-    /** Whether {@code signature} is the signature of {@code message} by the key {@code keyId} (false if unknown). */
+    /** Whether {@code keyId} is one of the keys that sign or signed payloads (GET /api/v1/public/keys). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean verify(String keyId, byte[] message, byte[] signature) {
+    public boolean knows(String keyId) {
+        return publicKey(keyId) != null;
+    }
+
+    private Ed25519PublicKeyParameters publicKey(String keyId) {
         Ed25519PublicKeyParameters key = publicKeys.get(keyId);
-        if (key == null) {
+        if (key == null && em != null) {
             SigningKey stored = em.find(SigningKey.class, keyId);
             if (stored == null) {
-                return false;
+                return null;
             }
             key = new Ed25519PublicKeyParameters(Base64.getUrlDecoder().decode(stored.publicKey), 0);
             publicKeys.put(keyId, key);
+        }
+        return key;
+    }
+
+    /** Whether {@code signature} is the signature of {@code message} by the key {@code keyId} (false if unknown). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean verify(String keyId, byte[] message, byte[] signature) {
+        Ed25519PublicKeyParameters key = publicKey(keyId);
+        if (key == null) {
+            return false;
+        }
+        return verify(key, message, signature);
+    }
+
+    /** Pure Ed25519 (RFC 8032) verification of {@code message} by {@code key}. */
+    static boolean verify(Ed25519PublicKeyParameters key, byte[] message, byte[] signature) {
+        if (signature.length != 64) {
+            return false;
         }
         Ed25519Signer verifier = new Ed25519Signer();
         verifier.init(false, key);

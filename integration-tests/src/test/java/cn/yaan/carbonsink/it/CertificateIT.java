@@ -160,10 +160,27 @@ class CertificateIT {
         // The key id (bytes 1 to 4, characters 1 to 6) changed: a key nobody published.
         String payload = scanned.substring(hash + 1);
         String otherKey = payload.substring(0, 3) + (payload.charAt(3) == 'A' ? 'B' : 'A') + payload.substring(4);
-        assertThat(verify(scanned.substring(0, hash + 1) + otherKey).getString("status")).isEqualTo("INVALID_SIGNATURE");
+        assertThat(verify(scanned.substring(0, hash + 1) + otherKey).getString("status")).isEqualTo("UNKNOWN_KEY");
         // The last character belongs to the signature: a clean forgery.
         String forged = scanned.substring(0, scanned.length() - 2) + (scanned.endsWith("AA") ? "BB" : "AA");
         assertThat(verify(forged).getString("status")).isEqualTo("INVALID_SIGNATURE");
+    }
+
+    /** The genuine bytes in a text that is not their canonical base64url (a spare bit of the last character set). */
+    @Test
+    void aNonCanonicalEncodingOfGenuineBytesIsAnAlteredText() throws Exception {
+        // 104 bytes (a 15-byte masked holder): 139 characters, the last one with 2 spare bits.
+        String scanned = scannedQr(purchase("雅安市绿色能源有限公司").getString("certificateNo"));
+        int hash = scanned.indexOf('#');
+        String payload = scanned.substring(hash + 1);
+        assertThat(payload.length() % 4).isEqualTo(3);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String nonCanonical = payload.substring(0, payload.length() - 1)
+                + alphabet.charAt(alphabet.indexOf(payload.charAt(payload.length() - 1)) | 1);
+        assertThat(nonCanonical).isNotEqualTo(payload);
+        assertThat(Base64.getUrlDecoder().decode(nonCanonical)).isEqualTo(Base64.getUrlDecoder().decode(payload));
+        assertThat(verify(scanned.substring(0, hash + 1) + nonCanonical).getString("status")).isEqualTo("INVALID_SIGNATURE");
+        assertThat(verify(scanned).getString("status")).isEqualTo("VALID");
     }
 
     /**
@@ -228,19 +245,47 @@ class CertificateIT {
         assertThat(ErrorsIT.problem(api.postJson("/api/v1/certificates/" + number + "/revocation",
                 "{\"reason\":\"again\"}", api.token("admin")), 409).getString("type")).endsWith("already-revoked");
 
+        // The revocation's answer and the signed list give the same time, to the same digits.
+        String revokedAt = revoked.json().getString("revokedAt");
+        assertThat(revokedAt).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
         JsonObject list = api.get("/api/v1/public/revocations").json();
-        assertThat(list.getJsonArray("entries").stream().map(e -> ((jakarta.json.JsonString) e).getString()))
-                .anySatisfy(e -> assertThat(e).startsWith(number + " "));
-        // Signed as docs/CERTIFICATES.md says: by the key keyId, over generatedAt + "\n" + the entries joined by "\n".
-        String signed = list.getString("generatedAt") + "\n" + String.join("\n", list.getJsonArray("entries")
-                .getValuesAs(jakarta.json.JsonString::getString));
+        String entry = number + " " + revokedAt + " Paid with a stolen card";
+        // Signed as docs/CERTIFICATES.md says: by the key keyId, over text, which is read after it verified.
+        String text = list.getString("text");
+        assertThat(text).startsWith("carbonsink-revocations 2\nsequence " + list.getJsonNumber("sequence").longValue()
+                + "\nkind FULL\ngenerated " + list.getString("generatedAt") + "\n").contains("\n" + entry + "\n").endsWith("\n");
+        assertThat(list.getString("kind")).isEqualTo("FULL");
+        assertThat(list.getJsonArray("entries").size()).isEqualTo(list.getJsonNumber("sequence").intValue())
+                .isEqualTo(text.split("\n").length - 4);
+        assertThat(list.getJsonArray("entries").getValuesAs(JsonObject.class)).anySatisfy(e -> {
+            assertThat(e.getString("number")).isEqualTo(number);
+            assertThat(e.getString("revokedAt")).isEqualTo(revokedAt);
+            assertThat(e.getString("reason")).isEqualTo("Paid with a stolen card");
+        });
         byte[] signature = Base64.getUrlDecoder().decode(list.getString("signature"));
         PublicKey key = publishedKey(list.getString("keyId"));
-        assertThat(ed25519Verifies(key, signed.getBytes(StandardCharsets.UTF_8), signature)).isTrue();
-        String withoutTheLast = signed.substring(0, signed.lastIndexOf('\n'));
+        assertThat(ed25519Verifies(key, text.getBytes(StandardCharsets.UTF_8), signature)).isTrue();
+        String withoutTheLast = text.substring(0, text.lastIndexOf('\n', text.length() - 2) + 1);
         assertThat(ed25519Verifies(key, withoutTheLast.getBytes(StandardCharsets.UTF_8), signature))
                 .as("a list with an entry left out").isFalse();
-        assertThat(api.get("/api/v1/public/revocations?since=2999-01-01T00:00:00Z").json().getJsonArray("entries")).isEmpty();
+        String older = text.replace("sequence " + list.getJsonNumber("sequence"), "sequence 0");
+        assertThat(ed25519Verifies(key, older.getBytes(StandardCharsets.UTF_8), signature)).as("another sequence").isFalse();
+
+        // A delta from the revocation's own time holds it (since is inclusive), and says it is a delta from then.
+        JsonObject delta = api.get("/api/v1/public/revocations?since=" + revokedAt).json();
+        assertThat(delta.getString("kind")).isEqualTo("DELTA");
+        assertThat(delta.getString("since")).isEqualTo(revokedAt);
+        assertThat(delta.getString("text")).contains("\nkind DELTA " + revokedAt + "\n", "\n" + entry + "\n");
+        assertThat(delta.getJsonNumber("sequence").longValue()).isGreaterThanOrEqualTo(list.getJsonNumber("sequence").longValue());
+        assertThat(ed25519Verifies(key, delta.getString("text").getBytes(StandardCharsets.UTF_8),
+                Base64.getUrlDecoder().decode(delta.getString("signature")))).isTrue();
+        String afterIt = java.time.Instant.parse(revokedAt).plusMillis(1).toString();
+        assertThat(api.get("/api/v1/public/revocations?since=" + afterIt).json().getString("text"))
+                .doesNotContain(number);
+        JsonObject empty = api.get("/api/v1/public/revocations?since=2999-01-01T00:00:00Z").json();
+        assertThat(empty.getJsonArray("entries")).isEmpty();
+        // An empty list's text ends with its header's last line, and a newline.
+        assertThat(empty.getString("text")).endsWith("\ngenerated " + empty.getString("generatedAt") + "\n");
         ErrorsIT.problem(api.get("/api/v1/public/revocations?since=yesterday"), 400);
     }
 

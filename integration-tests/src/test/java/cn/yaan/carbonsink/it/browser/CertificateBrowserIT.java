@@ -75,6 +75,18 @@ class CertificateBrowserIT extends BrowserTest {
         phone.open(revoked);
         phone.waitForText("verdict-how", "无网络");
         assertThat(phone.text("verdict-text")).contains("证书已撤销");
+        // When and why, from the signed list, and how old that list is (fresh: no warning).
+        assertThat(phone.text("verdict-how")).contains("撤销于", "测试撤销");
+        assertThat(phone.text("list-age")).contains("撤销名单生成于", "已有 0 小时");
+        assertThat(phone.find("stale-warning").isDisplayed()).isFalse();
+        // A day and a half later, still offline: the cached list is stale, and the page warns.
+        phone.script("const real = Date.now; Date.now = () => real() + 36 * 3600 * 1000; location.hash = '';");
+        phone.waitForText("verdict-how", "此前在线获取");
+        goTo(phone, revoked);
+        phone.waitForText("stale-warning", "已超过 24 小时");
+        assertThat(phone.text("verdict-text")).contains("证书已撤销");
+        assertThat(phone.text("list-age")).contains("已有 36 小时");
+        phone.screenshot("phone-verify-offline-stale-list");
         // What the revoked certificate's own payload says.
         assertThat(phone.text("payload-summary")).contains(revokedNumber, "李*", "100 kg");
         phone.screenshot("phone-verify-offline-revoked");
@@ -88,6 +100,7 @@ class CertificateBrowserIT extends BrowserTest {
         Browser desktop = open(Browser.Size.DESKTOP, "en-GB");
         desktop.open(revoked);
         desktop.waitForText("verdict-text", "Certificate revoked");
+        assertThat(desktop.text("verdict-how")).contains("revoked on", "issued in error");
         assertThat(desktop.text("details")).contains("issued in error", number);
         desktop.screenshot("desktop-verify-revoked-en");
         assertClean(desktop);

@@ -8,6 +8,7 @@ import cn.yaan.carbonsink.certificate.CertificateKind;
 import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.certificate.PdfContent;
 import cn.yaan.carbonsink.certificate.QrCodes;
+import cn.yaan.carbonsink.certificate.RevocationList;
 import cn.yaan.carbonsink.certificate.SigningKeys;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.shared.AppClock;
@@ -81,12 +82,13 @@ public class CertificateResource {
     /** A certificate as anyone may see it: the holder masked. */
     public record CertificateView(String number, String kind, String titleZh, String titleEn, String holder,
                                   long quantityKg, Integer trees, List<String> serialRanges, String issuer,
-                                  Instant issuedAt, String status, Instant revokedAt, String revocationReason,
+                                  Instant issuedAt, String status, String revokedAt, String revocationReason,
                                   String verifyUrl) {
         static CertificateView of(Certificate c) {
             return new CertificateView(c.number(), c.kind().name(), title(c, Locale.SIMPLIFIED_CHINESE),
                     title(c, Locale.ENGLISH), Masking.name(c.holder()), c.quantityKg(), c.trees(), c.serialRanges(),
-                    c.issuer(), c.issuedAt(), c.status().name(), c.revokedAt(), c.revocationReason(),
+                    c.issuer(), c.issuedAt(), c.status().name(),
+                    c.revokedAt() == null ? null : RevocationList.time(c.revokedAt()), c.revocationReason(),
                     CertificateService.verifyUrl(c));
         }
     }
@@ -248,14 +250,18 @@ public class CertificateResource {
     @GET
     @Path("public/revocations")
     @PermitAll
-    @Operation(summary = "Revocations (since an ISO-8601 instant, optional) for offline scanners, signed: Ed25519 "
-            + "over generatedAt and the entries, one per line (docs/CERTIFICATES.md)")
-    public CertificateService.RevocationList revocations(@QueryParam("since") String since) {
+    @Operation(summary = "The signed revocation list for offline verifiers: FULL, or DELTA with the revocations at or "
+            + "after since (an ISO-8601 instant, taken to the millisecond); Ed25519 by keyId over text, which holds the "
+            + "sequence, the kind, the time and one line per revocation (docs/CERTIFICATES.md)")
+    public RevocationList revocations(@QueryParam("since") String since) {
         Instant from;
         try {
-            from = since == null || since.isBlank() ? Instant.EPOCH : Instant.parse(since);
+            from = since == null || since.isBlank() ? null : Instant.parse(since);
         } catch (DateTimeParseException e) {
             throw BusinessException.invalid("since", "since is an ISO-8601 instant such as 2026-11-25T00:00:00Z.");
+        }
+        if (from != null && (from.isBefore(Instant.EPOCH) || from.isAfter(Instant.parse("9999-12-31T23:59:59Z")))) {
+            throw BusinessException.invalid("since", "since is an instant between 1970 and 9999.");
         }
         return certificates.revocationList(from);
     }

@@ -37,6 +37,19 @@ public class VerifyBacking {
     /** The address the QR codes point at: the script warns when the page is opened at another (a look-alike site). */
     public String getPublicUrl() { return Settings.publicUrl(); }
 
+    /**
+     * From how many hours an offline verdict warns that its revocation list is stale
+     * ({@code carbonsink.revocation-max-age-hours}, CARBONSINK_REVOCATION_MAX_AGE_HOURS, default 24).
+     */
+    public long getRevocationMaxAgeHours() {
+        try {
+            long hours = Long.parseLong(Settings.get("carbonsink.revocation-max-age-hours", "24"));
+            return hours > 0 ? hours : 24;
+        } catch (NumberFormatException e) {
+            return 24;
+        }
+    }
+
     /** When the server answered: a copy of the page kept for offline use says how old its answer is. */
     public Instant getRenderedAt() { return renderedAt; }
 
