@@ -35,6 +35,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
@@ -227,6 +228,39 @@ class CertificateIT {
         assertThat(both.getBoolean("foreignOrigin")).isTrue();
         assertThat(verify("HTTP://LOCALHOST:8080/v/" + aNumber + "#" + payload).getBoolean("foreignOrigin"))
                 .as("the same origin in capitals").isFalse();
+    }
+
+    private Api.Reply getIfNoneMatch(String path, String tag) {
+        return api.send(api.request(path).header("If-None-Match", tag).GET());
+    }
+
+    @Test
+    void renderingsCarryStrongTagsAnswer304AndARevocationChangesThePdfButNotTheQrCode() {
+        String number = purchase("钱九").getString("certificateNo");
+        String pdfPath = "/api/v1/public/certificates/" + number + "/pdf";
+        String pngPath = "/api/v1/public/certificates/" + number + "/qr.png";
+        Api.Reply pdf = api.get(pdfPath);
+        String pdfTag = pdf.header("ETag").orElseThrow();
+        assertThat(pdfTag).as("strong").startsWith("\"");
+        assertThat(pdf.header("Cache-Control")).contains("public, no-cache");
+        assertThat(api.get(pdfPath).bytes()).as("the kept rendering").isEqualTo(pdf.bytes());
+        Api.Reply png = api.get(pngPath);
+        String pngTag = png.header("ETag").orElseThrow();
+        assertThat(png.header("Cache-Control")).contains("public, max-age=31536000, immutable");
+        assertThat(api.get(pngPath + "?size=600").header("ETag")).as("each size its own").isNotEqualTo(Optional.of(pngTag));
+
+        Api.Reply unchanged = getIfNoneMatch(pdfPath, pdfTag);
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.bytes()).isEmpty();
+        assertThat(getIfNoneMatch(pngPath, pngTag).status()).isEqualTo(304);
+
+        assertThat(api.postJson("/api/v1/certificates/" + number + "/revocation", "{\"reason\":\"判决撤销\"}",
+                api.token("admin")).status()).isEqualTo(200);
+        Api.Reply revoked = getIfNoneMatch(pdfPath, pdfTag);
+        assertThat(revoked.status()).as("the PDF of a revoked certificate is another PDF").isEqualTo(200);
+        assertThat(revoked.header("ETag").orElseThrow()).isNotEqualTo(pdfTag);
+        assertThat(pdfText(api, number)).contains("已撤销 REVOKED", "判决撤销");
+        assertThat(getIfNoneMatch(pngPath, pngTag).status()).as("the QR code is the same").isEqualTo(304);
     }
 
     @Test

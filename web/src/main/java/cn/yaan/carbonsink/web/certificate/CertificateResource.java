@@ -40,6 +40,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -61,6 +63,14 @@ import java.util.ResourceBundle;
 @Tag(name = "Certificates")
 @Produces(MediaType.APPLICATION_JSON)
 public class CertificateResource {
+
+    /** A QR code carries the signed payload, which never changes: cached for a year. */
+    static final String QR_CACHING = "public, max-age=31536000, immutable";
+    /** A PDF changes once, when the certificate is revoked: cached, but asked again each time (304 when unchanged). */
+    static final String PDF_CACHING = "public, no-cache";
+
+    @Inject
+    RenderedCertificates rendered;
 
     @Inject
     CertificateService certificates;
@@ -128,9 +138,11 @@ public class CertificateResource {
     @Produces("image/png")
     @Operation(summary = "The certificate's QR code as PNG, size 120 to 1200 pixels (default 360)")
     public Response qrPng(@PathParam("number") String number,
-                          @QueryParam("size") @DefaultValue("360") @Min(120) @Max(1200) int size) {
-        return Response.ok(QrCodes.png(CertificateService.verifyUrl(certificates.require(number)), size), "image/png")
-                .header("Cache-Control", "public, max-age=86400").build();
+                          @QueryParam("size") @DefaultValue("360") @Min(120) @Max(1200) int size,
+                          @Context Request request) {
+        Certificate c = certificates.require(number);
+        return rendered.answer(request, c, "qr.png " + size, "image/png", QR_CACHING,
+                () -> QrCodes.png(CertificateService.verifyUrl(c), size));
     }
 
     @GET
@@ -138,9 +150,10 @@ public class CertificateResource {
     @PermitAll
     @Produces("image/svg+xml")
     @Operation(summary = "The certificate's QR code as SVG")
-    public Response qrSvg(@PathParam("number") String number) {
-        return Response.ok(QrCodes.svg(CertificateService.verifyUrl(certificates.require(number))), "image/svg+xml")
-                .header("Cache-Control", "public, max-age=86400").build();
+    public Response qrSvg(@PathParam("number") String number, @Context Request request) {
+        Certificate c = certificates.require(number);
+        return rendered.answer(request, c, "qr.svg", "image/svg+xml", QR_CACHING,
+                () -> QrCodes.svg(CertificateService.verifyUrl(c)).getBytes(StandardCharsets.UTF_8));
     }
 
     @GET
@@ -148,15 +161,17 @@ public class CertificateResource {
     @PermitAll
     @Produces("application/pdf")
     @Operation(summary = "The certificate as an A4 PDF in Chinese and English, with its QR code")
-    public Response pdf(@PathParam("number") String number) {
+    public Response pdf(@PathParam("number") String number, @Context Request request) {
         Certificate c = certificates.require(number);
-        String url = CertificateService.verifyUrl(c);
-        byte[] pdf = CertificatePdf.render(new PdfContent(title(c, Locale.SIMPLIFIED_CHINESE), title(c, Locale.ENGLISH),
-                c.number(), pdfFacts(c), c.serialRanges(), c.issuer(), LocalDate.ofInstant(c.issuedAt(), AppClock.ZONE),
-                QrCodes.png(url, 480), url, Settings.publicUrl() + "/v/" + c.number(),
-                c.revokedAt() == null ? null : new PdfContent.Revoked(LocalDate.ofInstant(c.revokedAt(), AppClock.ZONE),
-                        c.revocationReason())));
-        return Response.ok(pdf, "application/pdf")
+        Response answer = rendered.answer(request, c, "pdf " + c.status(), "application/pdf", PDF_CACHING, () -> {
+            String url = CertificateService.verifyUrl(c);
+            return CertificatePdf.render(new PdfContent(title(c, Locale.SIMPLIFIED_CHINESE), title(c, Locale.ENGLISH),
+                    c.number(), pdfFacts(c), c.serialRanges(), c.issuer(),
+                    LocalDate.ofInstant(c.issuedAt(), AppClock.ZONE), QrCodes.png(url, 480), url,
+                    Settings.publicUrl() + "/v/" + c.number(), c.revokedAt() == null ? null
+                    : new PdfContent.Revoked(LocalDate.ofInstant(c.revokedAt(), AppClock.ZONE), c.revocationReason())));
+        });
+        return Response.fromResponse(answer)
                 .header("Content-Disposition", "inline; filename=\"" + c.number() + ".pdf\"").build();
     }
 
