@@ -3,16 +3,22 @@ package cn.yaan.carbonsink.it.browser;
 import cn.yaan.carbonsink.it.Api;
 import cn.yaan.carbonsink.it.RequiredSuites;
 import cn.yaan.carbonsink.it.ServerIT;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,6 +134,20 @@ public abstract class BrowserTest {
      */
     protected static void assertFitsAPhone(Browser phone) {
         assertThat(phoneFindings(phone)).as("on a phone: " + phone.driver().getCurrentUrl()).isEmpty();
+    }
+
+    /**
+     * The serious and critical WCAG 2.1 A/AA violations axe-core finds on the page in this browser, one line per
+     * rule with up to three of its elements (axe-core's script comes from the test's classpath, not the network).
+     */
+    protected static List<String> accessibilityFindings(Browser browser) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser.driver());
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream().limit(3)
+                        .map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .toList();
     }
 
     /** Fails on any JavaScript error or failed request the pages of this browser have seen so far. */
