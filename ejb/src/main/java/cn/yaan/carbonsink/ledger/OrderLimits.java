@@ -4,6 +4,7 @@ import cn.yaan.carbonsink.platform.AppSettings;
 import cn.yaan.carbonsink.shared.BusinessException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * How much one account may hold unpaid at a time, so that nobody can keep a project's stock (or a day's offset
@@ -22,6 +23,7 @@ public class OrderLimits {
     @Inject
     AppSettings settings;
 
+    @Schema(name = "OrderLimits")
     public record Values(long maxPendingOrders, long maxPendingKg) {
     }
 

@@ -4,6 +4,7 @@ import cn.yaan.carbonsink.platform.AppSettings;
 import cn.yaan.carbonsink.shared.BusinessException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The duty's settings. Each is looked up in the database first (row {@code duty.<name>} of {@code app_setting},
@@ -37,6 +38,7 @@ public class DutySettings {
     @Inject
     AppSettings settings;
 
+    @Schema(name = "DutySettings")
     public record Values(int ageMin, int ageMax, int ageMaxWomen, int treesOwed, int kgPerTree, int hoursPerTree, int fenPerTree,
                          int qrMinutes) {
         public DutyRules rules() {

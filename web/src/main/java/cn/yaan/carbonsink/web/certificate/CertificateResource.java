@@ -165,6 +165,7 @@ public class CertificateResource {
     }
 
     /** What a camera read: anything at all, judged by the verification (MALFORMED), never refused for its characters. */
+    @Schema(name = "CertificateScan")
     public record Scan(@NotNull @Size(max = 100_000) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr) {
     }
 
