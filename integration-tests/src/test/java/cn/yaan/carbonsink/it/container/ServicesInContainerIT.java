@@ -105,8 +105,8 @@ class ServicesInContainerIT {
         transaction = (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
         project = "IC" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36).toUpperCase();
         projects.createProject(new ProjectService.NewProject(project, "容器测试林", "In-container test forest", "雨城区",
-                "Local pilot", "AR-CM-001", new BigDecimal("100"), 8000), "officer");
-        projects.issue(project, 2024, 10_000, "officer");
+                "Local pilot", "AR-CM-001", new BigDecimal("100"), 8000L), "officer");
+        projects.issue(project, new ProjectService.NewIssuance(2024, 10_000L), "officer");
     }
 
     private static <T> T service(Class<T> type) throws NamingException {
@@ -118,8 +118,7 @@ class ServicesInContainerIT {
 
     @Test
     void anOrderPaidTwiceRetiresItsUnitsOnceAndIsNoLongerCancellable() {
-        UnitOrder order = orders.place(new OrderService.ReserveRequest(OrderPurpose.DIRECT, "容器测试", null, project,
-                300, OWNER), null);
+        UnitOrder order = orders.place(new OrderService.NewOrder(project, 300L, "容器测试"), OWNER, "市民", null);
         assertEquals(OrderStatus.PENDING_PAYMENT, order.status());
         assertInventory(9_700, 300, 0);
 
@@ -138,8 +137,7 @@ class ServicesInContainerIT {
 
     @Test
     void aCancelledOrderGivesItsUnitsBackAndIsNeverPaid() {
-        UnitOrder order = orders.place(new OrderService.ReserveRequest(OrderPurpose.DIRECT, "容器测试", null, project,
-                1_000, OWNER), null);
+        UnitOrder order = orders.place(new OrderService.NewOrder(project, 1_000L, "容器测试"), OWNER, "市民", null);
         assertEquals(OrderStatus.CANCELLED, orders.cancel(order.id(), OWNER).status());
         assertInventory(10_000, 0, 0);
         assertRefused("order-cancelled", () -> payments.paySimulated(order.paymentId(), OWNER));
@@ -271,6 +269,10 @@ class ServicesInContainerIT {
         assertThrows(ConstraintViolationException.class, () -> sites.createSlots("BFX", new SiteService.NewSlots(
                 LocalDate.now(CST).plusDays(500), null, List.of(), 60, 0), "officer"));
         assertEquals(slot.capacity(), sites.slot(slot.id()).remaining());
+        ConstraintViolationException order = assertThrows(ConstraintViolationException.class,
+                () -> orders.place(new OrderService.NewOrder(project, 0L, null), OWNER, "市民", null));
+        assertEquals("quantityKg", Violations.invalid(order).fieldErrors().get(0).field());
+        assertInventory(10_000, 0, 0);
 
         transaction.begin();
         try {
