@@ -209,7 +209,8 @@ class ServicesInContainerIT {
         ObligationService.Obligation before = obligations.obligation(username, year);
         assertTrue(before.obliged() && before.treesOwed() > 0 && before.treesFulfilled() == 0, before.toString());
 
-        DutyPurchaseService.Purchase purchase = purchases.buyUnits(username, year, before.treesOwed(), project);
+        DutyPurchaseService.Purchase purchase = purchases.buyUnits(username, year,
+                new DutyPurchaseService.UnitPurchase(before.treesOwed(), project));
         assertEquals(0, obligations.obligation(username, year).treesFulfilled(), "nothing counts before the payment");
         payments.paySimulated(purchase.paymentId(), username);
         payments.paySimulated(purchase.paymentId(), username);
