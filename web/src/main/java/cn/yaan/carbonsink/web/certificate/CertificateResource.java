@@ -25,7 +25,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -204,16 +203,13 @@ public class CertificateResource {
         return VerificationView.of(certificates.verify(QrCodes.decode(image)));
     }
 
-    public record Revocation(@NotBlank @Schema(maxLength = 500) String reason) {
-    }
-
     @POST
     @Path("certificates/{number}/revocation")
     @RolesAllowed(Role.Names.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Revoke a certificate (final; 409 when revoked already)")
-    public CertificateView revoke(@PathParam("number") String number, @NotNull @Valid Revocation r) {
-        return CertificateView.of(certificates.revoke(number, r.reason().trim(), caller.required().username()));
+    public CertificateView revoke(@PathParam("number") String number, CertificateService.Revocation r) {
+        return CertificateView.of(certificates.revoke(number, r, caller.required().username()));
     }
 
     @GET
