@@ -116,10 +116,11 @@ public class CertificateService {
         return Settings.publicUrl() + "/v/" + c.number + "#" + c.payload;
     }
 
-    /** Revokes a valid certificate (409 when it is revoked already); final. */
+    /** Why a certificate is revoked. */
     public record Revocation(@NotBlank @Schema(maxLength = 500) String reason) {
     }
 
+    /** Revokes a valid certificate (409 when it is revoked already); final. */
     public Certificate revoke(String number, @NotNull @Valid Revocation revocation, String actor) {
         String why = FreeText.required("reason", revocation.reason().trim(), 500);
         Certificate c = require(number);

@@ -111,14 +111,15 @@ public class PlantingService {
         return photo;
     }
 
-    /**
-     * An officer records a survival inspection. {@code finalCheck} null: final when on or after the last scheduled
-     * inspection (years after the planting due date).
-     */
+    /** A survival inspection as an officer records it. */
     public record NewInspection(@NotNull LocalDate date, @NotNull @Min(0) @Max(1_000_000) Integer survivingTrees,
                                 Boolean finalInspection) {
     }
 
+    /**
+     * An officer records a survival inspection. {@code finalInspection} null: final when on or after the last scheduled
+     * inspection (years after the planting due date).
+     */
     public RestorationOrder inspect(long id, @NotNull @Valid NewInspection i, Caller caller) {
         LocalDate date = i.date();
         int surviving = i.survivingTrees();

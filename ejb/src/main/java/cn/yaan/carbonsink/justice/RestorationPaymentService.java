@@ -81,16 +81,17 @@ public class RestorationPaymentService {
         return unitOrder;
     }
 
-    /**
-     * The clerk records that the defendant paid into the court's own account: the units are retired at once from a
-     * project with enough available units (or the one named). 422 when the amount is below the order's amount.
-     */
+    /** A payment into the court's own account, with its bank receipt. */
     public record OfflinePayment(@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9/_-]*",
             message = "must be letters, digits, '/', '_' or '-'") String receiptNo,
                                  @NotNull @Min(1) @Max(1_000_000_000_000L) Long amountFen,
                                  @Size(max = 32) String projectCode) {
     }
 
+    /**
+     * The clerk records that the defendant paid into the court's own account: the units are retired at once from a
+     * project with enough available units (or the one named). 422 when the amount is below the order's amount.
+     */
     public RestorationOrder offlinePayment(long id, @NotNull @Valid OfflinePayment payment, Caller caller) {
         String receiptNo = payment.receiptNo();
         long amountFen = payment.amountFen();

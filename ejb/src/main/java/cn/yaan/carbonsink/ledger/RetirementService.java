@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 /**
@@ -55,10 +55,7 @@ public class RetirementService {
     @Inject
     Event<UnitsRetired> retired;
 
-    /**
-     * {@link #retireDirect} as an officer asks for it; with an {@code Idempotency-Key}, a retry of the same request
-     * answers the retirement it made.
-     */
+    /** Units an officer retires at once (a sale settled outside the platform). */
     public record NewRetirement(@NotBlank @Size(max = 32) String projectCode,
                                 @NotNull @Min(1) @Max(1_000_000_000L) Long quantityKg,
                                 @NotBlank @Schema(maxLength = 200) String beneficiary,
@@ -66,6 +63,10 @@ public class RetirementService {
                                 @Schema(maxLength = 500) String note) {
     }
 
+    /**
+     * {@link #retireDirect} as an officer asks for it; with an {@code Idempotency-Key}, a retry of the same request
+     * answers the retirement it made.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Receipt retire(@NotNull @Valid NewRetirement n, String actor, String idempotencyKey) {
         String projectCode = n.projectCode();

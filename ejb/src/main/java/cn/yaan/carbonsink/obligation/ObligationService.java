@@ -12,7 +12,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,6 +19,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -84,11 +84,12 @@ public class ObligationService {
                 fixed.map(d -> d.exemptReason).orElse(null));
     }
 
-    /** Exempts a citizen from a year's duty (age, illness, disability...); the reason is kept with who said so. */
+    /** An officer's exemption of a citizen from a year's duty, with the reason. */
     public record NewExemption(@NotBlank @Size(max = 64) String username, @NotNull @Min(2000) @Max(2100) Integer year,
                                @NotBlank @Schema(maxLength = 500) String reason) {
     }
 
+    /** Exempts a citizen from a year's duty (age, illness, disability...); the reason is kept with who said so. */
     public Obligation exempt(@NotNull @Valid NewExemption e, String officer) {
         String username = e.username().trim();
         int year = e.year();
