@@ -12,6 +12,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -111,9 +115,13 @@ public class CertificateService {
         return Settings.publicUrl() + "/v/" + c.number + "#" + c.payload;
     }
 
+    /** Why a certificate is revoked. */
+    public record Revocation(@NotBlank @Schema(maxLength = 500) String reason) {
+    }
+
     /** Revokes a valid certificate (409 when it is revoked already); final. */
-    public Certificate revoke(String number, String reason, String actor) {
-        String why = FreeText.required("reason", reason, 500);
+    public Certificate revoke(String number, @NotNull @Valid Revocation revocation, String actor) {
+        String why = FreeText.required("reason", revocation.reason().trim(), 500);
         Certificate c = require(number);
         RowLocks.fresh(em, c);
         if (c.status == Certificate.Status.REVOKED) {

@@ -16,6 +16,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -55,8 +59,10 @@ public class CitizenService {
     @Inject
     RegistrationThrottle throttle;
 
-    public record Registration(String username, String name, String idNumber, String phone, String password,
-                               Boolean consent) {
+    /** Sizes are generous caps against abuse; {@link #register} checks the real rules and reports every field at once. */
+    public record Registration(@Size(max = 64) String username, @Schema(maxLength = NAME_MAX) String name,
+                               @Size(max = 40) String idNumber, @Size(max = 40) String phone,
+                               @Size(max = 200) String password, Boolean consent) {
         /** Never the numbers or the password, should anything print the request. */
         @Override
         public String toString() {
@@ -74,7 +80,7 @@ public class CitizenService {
      * not tell anyone whether a resident ID number is registered; the owner of a registered number is told to log in
      * with their account. Attempts that pass validation are limited per address (429).
      */
-    public CitizenView register(Registration r, String address) {
+    public CitizenView register(@NotNull @Valid Registration r, String address) {
         List<FieldError> errors = new ArrayList<>();
         if (r.username() == null || !USERNAME.matcher(r.username()).matches()) {
             errors.add(new FieldError("username", "The username must be 3 to 64 letters, digits, dots, dashes or underscores."));

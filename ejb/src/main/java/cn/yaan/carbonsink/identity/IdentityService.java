@@ -16,11 +16,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -84,15 +93,24 @@ public class IdentityService {
         return personalData.lookupHash(username == null ? "" : username).substring(0, 12);
     }
 
+    /** A login as an API client sends it. */
+    public record Credentials(@NotBlank @Size(max = 64) String username, @NotNull @Size(max = 128) String password) {
+        /** Never the password, should anything print the request. */
+        @Override
+        public String toString() {
+            return "Credentials[username=" + username + "]";
+        }
+    }
+
     /** Logs in and hands out a bearer token; only its hash is kept. */
-    public IssuedToken issueToken(String username, String password, String address) {
-        Caller caller = authenticate(username, password, address);
+    public IssuedToken issueToken(@NotNull @Valid Credentials credentials, String address) {
+        Caller caller = authenticate(credentials.username(), credentials.password(), address);
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant now = clock.now();
         Instant expiresAt = now.plus(tokenLifetime());
-        em.persist(new ApiToken(Sha256.hex(token), findAccount(username).orElseThrow(), now, expiresAt));
+        em.persist(new ApiToken(Sha256.hex(token), findAccount(credentials.username()).orElseThrow(), now, expiresAt));
         return new IssuedToken(token, expiresAt, caller);
     }
 
@@ -155,6 +173,24 @@ public class IdentityService {
 
     public Optional<Caller> caller(String username) {
         return findAccount(username).filter(Account::enabled).map(Caller::of);
+    }
+
+    /** An account as an administrator asks for it. */
+    public record NewAccount(@NotBlank @Size(max = 64) String username,
+                             @NotNull @Size(max = 128) String password,
+                             @Schema(maxLength = DISPLAY_NAME_MAX) String displayName,
+                             @NotEmpty @Size(max = 5) List<@NotNull Role> roles,
+                             @Size(max = 64) String organisation) {
+        /** Never the password, should anything print the request. */
+        @Override
+        public String toString() {
+            return "NewAccount[username=" + username + ", roles=" + roles + ", organisation=" + organisation + "]";
+        }
+    }
+
+    /** Creates the account an administrator asked for: checked as a command, then as below. */
+    public Caller createAccount(@NotNull @Valid NewAccount a) {
+        return createAccount(a.username(), a.password(), a.displayName(), EnumSet.copyOf(a.roles()), a.organisation());
     }
 
     /** Creates an account; the username must be free and the password must meet {@link PasswordPolicy}. */

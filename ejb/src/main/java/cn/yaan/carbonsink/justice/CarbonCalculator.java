@@ -5,6 +5,14 @@ import cn.yaan.carbonsink.shared.FreeText;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,7 +30,25 @@ public class CarbonCalculator {
     }
 
     /** A damage item as a court states it: species by its Chinese name, stem volume in m3. */
-    public record Damage(String species, BigDecimal volumeM3) {
+    @Schema(name = "DamageItem")
+    public record Damage(@NotBlank @Size(max = Species.NAME_MAX) String species,
+                         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") BigDecimal volumeM3) {
+    }
+
+    /** A calculation asked for before anything is ordered: the damage and the multiplier (default 1). */
+    @Schema(name = "CarbonLossRequest")
+    public record Request(@NotEmpty @Size(max = 50) List<@NotNull @Valid Damage> damage,
+                          @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal multiplier) {
+
+        public BigDecimal multiplierOrOne() {
+            return multiplier == null ? BigDecimal.ONE : multiplier;
+        }
+    }
+
+    /** The calculation a request asks for. */
+    public Result calculate(@NotNull @Valid Request r) {
+        return calculate(r.damage().stream().map(d -> new Damage(d.species().trim(), d.volumeM3())).toList(),
+                r.multiplierOrOne());
     }
 
     public record Result(CarbonLoss.Calculation calculation, long purchaseKg) {

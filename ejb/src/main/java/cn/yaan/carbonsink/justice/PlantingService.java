@@ -10,6 +10,15 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 
 import java.math.BigDecimal;
@@ -35,11 +44,14 @@ public class PlantingService {
     @Inject
     RestorationOrders orders;
 
-    public record NewPlanting(LocalDate date, int trees, String species, BigDecimal latitude, BigDecimal longitude) {
+    public record NewPlanting(@NotNull LocalDate date, @NotNull @Min(1) @Max(1_000_000) Integer trees,
+                              @NotBlank @Schema(maxLength = Species.NAME_MAX) String species,
+                              @NotNull @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 2, fraction = 6) BigDecimal latitude,
+                              @NotNull @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 6) BigDecimal longitude) {
     }
 
     /** An officer records trees planted for a replanting order. */
-    public RestorationOrder plant(long id, NewPlanting p, Caller caller) {
+    public RestorationOrder plant(long id, @NotNull @Valid NewPlanting p, Caller caller) {
         RestorationOrder order = orders.locked(id, caller);
         orders.requireOpen(order);
         if (!order.remedy().replants()) {
@@ -99,11 +111,19 @@ public class PlantingService {
         return photo;
     }
 
+    /** A survival inspection as an officer records it. */
+    public record NewInspection(@NotNull LocalDate date, @NotNull @Min(0) @Max(1_000_000) Integer survivingTrees,
+                                Boolean finalInspection) {
+    }
+
     /**
-     * An officer records a survival inspection. {@code finalCheck} null: final when on or after the last scheduled
+     * An officer records a survival inspection. {@code finalInspection} null: final when on or after the last scheduled
      * inspection (years after the planting due date).
      */
-    public RestorationOrder inspect(long id, LocalDate date, int surviving, Boolean finalCheck, Caller caller) {
+    public RestorationOrder inspect(long id, @NotNull @Valid NewInspection i, Caller caller) {
+        LocalDate date = i.date();
+        int surviving = i.survivingTrees();
+        Boolean finalCheck = i.finalInspection();
         RestorationOrder order = orders.locked(id, caller);
         orders.requireOpen(order);
         if (!order.remedy().replants()) {

@@ -18,6 +18,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.persistence.PersistenceException;
 
 
@@ -74,11 +81,22 @@ public class RestorationPaymentService {
         return unitOrder;
     }
 
+    /** A payment into the court's own account, with its bank receipt. */
+    public record OfflinePayment(@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9/_-]*",
+            message = "must be letters, digits, '/', '_' or '-'") String receiptNo,
+                                 @NotNull @Min(1) @Max(1_000_000_000_000L) Long amountFen,
+                                 @Size(max = 32) String projectCode) {
+    }
+
     /**
      * The clerk records that the defendant paid into the court's own account: the units are retired at once from a
      * project with enough available units (or the one named). 422 when the amount is below the order's amount.
      */
-    public RestorationOrder offlinePayment(long id, String receiptNo, long amountFen, String projectCode, Caller caller) {
+    public RestorationOrder offlinePayment(long id, @NotNull @Valid OfflinePayment payment, Caller caller) {
+        String receiptNo = payment.receiptNo();
+        long amountFen = payment.amountFen();
+        String projectCode = payment.projectCode() == null || payment.projectCode().isBlank() ? null
+                : payment.projectCode().trim();
         RestorationOrder order = orders.find(id, caller);
         orders.requireOpen(order);
         requirePurchaseDue(order);

@@ -16,6 +16,17 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.TypedQuery;
 
 
@@ -65,18 +76,38 @@ public class RestorationService {
 
     // ---------------------------------------------------------------- registering
 
-    public record Defendant(String name, String idNumber) {
+    @Schema(name = "NewDefendant")
+    public record Defendant(@NotBlank @Schema(maxLength = NAME_MAX) String name, @NotBlank @Size(max = 30) String idNumber) {
     }
 
-    public record DamageItem(String species, BigDecimal volumeM3, Integer trees, BigDecimal areaMu) {
+    @Schema(name = "NewDamage")
+    public record DamageItem(@NotBlank @Size(max = 40) String species,
+                             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") @Digits(integer = 6, fraction = 4) BigDecimal volumeM3,
+                             @Min(1) @Max(1_000_000) Integer trees,
+                             @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000000") @Digits(integer = 8, fraction = 2) BigDecimal areaMu) {
     }
 
-    public record NewOrder(String caseNumber, LocalDate judgmentDate, List<Defendant> defendants,
-                           List<DamageItem> damage, Remedy remedy, BigDecimal multiplier, RestorationOrder.Replant replant) {
+    /** The replanting a court orders; what is left out takes the defaults of {@link RestorationOrder}. */
+    public record NewReplant(@NotNull @Min(1) @Max(1_000_000) Integer trees,
+                             @NotBlank @Schema(maxLength = Species.NAME_MAX) String species,
+                             @NotBlank @Schema(maxLength = SITE_MAX) String site,
+                             @DecimalMin("1") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal survivalThreshold,
+                             @NotNull LocalDate dueDate,
+                             @Size(max = 5) List<@NotNull @Min(1) @Max(10) Integer> inspectionYears,
+                             @Min(1) @Max(10) Integer tendingYears) {
+    }
+
+    @Schema(name = "NewRestorationOrder")
+    public record NewOrder(@NotBlank @Size(max = 60) String caseNumber, @NotNull LocalDate judgmentDate,
+                           @NotEmpty @Size(max = 20) List<@NotNull @Valid Defendant> defendants,
+                           @NotEmpty @Size(max = 50) List<@NotNull @Valid DamageItem> damage,
+                           @NotNull Remedy remedy,
+                           @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal multiplier,
+                           @Valid NewReplant replant) {
     }
 
     /** Registers a court's order: 400 for invalid fields, 409 {@code duplicate-case} for a case number already registered by the court. */
-    public RestorationOrder register(NewOrder o, Caller caller) {
+    public RestorationOrder register(@NotNull @Valid NewOrder o, Caller caller) {
         String court = orders.requireCourt(caller);
         LocalDate today = clock.today();
         String caseNumber = CaseNumbers.parse(o.caseNumber()).map(CaseNumbers.CaseNumber::canonical)
@@ -140,7 +171,7 @@ public class RestorationService {
         return order;
     }
 
-    private static RestorationOrder.Replant replantOf(Remedy remedy, RestorationOrder.Replant r, LocalDate judgmentDate) {
+    private static RestorationOrder.Replant replantOf(Remedy remedy, NewReplant r, LocalDate judgmentDate) {
         if (!remedy.replants()) {
             if (r != null) {
                 throw BusinessException.invalid("replant", "A PURCHASE_IN_LIEU order has no replanting; leave replant out.");
@@ -160,7 +191,7 @@ public class RestorationService {
         return new RestorationOrder.Replant(r.trees(),
                 FreeText.required("replant.species", r.species(), Species.NAME_MAX),
                 FreeText.required("replant.site", r.site(), SITE_MAX), threshold, r.dueDate(), years,
-                r.tendingYears() == 0 ? RestorationOrder.DEFAULT_TENDING_YEARS : r.tendingYears());
+                r.tendingYears() == null ? RestorationOrder.DEFAULT_TENDING_YEARS : r.tendingYears());
     }
 
     /** The court-facing price of units in lieu: {@code carbonsink.restoration.price-fen-per-tonne} (default 80 元/t). */

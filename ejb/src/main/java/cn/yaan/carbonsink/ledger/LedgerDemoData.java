@@ -39,12 +39,12 @@ public class LedgerDemoData {
         em.persist(new AppSetting(MARKER, "true"));
         ledger.createProject(new ProjectService.NewProject("YA-FM-01", "天全县、宝兴县森林经营碳汇项目",
                 "Tianquan and Baoxing forest management carbon-sink project", "天全县、宝兴县",
-                "四川省林草碳汇试点", "森林经营碳汇项目方法学", new BigDecimal("10010.85"), 8000), "system");
-        ledger.issue("YA-FM-01", 2023, 12_000_000, "system");
+                "四川省林草碳汇试点", "森林经营碳汇项目方法学", new BigDecimal("10010.85"), 8000L), "system");
+        ledger.issue("YA-FM-01", new ProjectService.NewIssuance(2023, 12_000_000L), "system");
         ledger.createProject(new ProjectService.NewProject("BX-PH-01", "宝兴县大熊猫栖息地修复碳汇项目",
                 "Baoxing giant-panda habitat restoration carbon-sink project", "宝兴县",
-                "四川省林草碳汇试点", "碳汇造林项目方法学", new BigDecimal("12750"), 8000), "system");
-        ledger.issue("BX-PH-01", 2024, 2_000_000, "system");
+                "四川省林草碳汇试点", "碳汇造林项目方法学", new BigDecimal("12750"), 8000L), "system");
+        ledger.issue("BX-PH-01", new ProjectService.NewIssuance(2024, 2_000_000L), "system");
         LOG.info("Loaded the demo sink projects (carbonsink.demo=true)");
     }
 }

@@ -1,9 +1,13 @@
 package cn.yaan.carbonsink.ledger;
 
 import cn.yaan.carbonsink.platform.AppSettings;
-import cn.yaan.carbonsink.shared.BusinessException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * How much one account may hold unpaid at a time, so that nobody can keep a project's stock (or a day's offset
@@ -22,6 +26,7 @@ public class OrderLimits {
     @Inject
     AppSettings settings;
 
+    @Schema(name = "OrderLimits")
     public record Values(long maxPendingOrders, long maxPendingKg) {
     }
 
@@ -30,14 +35,12 @@ public class OrderLimits {
                 settings.number(MAX_PENDING_KG, "carbonsink." + MAX_PENDING_KG, 10_000));
     }
 
-    public Values update(Values v) {
-        if (v.maxPendingOrders() < 1 || v.maxPendingOrders() > 1_000) {
-            throw BusinessException.invalid("maxPendingOrders", "The unpaid orders per account must be from 1 to 1000.");
-        }
-        if (v.maxPendingKg() < 1 || v.maxPendingKg() > 1_000_000_000L) {
-            throw BusinessException.invalid("maxPendingKg",
-                    "The kilograms held unpaid per account must be from 1 to 1000000000.");
-        }
+    /** New limits as an officer sets them. */
+    public record NewLimits(@NotNull @Min(1) @Max(1_000) Long maxPendingOrders,
+                            @NotNull @Min(1) @Max(1_000_000_000L) Long maxPendingKg) {
+    }
+
+    public Values update(@NotNull @Valid NewLimits v) {
         settings.put(MAX_PENDING_ORDERS, v.maxPendingOrders());
         settings.put(MAX_PENDING_KG, v.maxPendingKg());
         return current();

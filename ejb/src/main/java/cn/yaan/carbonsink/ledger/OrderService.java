@@ -12,6 +12,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,12 +71,21 @@ public class OrderService {
                                  long quantityKg, String owner) {
     }
 
+    /** A buyer's order of units for themselves: from one project or the oldest vintages; the beneficiary defaults to the buyer. */
+    public record NewOrder(@Size(max = 32) String projectCode,
+                           @NotNull @Min(1) @Max(100_000_000L) Long quantityKg,
+                           @Schema(maxLength = 200) String beneficiary) {
+    }
+
     /**
-     * {@link #reserve} for a buyer's own request; with an {@code Idempotency-Key}, a retry of the same request answers
+     * {@link #reserve} for a buyer's own request ({@code DIRECT}); with an {@code Idempotency-Key}, a retry of the same request answers
      * the order it made.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public UnitOrder place(ReserveRequest r, String idempotencyKey) {
+    public UnitOrder place(@NotNull @Valid NewOrder n, String owner, String displayName, String idempotencyKey) {
+        String beneficiary = n.beneficiary() == null || n.beneficiary().isBlank() ? displayName : n.beneficiary().trim();
+        String project = n.projectCode() == null || n.projectCode().isBlank() ? null : n.projectCode().trim();
+        ReserveRequest r = new ReserveRequest(OrderPurpose.DIRECT, beneficiary, null, project, n.quantityKg(), owner);
         return idempotency.once(new Idempotency.Request(r.owner(), idempotencyKey, "POST /orders", r.toString()),
                 () -> reserve(r), o -> "order:" + o.id(), ref -> order(Long.parseLong(ref.substring("order:".length()))));
     }

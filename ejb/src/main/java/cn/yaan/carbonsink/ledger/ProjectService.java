@@ -7,6 +7,15 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -27,11 +36,17 @@ public class ProjectService {
     @Inject
     AuditLedger audit;
 
-    public record NewProject(String code, String nameZh, String nameEn, String county, String standard,
-                             String methodology, BigDecimal areaMu, long unitPriceFenPerTonne) {
+    public record NewProject(@NotBlank @Size(max = 32) String code, @NotBlank @Schema(maxLength = 200) String nameZh,
+                             @NotBlank @Schema(maxLength = 200) String nameEn,
+                             @NotBlank @Schema(maxLength = 100) String county,
+                             @NotBlank @Schema(maxLength = 100) String standard,
+                             @NotBlank @Schema(maxLength = 200) String methodology,
+                             @NotNull @DecimalMin("0") @DecimalMax("1000000000") BigDecimal areaMu,
+                             @NotNull @Min(1) @Max(100_000_000) Long unitPriceFenPerTonne) {
     }
 
-    public SinkProject createProject(NewProject p, String actor) {
+    /** A project's names and descriptions are stored without the spaces around them. */
+    public SinkProject createProject(@NotNull @Valid NewProject p, String actor) {
         if (!PROJECT_CODE.matcher(p.code()).matches()) {
             throw BusinessException.invalid("code",
                     "A project code is upper-case letters and digits in up to four dash-separated parts, e.g. BX-FM-01.");
@@ -39,16 +54,22 @@ public class ProjectService {
         if (findProject(p.code()) != null) {
             throw BusinessException.conflict("project-exists", "A project with the code " + p.code() + " exists already.");
         }
-        SinkProject project = new SinkProject(p.code(), p.nameZh(), p.nameEn(), p.county(), p.standard(),
-                p.methodology(), p.areaMu(), p.unitPriceFenPerTonne(), clock.now());
+        SinkProject project = new SinkProject(p.code(), p.nameZh().trim(), p.nameEn().trim(), p.county().trim(),
+                p.standard().trim(), p.methodology().trim(), p.areaMu(), p.unitPriceFenPerTonne(), clock.now());
         em.persist(project);
         em.flush();
         audit.append(actor, "PROJECT " + p.code() + " price=" + p.unitPriceFenPerTonne());
         return project;
     }
 
-    /** Issues {@code kg} units of a vintage to a project: the next block of the project's running numbers. */
-    public Issuance issue(String projectCode, int vintage, long kg, String actor) {
+    public record NewIssuance(@NotNull @Min(2000) @Max(2100) Integer vintage,
+                              @NotNull @Min(1) @Max(1_000_000_000L) Long quantityKg) {
+    }
+
+    /** Issues units of a vintage to a project: the next block of the project's running numbers. */
+    public Issuance issue(String projectCode, @NotNull @Valid NewIssuance n, String actor) {
+        int vintage = n.vintage();
+        long kg = n.quantityKg();
         SinkProject known = findProject(projectCode);
         if (known == null) {
             throw BusinessException.notFound("No sink project has the code " + projectCode + ".");

@@ -9,6 +9,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -48,13 +55,25 @@ public class RetirementService {
     @Inject
     Event<UnitsRetired> retired;
 
+    /** Units an officer retires at once (a sale settled outside the platform). */
+    public record NewRetirement(@NotBlank @Size(max = 32) String projectCode,
+                                @NotNull @Min(1) @Max(1_000_000_000L) Long quantityKg,
+                                @NotBlank @Schema(maxLength = 200) String beneficiary,
+                                @NotNull OrderPurpose purpose,
+                                @Schema(maxLength = 500) String note) {
+    }
+
     /**
      * {@link #retireDirect} as an officer asks for it; with an {@code Idempotency-Key}, a retry of the same request
      * answers the retirement it made.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Receipt retire(String projectCode, long kg, String beneficiary, OrderPurpose purpose, String note,
-                          String actor, String idempotencyKey) {
+    public Receipt retire(@NotNull @Valid NewRetirement n, String actor, String idempotencyKey) {
+        String projectCode = n.projectCode();
+        long kg = n.quantityKg();
+        String beneficiary = n.beneficiary().trim();
+        OrderPurpose purpose = n.purpose();
+        String note = n.note() == null || n.note().isBlank() ? null : n.note().trim();
         String canonical = String.join("\n", projectCode, Long.toString(kg), beneficiary, purpose.name(),
                 note == null ? "" : note);
         return idempotency.once(new Idempotency.Request(actor, idempotencyKey, "POST /retirements", canonical),

@@ -12,6 +12,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
@@ -41,11 +46,17 @@ public class DutyPurchaseService {
                            Instant expiresAt) {
     }
 
+    /** Units for this year's duty, as trees; from one project or the oldest units of any. */
+    public record UnitPurchase(@NotNull @Min(1) @Max(100) Integer trees, @Size(max = 32) String projectCode) {
+    }
+
     /**
      * Orders units for this year's duty: {@code trees} x the kg-per-tree setting, priced from the project (any active
      * project's oldest units when none is named). When paid, the retirement is credited once ({@link #onRetired}).
      */
-    public Purchase buyUnits(String username, int year, int trees, String projectCode) {
+    public Purchase buyUnits(String username, int year, @NotNull @Valid UnitPurchase p) {
+        int trees = p.trees();
+        String projectCode = p.projectCode() == null || p.projectCode().isBlank() ? null : p.projectCode().trim();
         records.checkYear(year);
         if (year != clock.today().getYear()) {
             throw BusinessException.unprocessable("year-closed",

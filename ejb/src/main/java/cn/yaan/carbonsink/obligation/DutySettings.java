@@ -4,6 +4,9 @@ import cn.yaan.carbonsink.platform.AppSettings;
 import cn.yaan.carbonsink.shared.BusinessException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The duty's settings. Each is looked up in the database first (row {@code duty.<name>} of {@code app_setting},
@@ -37,6 +40,7 @@ public class DutySettings {
     @Inject
     AppSettings settings;
 
+    @Schema(name = "DutySettings")
     public record Values(int ageMin, int ageMax, int ageMaxWomen, int treesOwed, int kgPerTree, int hoursPerTree, int fenPerTree,
                          int qrMinutes) {
         public DutyRules rules() {
@@ -49,8 +53,17 @@ public class DutySettings {
                 get(HOURS_PER_TREE, 2), get(FEN_PER_TREE, 2000), get(QR_MINUTES, 5));
     }
 
+    /** The settings as an officer sends them: each one given; their ranges are checked together by {@link #update}. */
+    @Schema(name = "SettingsBody")
+    public record NewSettings(@NotNull Integer ageMin, @NotNull Integer ageMax, @NotNull Integer ageMaxWomen,
+                              @NotNull Integer treesOwed, @NotNull Integer kgPerTree, @NotNull Integer hoursPerTree,
+                              @NotNull Integer fenPerTree, @NotNull Integer qrMinutes) {
+    }
+
     /** Changes the settings for every duty year not yet under way; checks them together first. */
-    public Values update(Values v) {
+    public Values update(@NotNull @Valid NewSettings s) {
+        Values v = new Values(s.ageMin(), s.ageMax(), s.ageMaxWomen(), s.treesOwed(), s.kgPerTree(), s.hoursPerTree(),
+                s.fenPerTree(), s.qrMinutes());
         if (v.ageMin() < 0 || v.ageMin() > 120) {
             throw BusinessException.invalid("ageMin", "The lowest age must be from 0 to 120.");
         }

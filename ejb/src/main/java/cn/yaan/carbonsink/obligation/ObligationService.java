@@ -12,6 +12,13 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -77,10 +84,17 @@ public class ObligationService {
                 fixed.map(d -> d.exemptReason).orElse(null));
     }
 
+    /** An officer's exemption of a citizen from a year's duty, with the reason. */
+    public record NewExemption(@NotBlank @Size(max = 64) String username, @NotNull @Min(2000) @Max(2100) Integer year,
+                               @NotBlank @Schema(maxLength = 500) String reason) {
+    }
+
     /** Exempts a citizen from a year's duty (age, illness, disability...); the reason is kept with who said so. */
-    public Obligation exempt(String username, int year, String reason, String officer) {
+    public Obligation exempt(@NotNull @Valid NewExemption e, String officer) {
+        String username = e.username().trim();
+        int year = e.year();
         records.checkYear(year);
-        String why = FreeText.required("reason", reason, 500);
+        String why = FreeText.required("reason", e.reason(), 500);
         CitizenProfile profile = citizens.lock(records.profile(username).accountId());
         DutyYear duty = records.dutyYearForUpdate(profile, year);
         if (duty.exempt()) {
@@ -95,15 +109,17 @@ public class ObligationService {
     }
 
     /** What an officer records for a citizen: trees directly, or hours of labour, or money donated. */
-    public record OfficerRecord(String username, int year, FulfilmentForm form, Integer trees, Integer hours,
-                                Long amountFen) {
+    @Schema(name = "NewFulfilment")
+    public record OfficerRecord(@NotBlank @Size(max = 64) String username, @NotNull @Min(2000) @Max(2100) Integer year,
+                                @NotNull FulfilmentForm form, @Min(1) @Max(100) Integer trees,
+                                @Min(1) @Max(10_000) Integer hours, @Min(1) @Max(100_000_000L) Long amountFen) {
     }
 
     /**
      * Records a fulfilment an officer saw (tending, volunteering, a donation, "other"...): given in trees, in hours
      * (hours-per-tree) or in fen donated (fen-per-tree), exactly one of them. Units and events record themselves.
      */
-    public Obligation recordByOfficer(OfficerRecord r, String officer) {
+    public Obligation recordByOfficer(@NotNull @Valid OfficerRecord r, String officer) {
         records.checkYear(r.year());
         if (r.year() > clock.today().getYear()) {
             throw BusinessException.invalid("year", "A fulfilment cannot be recorded for a year to come.");
@@ -135,9 +151,9 @@ public class ObligationService {
             throw BusinessException.invalid(r.trees() != null ? "trees" : r.hours() != null ? "hours" : "amountFen",
                     "This comes to " + trees + " trees; a record counts 1 to " + DutyRecords.MAX_TREES + " trees.");
         }
-        CitizenProfile profile = records.profile(r.username());
+        CitizenProfile profile = records.profile(r.username().trim());
         records.record(profile.accountId(), r.year(), r.form(), (int) trees, 0, "",
                 "officer:" + UUID.randomUUID(), officer);
-        return obligation(r.username(), r.year());
+        return obligation(r.username().trim(), r.year());
     }
 }

@@ -12,6 +12,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +55,16 @@ public class PlantingEventService {
     public record EventView(long id, String site, LocalDate date, int places, int placesLeft, int treesPerAttendee) {
     }
 
-    public EventView createEvent(String site, LocalDate date, int places, int treesPerAttendee, String officer) {
-        String where = FreeText.required("site", site, 200);
+    public record NewEvent(@NotBlank @Schema(maxLength = 200) String site, @NotNull LocalDate date,
+                           @NotNull @Min(1) @Max(100_000) Integer places,
+                           @NotNull @Min(1) @Max(100) Integer treesPerAttendee) {
+    }
+
+    public EventView createEvent(@NotNull @Valid NewEvent e, String officer) {
+        LocalDate date = e.date();
+        int places = e.places();
+        int treesPerAttendee = e.treesPerAttendee();
+        String where = FreeText.required("site", e.site(), 200);
         if (date == null || date.isBefore(clock.today()) || date.isAfter(clock.today().plusYears(2))) {
             throw BusinessException.invalid("date", "The date must be from today to two years ahead.");
         }

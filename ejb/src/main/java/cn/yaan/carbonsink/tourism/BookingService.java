@@ -21,6 +21,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,11 +76,15 @@ public class BookingService {
     @Inject
     BookingViews views;
 
-    /** A member of the party as entered: real name and resident ID number. */
-    public record Person(String name, String idNumber) {
+    /** A member of the party as entered: real name and resident ID number (both checked by {@link #party}). */
+    @Schema(name = "Visitor")
+    public record Person(@Schema(maxLength = NAME_MAX) String name, @Size(max = 40) String idNumber) {
     }
 
-    public record Request(long slotId, List<Person> visitors, Footprint.Trip trip) {
+    /** A booking as asked for: the slot, the party (1 to 10) and the trip. */
+    @Schema(name = "NewBooking")
+    public record Request(@NotNull Long slotId, @NotEmpty @Size(max = 10) List<@NotNull @Valid Person> visitors,
+                          @NotNull @Valid Footprint.TripEntry trip) {
     }
 
     /**
@@ -83,7 +92,7 @@ public class BookingService {
      * request answers the booking it made.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public BookingView book(Request r, String owner, String displayName, String idempotencyKey) {
+    public BookingView book(@NotNull @Valid Request r, String owner, String displayName, String idempotencyKey) {
         return idempotency.once(new Idempotency.Request(owner, idempotencyKey, "POST /bookings", canonical(r)),
                 () -> view(place(r, owner, displayName)), v -> SCHEME_REF_PREFIX + v.bookingNo(),
                 ref -> view(ref.substring(SCHEME_REF_PREFIX.length()), owner));
@@ -91,7 +100,7 @@ public class BookingService {
 
     /** The request as the text its idempotency hash is taken of (ID numbers only as their keyed hashes). */
     private String canonical(Request r) {
-        StringBuilder text = new StringBuilder().append(r.slotId()).append('\n').append(r.trip()).append('\n');
+        StringBuilder text = new StringBuilder().append(r.slotId()).append('\n').append(r.trip().toTrip()).append('\n');
         if (r.visitors() != null) {
             r.visitors().forEach(p -> text.append(p == null || p.name() == null ? "" : p.name().strip()).append('\t')
                     .append(p == null || p.idNumber() == null ? ""
@@ -103,7 +112,8 @@ public class BookingService {
     /** Makes the booking (in the caller's transaction). */
     Booking place(Request r, String owner, String displayName) {
         List<Booking.Visitor> party = party(r.visitors());
-        r.trip().check();
+        Footprint.Trip trip = r.trip().toTrip();
+        trip.check();
         VisitSlot slot = sites.slot(r.slotId());
         Instant now = clock.now();
         if (!now.isBefore(slot.endsAt())) {
@@ -115,14 +125,14 @@ public class BookingService {
         if (slot.remaining() < party.size()) {
             throw slotFull(slot.remaining());
         }
-        Footprint.Result footprint = Footprint.of(r.trip(), party.size(), sites.factorValues());
+        Footprint.Result footprint = Footprint.of(trip, party.size(), sites.factorValues());
         String bookingNo = CertificateNumbers.generate('T', clock.today().getYear());
         UnitOrder order = orders.reserve(new OrderService.ReserveRequest(OrderPurpose.VISIT, displayName, bookingNo,
                 null, footprint.offsetKg(), owner));
         if (!sites.take(slot.id(), party.size())) {
             throw slotFull(sites.slot(slot.id()).remaining());
         }
-        Booking booking = new Booking(bookingNo, slot.id(), owner, party, order.id(), r.trip(), footprint,
+        Booking booking = new Booking(bookingNo, slot.id(), owner, party, order.id(), trip, footprint,
                 order.amountFen(), now, order.expiresAt());
         em.persist(booking);
         em.flush();

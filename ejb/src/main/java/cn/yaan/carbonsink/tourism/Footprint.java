@@ -2,6 +2,12 @@ package cn.yaan.carbonsink.tourism;
 
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Decimals;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -32,6 +38,7 @@ public final class Footprint {
      * The trip as the visitor describes it. The distance is checked as it is given, before it is rounded to 0.1 km:
      * rounding {@code 1E-999999999} would never finish.
      */
+    @Schema(name = "TripFigures", description = "The trip as recorded: the distance rounded to 0.1 km")
     public record Trip(TravelMode mode, BigDecimal distanceKm, Integer occupants, int nights, int days) {
 
         public Trip {
@@ -47,6 +54,22 @@ public final class Footprint {
                 throw BusinessException.invalid("trip.nights", "A trip of " + days + " days on site has at most "
                         + days + " nights of lodging.");
             }
+        }
+    }
+
+    /**
+     * The trip as a request gives it, checked by Bean Validation where a service receives it; {@link #toTrip()} makes
+     * the domain's {@link Trip} (the number of people in the vehicle only for a car).
+     */
+    @Schema(name = "Trip")
+    public record TripEntry(@NotNull TravelMode mode,
+                            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("5000") BigDecimal distanceKm,
+                            @Min(1) @Max(9) Integer occupants,
+                            @NotNull @Min(0) @Max(30) Integer nights,
+                            @NotNull @Min(1) @Max(30) Integer days) {
+
+        public Trip toTrip() {
+            return new Trip(mode, distanceKm, mode.perCar ? occupants : null, nights, days);
         }
     }
 

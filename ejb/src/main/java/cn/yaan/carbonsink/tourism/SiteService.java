@@ -9,6 +9,14 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -71,12 +79,27 @@ public class SiteService {
         return factors().stream().collect(Collectors.toMap(TravelFactor::code, TravelFactor::factor));
     }
 
-    public record SiteChange(String nameZh, String nameEn, String county, int dailyCapacity, int walkInPercent,
-                             LocalTime opensAt, LocalTime closesAt) {
+    /** A footprint to preview: the party's size and the trip. */
+    public record FootprintRequest(@NotNull @Min(1) @Max(10) Integer persons, @NotNull @Valid Footprint.TripEntry trip) {
+    }
+
+    /** A visit's footprint with its working, before anything is booked. */
+    public Footprint.Result footprint(@NotNull @Valid FootprintRequest r) {
+        Footprint.Trip trip = r.trip().toTrip();
+        trip.check();
+        return Footprint.of(trip, r.persons(), factorValues());
+    }
+
+    public record SiteChange(@NotBlank @Schema(maxLength = 100) String nameZh,
+                             @NotBlank @Schema(maxLength = 100) String nameEn,
+                             @NotBlank @Schema(maxLength = 100) String county,
+                             @NotNull @Min(1) @Max(1_000_000) Integer dailyCapacity,
+                             @NotNull @Min(0) @Max(90) Integer walkInPercent,
+                             @NotNull LocalTime opensAt, @NotNull LocalTime closesAt) {
     }
 
     /** An officer edits a site's reference data; the capacity may not drop below the places of slots already offered. */
-    public ScenicSite update(String code, SiteChange c, String actor) {
+    public ScenicSite update(String code, @NotNull @Valid SiteChange c, String actor) {
         ScenicSite site = RowLocks.byId(em, ScenicSite.class, site(code).id());
         if (!c.opensAt().isBefore(c.closesAt())) {
             throw BusinessException.invalid("closesAt", "The site must close after it opens.");
@@ -92,7 +115,10 @@ public class SiteService {
         return site;
     }
 
-    public record NewSlots(LocalDate from, LocalDate to, List<LocalTime> startTimes, int durationMinutes, int capacity) {
+    public record NewSlots(@NotNull LocalDate from, @NotNull LocalDate to,
+                           @NotEmpty @Size(max = 24) List<@NotNull LocalTime> startTimes,
+                           @NotNull @Min(15) @Max(720) Integer durationMinutes,
+                           @NotNull @Min(1) @Max(100_000) Integer capacity) {
     }
 
     /**
@@ -100,7 +126,7 @@ public class SiteService {
      * hours; a day's slots together may offer at most the site's bookable daily capacity (daily capacity less the
      * walk-in share); a slot that already exists is refused (409) and nothing is created.
      */
-    public List<VisitSlot> createSlots(String code, NewSlots n, String actor) {
+    public List<VisitSlot> createSlots(String code, @NotNull @Valid NewSlots n, String actor) {
         ScenicSite site = RowLocks.byId(em, ScenicSite.class, site(code).id());
         if (n.to().isBefore(n.from())) {
             throw BusinessException.invalid("to", "The last day must not be before the first.");
@@ -181,8 +207,12 @@ public class SiteService {
                 .setParameter("ids", ids).getResultStream().collect(java.util.stream.Collectors.toMap(ScenicSite::id, s -> s));
     }
 
+    public record CapacityChange(@NotNull @Min(0) @Max(100_000) Integer capacity) {
+    }
+
     /** A new capacity for a slot: never below the places already booked (409), nor beyond the day's bookable places. */
-    public VisitSlot changeCapacity(long slotId, int capacity, String actor) {
+    public VisitSlot changeCapacity(long slotId, @NotNull @Valid CapacityChange change, String actor) {
+        int capacity = change.capacity();
         audit.lockHead(); // the ledger's lock order: the audit chain's head before a slot (a booking takes them so)
         VisitSlot slot = RowLocks.byId(em, VisitSlot.class, slotId);
         if (slot == null) {
@@ -204,8 +234,12 @@ public class SiteService {
         return slot;
     }
 
+    public record Closure(@NotNull LocalDate date) {
+    }
+
     /** Closes a day for new bookings (weather, an emergency); bookings already made stay valid. */
-    public int closeDay(String code, LocalDate date, String actor) {
+    public int closeDay(String code, @NotNull @Valid Closure closure, String actor) {
+        LocalDate date = closure.date();
         // Under the slots' locks, taken after the audit chain's head as a booking takes them: a copy read without
         // them would write back a booked count that a booking at the same moment has changed.
         audit.lockHead();

@@ -92,4 +92,11 @@ class FootprintTest {
     void theDistanceIsKeptToATenthOfAKilometre() {
         assertThat(new Footprint.Trip(TravelMode.RAIL, new BigDecimal("120.46"), null, 0, 1).distanceKm()).isEqualTo("120.5");
     }
+
+    @Test
+    void anEnteredTripKeepsTheOccupantsOnlyForACar() {
+        assertThat(new Footprint.TripEntry(TravelMode.CAR, new BigDecimal("150.04"), 3, 1, 2).toTrip())
+                .isEqualTo(new Footprint.Trip(TravelMode.CAR, new BigDecimal("150.0"), 3, 1, 2));
+        assertThat(new Footprint.TripEntry(TravelMode.RAIL, BigDecimal.TEN, 3, 0, 1).toTrip().occupants()).isNull();
+    }
 }

@@ -52,6 +52,25 @@ class ErrorsIT {
                 .contains("username", "password", "roles");
     }
 
+    /**
+     * A service validates its command in the server's language; the answer still speaks the request's, as JAX-RS's
+     * own validation did: the same field in Chinese and in English.
+     */
+    @Test
+    void validationMessagesFollowTheRequestsLanguage() {
+        String body = "{\"damage\":[{\"species\":\"杉木\",\"volumeM3\":1}],\"multiplier\":101}";
+        JsonObject zh = problem(api.send(api.request("/api/v1/public/carbon-loss").header("Content-Type", "application/json")
+                .header("Accept-Language", "zh-CN").POST(HttpRequest.BodyPublishers.ofString(body))), 400);
+        JsonObject en = problem(api.send(api.request("/api/v1/public/carbon-loss").header("Content-Type", "application/json")
+                .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString(body))), 400);
+        JsonObject zhError = zh.getJsonArray("errors").getJsonObject(0);
+        JsonObject enError = en.getJsonArray("errors").getJsonObject(0);
+        assertThat(zhError.getString("field")).isEqualTo("multiplier");
+        assertThat(enError.getString("field")).isEqualTo("multiplier");
+        assertThat(zhError.getString("message")).contains("100").matches(".*\\p{IsHan}.*");
+        assertThat(enError.getString("message")).isEqualTo("must be less than or equal to 100");
+    }
+
     @Test
     void unknownFieldIs400() {
         problem(api.postJson("/api/v1/auth/token", "{\"username\":\"admin\",\"password\":\"x\",\"admin\":true}"), 400);

@@ -108,6 +108,23 @@ class FoundationIT {
         assertThat(reply.json().getJsonObject("paths").keySet()).contains("/api/v1/auth/token", "/api/v1/me");
     }
 
+    /**
+     * Request bodies are the services' own command records, described from the EJB module: their schemas are there
+     * with their rules, and no two records share a name (a generator resolves a clash as "NewOrder1").
+     */
+    @Test
+    void openApiSchemasAreTheCommandRecordsUnderDistinctNames() {
+        JsonObject schemas = api.send(api.request("/openapi").header("Accept", "application/json").GET()).json()
+                .getJsonObject("components").getJsonObject("schemas");
+        System.out.println("OpenAPI schemas: " + schemas.keySet());
+        assertThat(schemas.keySet()).noneMatch(name -> name.matches(".*\\d$"));
+        JsonObject booking = schemas.getJsonObject("NewBooking");
+        assertThat(booking.getJsonArray("required").toString()).contains("slotId", "visitors", "trip");
+        assertThat(booking.getJsonObject("properties").getJsonObject("visitors").getInt("maxItems")).isEqualTo(10);
+        assertThat(schemas.getJsonObject("Trip").getJsonObject("properties").getJsonObject("days").getInt("maximum"))
+                .isEqualTo(30);
+    }
+
     @Test
     void readinessChecksTheDatabase() {
         Api.Reply ready = api.get("/api/v1/health/ready");

@@ -142,6 +142,13 @@ class VisitBrowserIT extends BrowserTest {
         phone.type("book:party:0:idNumber", TestSites.residentId("19900101", 11));
         phone.type("book:distanceKm", "150");
         phone.type("book:occupants", "3");
+        // The service's own rule for the trip (at most 30 days), the same as the API's, next to the field.
+        phone.type("book:days", "31");
+        phone.click("book:submit");
+        new WebDriverWait(phone.driver(), Duration.ofSeconds(15)).until(d -> d.findElement(
+                By.xpath("//input[@id='book:days']/ancestor::div[contains(@class,'field')]")).getText().contains("30"));
+        assertThat(phone.driver().findElement(By.xpath("//input[@id='book:days']/ancestor::div[contains(@class,'field')]"))
+                .getText()).matches("(?s).*\\p{IsHan}.*30.*");
         phone.type("book:days", "2");
         phone.type("book:nights", "1");
         phone.find("book:party:0:name").click(); // leaves the last field: the preview follows

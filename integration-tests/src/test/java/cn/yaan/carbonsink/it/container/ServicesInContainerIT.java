@@ -25,13 +25,16 @@ import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.obligation.DutyPurchaseService;
 import cn.yaan.carbonsink.obligation.ObligationService;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.Violations;
 import cn.yaan.carbonsink.tourism.BookingService;
 import cn.yaan.carbonsink.tourism.BookingView;
 import cn.yaan.carbonsink.tourism.Footprint;
 import cn.yaan.carbonsink.tourism.SiteService;
 import cn.yaan.carbonsink.tourism.TravelMode;
 import cn.yaan.carbonsink.tourism.VisitSlot;
+import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
+import jakarta.validation.ConstraintViolationException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -52,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -101,8 +105,8 @@ class ServicesInContainerIT {
         transaction = (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
         project = "IC" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36).toUpperCase();
         projects.createProject(new ProjectService.NewProject(project, "容器测试林", "In-container test forest", "雨城区",
-                "Local pilot", "AR-CM-001", new BigDecimal("100"), 8000), "officer");
-        projects.issue(project, 2024, 10_000, "officer");
+                "Local pilot", "AR-CM-001", new BigDecimal("100"), 8000L), "officer");
+        projects.issue(project, new ProjectService.NewIssuance(2024, 10_000L), "officer");
     }
 
     private static <T> T service(Class<T> type) throws NamingException {
@@ -114,8 +118,7 @@ class ServicesInContainerIT {
 
     @Test
     void anOrderPaidTwiceRetiresItsUnitsOnceAndIsNoLongerCancellable() {
-        UnitOrder order = orders.place(new OrderService.ReserveRequest(OrderPurpose.DIRECT, "容器测试", null, project,
-                300, OWNER), null);
+        UnitOrder order = orders.place(new OrderService.NewOrder(project, 300L, "容器测试"), OWNER, "市民", null);
         assertEquals(OrderStatus.PENDING_PAYMENT, order.status());
         assertInventory(9_700, 300, 0);
 
@@ -134,8 +137,7 @@ class ServicesInContainerIT {
 
     @Test
     void aCancelledOrderGivesItsUnitsBackAndIsNeverPaid() {
-        UnitOrder order = orders.place(new OrderService.ReserveRequest(OrderPurpose.DIRECT, "容器测试", null, project,
-                1_000, OWNER), null);
+        UnitOrder order = orders.place(new OrderService.NewOrder(project, 1_000L, "容器测试"), OWNER, "市民", null);
         assertEquals(OrderStatus.CANCELLED, orders.cancel(order.id(), OWNER).status());
         assertInventory(10_000, 0, 0);
         assertRefused("order-cancelled", () -> payments.paySimulated(order.paymentId(), OWNER));
@@ -207,7 +209,8 @@ class ServicesInContainerIT {
         ObligationService.Obligation before = obligations.obligation(username, year);
         assertTrue(before.obliged() && before.treesOwed() > 0 && before.treesFulfilled() == 0, before.toString());
 
-        DutyPurchaseService.Purchase purchase = purchases.buyUnits(username, year, before.treesOwed(), project);
+        DutyPurchaseService.Purchase purchase = purchases.buyUnits(username, year,
+                new DutyPurchaseService.UnitPurchase(before.treesOwed(), project));
         assertEquals(0, obligations.obligation(username, year).treesFulfilled(), "nothing counts before the payment");
         payments.paySimulated(purchase.paymentId(), username);
         payments.paySimulated(purchase.paymentId(), username);
@@ -224,7 +227,7 @@ class ServicesInContainerIT {
         SiteService sites = service(SiteService.class);
         BookingService bookings = service(BookingService.class);
         VisitSlot slot = newSlot(sites);
-        Footprint.Trip trip = new Footprint.Trip(TravelMode.CAR, new BigDecimal("150"), 3, 1, 2);
+        Footprint.TripEntry trip = new Footprint.TripEntry(TravelMode.CAR, new BigDecimal("150"), 3, 1, 2);
         BookingService.Request request = new BookingService.Request(slot.id(),
                 List.of(new BookingService.Person("王五", residentId("19900101"))), trip);
 
@@ -242,6 +245,44 @@ class ServicesInContainerIT {
         assertNotNull(confirmed.certificateNo());
         assertEquals(slot.capacity() - 1, sites.slot(slot.id()).remaining());
         assertEquals(OrderStatus.RETIRED, orders.order(booked.orderId()).status());
+    }
+
+    /**
+     * The service checks its command itself, whoever calls it (here as a Faces page does, without the REST layer):
+     * the caller gets Bean Validation's exception as it is, not wrapped, naming the fields as the API does, the
+     * caller's transaction is marked for rollback, and nothing is booked.
+     */
+    @Test
+    void aServiceRefusesAnInvalidCommandWhoeverCallsIt() throws Exception {
+        SiteService sites = service(SiteService.class);
+        BookingService bookings = service(BookingService.class);
+        VisitSlot slot = newSlot(sites);
+        BookingService.Request request = new BookingService.Request(slot.id(), List.of(
+                new BookingService.Person("王五", residentId("19900101")), new BookingService.Person("赵六", "x".repeat(41))),
+                new Footprint.TripEntry(TravelMode.CAR, null, 3, 1, 31));
+
+        ConstraintViolationException refused = assertThrows(ConstraintViolationException.class,
+                () -> bookings.book(request, OWNER, "市民", null));
+        assertEquals(Set.of("trip.distanceKm", "trip.days", "visitors[1].idNumber"), refused.getConstraintViolations()
+                .stream().map(v -> Violations.field(v.getPropertyPath())).collect(Collectors.toSet()), causes(refused));
+        assertEquals("body", Violations.invalid(assertThrows(ConstraintViolationException.class,
+                () -> bookings.book(null, OWNER, "市民", null))).fieldErrors().get(0).field());
+        assertThrows(ConstraintViolationException.class, () -> sites.createSlots("BFX", new SiteService.NewSlots(
+                LocalDate.now(CST).plusDays(500), null, List.of(), 60, 0), "officer"));
+        assertEquals(slot.capacity(), sites.slot(slot.id()).remaining());
+        ConstraintViolationException order = assertThrows(ConstraintViolationException.class,
+                () -> orders.place(new OrderService.NewOrder(project, 0L, null), OWNER, "市民", null));
+        assertEquals("quantityKg", Violations.invalid(order).fieldErrors().get(0).field());
+        assertInventory(10_000, 0, 0);
+
+        transaction.begin();
+        try {
+            assertThrows(ConstraintViolationException.class, () -> sites.update("BFX", new SiteService.SiteChange(
+                    " ", "Bifengxia", "雨城区", 0, 10, LocalTime.of(8, 0), LocalTime.of(18, 0)), "officer"));
+            assertEquals(Status.STATUS_MARKED_ROLLBACK, transaction.getStatus());
+        } finally {
+            transaction.rollback();
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.web.api;
 
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.BusinessException.FieldError;
+import cn.yaan.carbonsink.shared.Violations;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -29,6 +31,7 @@ import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -115,38 +118,37 @@ public final class ProblemMappers {
         }
     }
 
+    /**
+     * Bean Validation's violations, from a resource's parameters or from a service that validated its command: 400
+     * with the fields as the client wrote them, each message in the language the request asked for
+     * ({@code Accept-Language}), as JAX-RS's own validation answers.
+     */
     @Provider
     public static class ValidationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(ConstraintViolationException e) {
+            Locale locale = locale();
             List<FieldError> errors = new ArrayList<>();
             for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-                String field = fieldName(v.getPropertyPath());
-                errors.add(new FieldError(field.isEmpty() ? parameterName(v) : field, v.getMessage()));
+                String field = Violations.field(v.getPropertyPath());
+                errors.add(new FieldError(field.isEmpty() ? parameterName(v) : field, Violations.message(v, locale)));
             }
             errors.sort(Comparator.comparing(FieldError::field));
             return business(BusinessException.invalid(errors));
         }
 
-        /** The path as the client wrote it: the method and parameter nodes dropped, {@code visitors[0].name} kept. */
-        private static String fieldName(Path path) {
-            StringBuilder name = new StringBuilder();
-            for (Path.Node node : path) {
-                if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                        || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.BEAN) {
-                    continue;
-                }
-                if (node.getIndex() != null && name.length() > 0) {
-                    name.append('[').append(node.getIndex()).append(']');
-                }
-                if (node.getName() != null) {
-                    if (name.length() > 0) {
-                        name.append('.');
-                    }
-                    name.append(node.getName());
-                }
+        /** The first language the request accepts, or null (the server's) when it names none. */
+        private Locale locale() {
+            try {
+                List<Locale> accepted = headers == null ? List.of() : headers.getAcceptableLanguages();
+                return accepted.isEmpty() || "*".equals(accepted.get(0).toString()) ? null : accepted.get(0);
+            } catch (RuntimeException outsideARequest) {
+                return null;
             }
-            return name.toString();
         }
 
         /**
@@ -249,6 +251,10 @@ public final class ProblemMappers {
     /** Everything else: business exceptions wrapped by the container are unwrapped; the rest is a 500. */
     @Provider
     public static class UnexpectedMapper implements ExceptionMapper<Throwable> {
+
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(Throwable e) {
             BusinessException business = cause(e, BusinessException.class);
@@ -257,7 +263,9 @@ public final class ProblemMappers {
             }
             ConstraintViolationException violation = cause(e, ConstraintViolationException.class);
             if (violation != null) {
-                return new ValidationMapper().toResponse(violation);
+                ValidationMapper mapper = new ValidationMapper();
+                mapper.headers = headers;
+                return mapper.toResponse(violation);
             }
             if (cause(e, OptimisticLockException.class) != null || cause(e, PessimisticLockException.class) != null) {
                 return Problem.of(Response.Status.CONFLICT, "concurrent-change",

@@ -27,7 +27,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -212,6 +211,7 @@ public class CertificateResource {
     }
 
     /** What a camera read: anything at all, judged by the verification (MALFORMED), never refused for its characters. */
+    @Schema(name = "CertificateScan")
     public record Scan(@NotNull @Size(max = 100_000) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr) {
     }
 
@@ -250,16 +250,13 @@ public class CertificateResource {
         return VerificationView.of(certificates.verify(QrCodes.decode(image)));
     }
 
-    public record Revocation(@NotBlank @Schema(maxLength = 500) String reason) {
-    }
-
     @POST
     @Path("certificates/{number}/revocation")
     @RolesAllowed(Role.Names.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Revoke a certificate (final; 409 when revoked already)")
-    public CertificateView revoke(@PathParam("number") String number, @NotNull @Valid Revocation r) {
-        return CertificateView.of(certificates.revoke(number, r.reason().trim(), caller.required().username()));
+    public CertificateView revoke(@PathParam("number") String number, CertificateService.Revocation r) {
+        return CertificateView.of(certificates.revoke(number, r, caller.required().username()));
     }
 
     @GET

@@ -6,10 +6,6 @@ import cn.yaan.carbonsink.web.security.ClientAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -37,10 +33,6 @@ public class AuthResource {
     @Context
     HttpServletRequest request;
 
-    public record Credentials(@NotBlank @Size(max = 64) String username,
-                              @NotNull @Size(max = 128) String password) {
-    }
-
     public record TokenResponse(String token, Instant expiresAt, List<String> roles) {
     }
 
@@ -50,9 +42,8 @@ public class AuthResource {
     @Operation(summary = "Log in and get a bearer token",
             description = "401 for wrong credentials; 429 with Retry-After while this account may not be tried from this "
                     + "address (after 5 failures from it, or 2 while the account or address fails often elsewhere).")
-    public TokenResponse issue(@NotNull @Valid Credentials credentials) {
-        IdentityService.IssuedToken issued = identity.issueToken(credentials.username(), credentials.password(),
-                ClientAddress.of(request));
+    public TokenResponse issue(IdentityService.Credentials credentials) {
+        IdentityService.IssuedToken issued = identity.issueToken(credentials, ClientAddress.of(request));
         return new TokenResponse(issued.token(), issued.expiresAt(),
                 issued.caller().roles().stream().map(Role::name).sorted().toList());
     }

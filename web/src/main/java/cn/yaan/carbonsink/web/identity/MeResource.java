@@ -12,11 +12,6 @@ import cn.yaan.carbonsink.obligation.ObligationService;
 import cn.yaan.carbonsink.obligation.PlantingEventService;
 import cn.yaan.carbonsink.obligation.DutyPurchaseService;
 import cn.yaan.carbonsink.shared.BusinessException;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -100,9 +95,6 @@ public class MeResource {
         return obligations.obligation(currentCaller.required().username(), year);
     }
 
-    public record UnitPurchase(@NotNull @Min(1) @Max(100) Integer trees, @Size(max = 32) String projectCode) {
-    }
-
     @POST
     @Path("obligations/{year}/unit-purchases")
     @RolesAllowed(Role.Names.CITIZEN)
@@ -110,10 +102,8 @@ public class MeResource {
     @Tag(name = "Public duty")
     @Operation(summary = "Buy units for this year's duty: trees x kg-per-tree (default 20 kg CO2e), priced from the "
             + "project; pay the order, and the retirement counts once for the duty")
-    public Response buyUnits(@PathParam("year") int year, @NotNull @Valid UnitPurchase p) {
-        String project = p.projectCode() == null || p.projectCode().isBlank() ? null : p.projectCode().trim();
-        DutyPurchaseService.Purchase purchase = purchases.buyUnits(currentCaller.required().username(), year,
-                p.trees(), project);
+    public Response buyUnits(@PathParam("year") int year, DutyPurchaseService.UnitPurchase p) {
+        DutyPurchaseService.Purchase purchase = purchases.buyUnits(currentCaller.required().username(), year, p);
         return Response.created(URI.create("/api/v1/orders/" + purchase.orderId())).entity(purchase).build();
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -50,7 +51,9 @@ public class RegisterBacking {
         String address = ClientAddress.of((HttpServletRequest) faces.getExternalContext().getRequest());
         try {
             citizens.register(new CitizenService.Registration(username, name, idNumber, phone, password, consent), address);
-        } catch (BusinessException e) {
+        } catch (ConstraintViolationException | BusinessException refused) {
+            BusinessException e = refused instanceof ConstraintViolationException v ? Pages.invalid(faces, v)
+                    : (BusinessException) refused;
             if (e.fieldErrors().isEmpty()) {
                 // Refused (a taken username or a registered ID number: one answer for both) or too many attempts.
                 Pages.error(faces, "register:username", e);

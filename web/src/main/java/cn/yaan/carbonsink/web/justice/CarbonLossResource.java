@@ -4,13 +4,6 @@ import cn.yaan.carbonsink.justice.CarbonCalculator;
 import cn.yaan.carbonsink.justice.SpeciesParameters;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,14 +36,6 @@ public class CarbonLossResource {
         return calculator.species();
     }
 
-    public record DamageItem(@NotBlank @Size(max = 40) String species,
-                             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") BigDecimal volumeM3) {
-    }
-
-    public record Request(@NotEmpty @Size(max = 50) List<@NotNull @Valid DamageItem> damage,
-                          @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal multiplier) {
-    }
-
     public record Answer(long carbonLossKg, BigDecimal multiplier, long purchaseKg, List<String> calculation) {
     }
 
@@ -60,10 +45,9 @@ public class CarbonLossResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Carbon lost with damaged trees: tCO2e = V x SVD x BEF x (1 + R) x CF x 44/12 per item, "
             + "summed, whole kg rounded half up at the end; purchaseKg = loss x multiplier (default 1)")
-    public Answer calculate(@NotNull @Valid Request request) {
-        BigDecimal multiplier = request.multiplier() == null ? BigDecimal.ONE : request.multiplier();
-        CarbonCalculator.Result result = calculator.calculate(request.damage().stream()
-                .map(d -> new CarbonCalculator.Damage(d.species().trim(), d.volumeM3())).toList(), multiplier);
-        return new Answer(result.calculation().kg(), multiplier, result.purchaseKg(), result.calculation().working());
+    public Answer calculate(CarbonCalculator.Request request) {
+        CarbonCalculator.Result result = calculator.calculate(request);
+        return new Answer(result.calculation().kg(), request.multiplierOrOne(), result.purchaseKg(),
+                result.calculation().working());
     }
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 
@@ -161,9 +162,9 @@ public class RestorationBacking {
 
     public String register() {
         Remedy chosen = Remedy.valueOf(remedy);
-        RestorationOrder.Replant replant = chosen.replants() && replantTrees != null && dueDate != null
-                ? new RestorationOrder.Replant(replantTrees, replantSpecies == null ? "" : replantSpecies,
-                replantSite == null ? "" : replantSite, survivalThreshold, dueDate, null, 0) : null;
+        RestorationService.NewReplant replant = chosen.replants() && replantTrees != null && dueDate != null
+                ? new RestorationService.NewReplant(replantTrees, replantSpecies == null ? "" : replantSpecies,
+                replantSite == null ? "" : replantSite, survivalThreshold, dueDate, null, null) : null;
         if (chosen.replants() && (replant == null || replant.species().isBlank() || replant.site().isBlank())) {
             faces.addMessage("register:replantTrees", new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     Pages.text(faces, "restoration.replant.required"), null));
@@ -175,7 +176,9 @@ public class RestorationBacking {
                     List.of(new RestorationService.DamageItem(damageSpecies, volumeM3, null, null)), chosen, multiplier,
                     replant), caller.required());
             return "/account/restoration?faces-redirect=true&id=" + created.id();
-        } catch (BusinessException e) {
+        } catch (ConstraintViolationException | BusinessException refused) {
+            BusinessException e = refused instanceof ConstraintViolationException v ? Pages.invalid(faces, v)
+                    : (BusinessException) refused;
             String field = e.fieldErrors().isEmpty() ? "caseNumber"
                     : FIELDS.getOrDefault(e.fieldErrors().get(0).field(), "caseNumber");
             Pages.error(faces, "register:" + field, e, e.fieldErrors().isEmpty() ? "problem." + e.type()
@@ -245,13 +248,13 @@ public class RestorationBacking {
     }
 
     public String inspect() {
-        return act("inspect:surviving", () -> plantings.inspect(orderId(), inspectDate, survivingTrees, null,
-                caller.required()), "restoration.done.inspected");
+        return act("inspect:surviving", () -> plantings.inspect(orderId(), new PlantingService.NewInspection(
+                inspectDate, survivingTrees, null), caller.required()), "restoration.done.inspected");
     }
 
     public String offlinePay() {
-        return act("offline:receiptNo", () -> payments.offlinePayment(orderId(), receiptNo.trim(), amountFen,
-                null, caller.required()), "restoration.done.paid");
+        return act("offline:receiptNo", () -> payments.offlinePayment(orderId(), new RestorationPaymentService.OfflinePayment(
+                receiptNo == null ? null : receiptNo.trim(), amountFen, null), caller.required()), "restoration.done.paid");
     }
 
     /** Adds a photo taken in the field to a planting (phones' photos are large: the service scales them down). */
@@ -292,6 +295,9 @@ public class RestorationBacking {
     private String act(String clientId, Runnable action, String doneKey) {
         try {
             action.run();
+        } catch (ConstraintViolationException e) {
+            Pages.error(faces, clientId, Pages.invalid(faces, e));
+            return null;
         } catch (BusinessException e) {
             Pages.error(faces, clientId, e);
             return null;

@@ -3,7 +3,6 @@ package cn.yaan.carbonsink.web.justice;
 import cn.yaan.carbonsink.web.security.SecurityHeaders;
 
 import cn.yaan.carbonsink.identity.Role;
-import cn.yaan.carbonsink.justice.Remedy;
 import cn.yaan.carbonsink.justice.RestorationEvent;
 import cn.yaan.carbonsink.justice.RestorationInspection;
 import cn.yaan.carbonsink.justice.RestorationOrder;
@@ -18,16 +17,6 @@ import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -39,7 +28,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
@@ -75,50 +63,6 @@ public class RestorationResource {
 
     @Inject
     CurrentCaller caller;
-
-    // ---------------------------------------------------------------- requests
-
-    public record NewDefendant(@NotBlank @Schema(maxLength = 50) String name, @NotBlank @Size(max = 30) String idNumber) {
-    }
-
-    public record NewDamage(@NotBlank @Size(max = 40) String species,
-                            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") @Digits(integer = 6, fraction = 4) BigDecimal volumeM3,
-                            @Min(1) @Max(1_000_000) Integer trees,
-                            @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000000") @Digits(integer = 8, fraction = 2) BigDecimal areaMu) {
-    }
-
-    public record NewReplant(@NotNull @Min(1) @Max(1_000_000) Integer trees,
-                             @NotBlank @Schema(maxLength = 40) String species,
-                             @NotBlank @Schema(maxLength = 200) String site,
-                             @DecimalMin("1") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal survivalThreshold,
-                             @NotNull LocalDate dueDate,
-                             @Size(max = 5) List<@NotNull @Min(1) @Max(10) Integer> inspectionYears,
-                             @Min(1) @Max(10) Integer tendingYears) {
-    }
-
-    public record NewOrder(@NotBlank @Size(max = 60) String caseNumber, @NotNull LocalDate judgmentDate,
-                           @NotEmpty @Size(max = 20) List<@NotNull @Valid NewDefendant> defendants,
-                           @NotEmpty @Size(max = 50) List<@NotNull @Valid NewDamage> damage,
-                           @NotNull Remedy remedy,
-                           @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal multiplier,
-                           @Valid NewReplant replant) {
-    }
-
-    public record NewPlanting(@NotNull LocalDate date, @NotNull @Min(1) @Max(1_000_000) Integer trees,
-                              @NotBlank @Schema(maxLength = 40) String species,
-                              @NotNull @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 2, fraction = 6) BigDecimal latitude,
-                              @NotNull @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 6) BigDecimal longitude) {
-    }
-
-    public record NewInspection(@NotNull LocalDate date, @NotNull @Min(0) @Max(1_000_000) Integer survivingTrees,
-                                Boolean finalInspection) {
-    }
-
-    public record OfflinePayment(@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9/_-]*",
-            message = "must be letters, digits, '/', '_' or '-'") String receiptNo,
-                                 @NotNull @Min(1) @Max(1_000_000_000_000L) Long amountFen,
-                                 @Size(max = 32) String projectCode) {
-    }
 
     // ---------------------------------------------------------------- answers
 
@@ -204,15 +148,8 @@ public class RestorationResource {
             + "parentheses), defendants (ID numbers sealed, answered masked), damage items (species by Chinese name), "
             + "remedy REPLANT, PURCHASE_IN_LIEU, REPLANT_AND_PURCHASE or REPLANT_ELSE_PURCHASE; 409 duplicate-case "
             + "when the court registered the case number already")
-    public Response register(@NotNull @Valid NewOrder o) {
-        NewReplant r = o.replant();
-        RestorationOrder.Replant replant = r == null ? null : new RestorationOrder.Replant(r.trees(), r.species(),
-                r.site(), r.survivalThreshold(), r.dueDate(), r.inspectionYears(),
-                r.tendingYears() == null ? 0 : r.tendingYears());
-        RestorationOrder order = restorations.register(new RestorationService.NewOrder(o.caseNumber(), o.judgmentDate(),
-                o.defendants().stream().map(d -> new RestorationService.Defendant(d.name(), d.idNumber())).toList(),
-                o.damage().stream().map(d -> new RestorationService.DamageItem(d.species(), d.volumeM3(), d.trees(),
-                        d.areaMu())).toList(), o.remedy(), o.multiplier(), replant), caller.required());
+    public Response register(RestorationService.NewOrder o) {
+        RestorationOrder order = restorations.register(o, caller.required());
         return Response.created(URI.create("/api/v1/restoration-orders/" + order.id())).entity(view(order)).build();
     }
 
@@ -245,9 +182,8 @@ public class RestorationResource {
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record trees planted for an order: date, trees, species, GPS point")
-    public Response plant(@PathParam("id") long id, @NotNull @Valid NewPlanting p) {
-        RestorationOrder order = plantings.plant(id, new PlantingService.NewPlanting(p.date(), p.trees(),
-                p.species(), p.latitude(), p.longitude()), caller.required());
+    public Response plant(@PathParam("id") long id, PlantingService.NewPlanting p) {
+        RestorationOrder order = plantings.plant(id, p, caller.required());
         return Response.status(Response.Status.CREATED).entity(view(order)).build();
     }
 
@@ -282,9 +218,8 @@ public class RestorationResource {
     @Operation(summary = "Record a survival inspection; the final one (on or after the last scheduled inspection, "
             + "or finalInspection true) accepts the replanting, or converts a REPLANT_ELSE_PURCHASE shortfall into "
             + "units in lieu (CONVERTED)")
-    public Response inspect(@PathParam("id") long id, @NotNull @Valid NewInspection i) {
-        RestorationOrder order = plantings.inspect(id, i.date(), i.survivingTrees(), i.finalInspection(),
-                caller.required());
+    public Response inspect(@PathParam("id") long id, PlantingService.NewInspection i) {
+        RestorationOrder order = plantings.inspect(id, i, caller.required());
         return Response.status(Response.Status.CREATED).entity(view(order)).build();
     }
 
@@ -308,8 +243,7 @@ public class RestorationResource {
     @Operation(summary = "Record that the units in lieu were paid into the court's own account (receipt number, "
             + "amount in fen, at least the order's amount): the units are retired at once, from the project named or "
             + "one with enough units")
-    public RestorationView offlinePayment(@PathParam("id") long id, @NotNull @Valid OfflinePayment p) {
-        return view(payments.offlinePayment(id, p.receiptNo(), p.amountFen(),
-                p.projectCode() == null || p.projectCode().isBlank() ? null : p.projectCode().trim(), caller.required()));
+    public RestorationView offlinePayment(@PathParam("id") long id, RestorationPaymentService.OfflinePayment p) {
+        return view(payments.offlinePayment(id, p, caller.required()));
     }
 }

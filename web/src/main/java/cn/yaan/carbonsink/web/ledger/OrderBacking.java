@@ -2,7 +2,6 @@ package cn.yaan.carbonsink.web.ledger;
 
 import cn.yaan.carbonsink.web.pages.Pages;
 
-import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.OrderStatus;
 import cn.yaan.carbonsink.ledger.PaymentService;
@@ -17,6 +16,7 @@ import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.inject.Named;
 
 import java.io.IOException;
@@ -66,11 +66,14 @@ public class OrderBacking {
     }
 
     public String buy() {
-        String name = beneficiary == null || beneficiary.isBlank() ? caller.required().displayName() : beneficiary.trim();
         try {
-            UnitOrder created = orders.place(new OrderService.ReserveRequest(OrderPurpose.DIRECT, name, null,
-                    projectCode, quantityKg, caller.required().username()), null);
+            var me = caller.required();
+            UnitOrder created = orders.place(new OrderService.NewOrder(projectCode, quantityKg, beneficiary),
+                    me.username(), me.displayName(), null);
             return "/account/order?faces-redirect=true&id=" + created.id();
+        } catch (ConstraintViolationException e) {
+            Pages.error(faces, "buy:quantityKg", Pages.invalid(faces, e));
+            return null;
         } catch (BusinessException e) {
             Pages.error(faces, "buy:quantityKg", e);
             return null;

@@ -4,7 +4,6 @@ import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.OrderLimits;
-import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.PaymentProvider;
 import cn.yaan.carbonsink.ledger.PaymentService;
@@ -19,11 +18,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,7 +30,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -75,11 +68,6 @@ public class OrderResource {
     @Any
     Instance<PaymentProvider> providers;
 
-    public record NewOrder(@Size(max = 32) String projectCode,
-                           @NotNull @Min(1) @Max(100_000_000L) Long quantityKg,
-                           @Schema(maxLength = 200) String beneficiary) {
-    }
-
     /** Money a payment brought that bought no units, owed back to the payer. */
     public record RefundView(long amountFen, String reason, String status, Instant createdAt) {
         static RefundView of(Refund r) {
@@ -110,12 +98,9 @@ public class OrderResource {
             + "reservation time while the buyer pays; 409 insufficient-units when there are not enough, 409 "
             + "pending-limit when the buyer's unpaid orders already hold as much as one account may. Send an "
             + "Idempotency-Key header to make retries safe.")
-    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull @Valid NewOrder o) {
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, OrderService.NewOrder o) {
         Caller me = caller.required();
-        String beneficiary = o.beneficiary() == null || o.beneficiary().isBlank() ? me.displayName() : o.beneficiary().trim();
-        String project = o.projectCode() == null || o.projectCode().isBlank() ? null : o.projectCode().trim();
-        UnitOrder order = orders.place(new OrderService.ReserveRequest(OrderPurpose.DIRECT, beneficiary, null,
-                project, o.quantityKg(), me.username()), idempotencyKey);
+        UnitOrder order = orders.place(o, me.username(), me.displayName(), idempotencyKey);
         return Response.created(URI.create("/api/v1/orders/" + order.id())).entity(view(order)).build();
     }
 
@@ -168,17 +153,13 @@ public class OrderResource {
         return limits.current();
     }
 
-    public record NewLimits(@NotNull @Min(1) @Max(1_000) Long maxPendingOrders,
-                            @NotNull @Min(1) @Max(1_000_000_000L) Long maxPendingKg) {
-    }
-
     @PUT
     @Path("order-limits")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the limits on unpaid orders per account; orders already placed keep their units")
-    public OrderLimits.Values changeLimits(@NotNull @Valid NewLimits l) {
-        return limits.update(new OrderLimits.Values(l.maxPendingOrders(), l.maxPendingKg()));
+    public OrderLimits.Values changeLimits(OrderLimits.NewLimits l) {
+        return limits.update(l);
     }
 
     @POST

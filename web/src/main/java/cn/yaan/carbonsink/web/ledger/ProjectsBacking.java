@@ -10,6 +10,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.inject.Named;
 
 import java.math.BigDecimal;
@@ -56,8 +57,13 @@ public class ProjectsBacking {
 
     public String create() {
         try {
-            ledger.createProject(new ProjectService.NewProject(code.trim(), nameZh.trim(), nameEn.trim(), county.trim(),
-                    standard.trim(), methodology.trim(), areaMu, unitPriceFenPerTonne), caller.required().username());
+            ledger.createProject(new ProjectService.NewProject(code == null ? null : code.trim(), nameZh, nameEn, county,
+                    standard, methodology, areaMu, unitPriceFenPerTonne), caller.required().username());
+        } catch (ConstraintViolationException e) {
+            BusinessException refused = Pages.invalid(faces, e);
+            String field = refused.fieldErrors().get(0).field();
+            Pages.error(faces, "project:" + (field.equals("unitPriceFenPerTonne") ? "price" : field), refused);
+            return null;
         } catch (BusinessException e) {
             Pages.error(faces, "project:code", e);
             return null;
@@ -67,9 +73,12 @@ public class ProjectsBacking {
 
     public String issue() {
         try {
-            var issuance = ledger.issue(issueProject, vintage, quantityKg, caller.required().username());
+            var issuance = ledger.issue(issueProject, new ProjectService.NewIssuance(vintage, quantityKg),
+                    caller.required().username());
             return done("officer.projects.issued", issuance.block());
-        } catch (BusinessException e) {
+        } catch (ConstraintViolationException | BusinessException refused) {
+            BusinessException e = refused instanceof ConstraintViolationException v ? Pages.invalid(faces, v)
+                    : (BusinessException) refused;
             String field = !e.fieldErrors().isEmpty() ? e.fieldErrors().get(0).field()
                     : e.kind() == BusinessException.Kind.NOT_FOUND ? "issueProject" : "quantityKg";
             Pages.error(faces, "issue:" + field, e, e.fieldErrors().isEmpty() ? "problem." + e.type() : "issuance." + field + ".invalid");

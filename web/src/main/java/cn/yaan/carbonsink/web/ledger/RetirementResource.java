@@ -2,7 +2,6 @@ package cn.yaan.carbonsink.web.ledger;
 
 import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Role;
-import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.Receipt;
 import cn.yaan.carbonsink.ledger.RegistryService;
 import cn.yaan.carbonsink.ledger.RetirementService;
@@ -13,12 +12,8 @@ import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -62,13 +56,6 @@ public class RetirementResource {
     @Inject
     CurrentCaller caller;
 
-    public record NewRetirement(@NotBlank @Size(max = 32) String projectCode,
-                                @NotNull @Min(1) @Max(1_000_000_000L) Long quantityKg,
-                                @NotBlank @Schema(maxLength = 200) String beneficiary,
-                                @NotNull OrderPurpose purpose,
-                                @Schema(maxLength = 500) String note) {
-    }
-
     /** A retirement as the registry shows it: the beneficiary masked unless the caller retired it. */
     public record RetirementView(long id, long quantityKg, List<Map<String, String>> serialRanges, String beneficiary,
                                  String purpose, Instant retiredAt, String certificateNo) {
@@ -95,12 +82,8 @@ public class RetirementResource {
     @Operation(summary = "Retire units of a project now (a sale settled outside the platform). Send an "
             + "Idempotency-Key header to make retries safe: the same key and body answer the first response again, "
             + "the same key with another body is refused (422). Not enough units: 409 insufficient-units.")
-    public Response retire(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull @Valid NewRetirement r) {
-        String actor = caller.required().username();
-        String beneficiary = r.beneficiary().trim();
-        String note = r.note() == null || r.note().isBlank() ? null : r.note().trim();
-        return created(retirements.retire(r.projectCode(), r.quantityKg(), beneficiary, r.purpose(), note, actor,
-                idempotencyKey));
+    public Response retire(@HeaderParam("Idempotency-Key") String idempotencyKey, RetirementService.NewRetirement r) {
+        return created(retirements.retire(r, caller.required().username(), idempotencyKey));
     }
 
     private Response created(Receipt receipt) {

@@ -10,14 +10,6 @@ import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
@@ -45,19 +36,6 @@ public class SinkProjectResource {
 
     @Inject
     CurrentCaller caller;
-
-    public record NewProject(@NotBlank @Size(max = 32) String code, @NotBlank @Schema(maxLength = 200) String nameZh,
-                             @NotBlank @Schema(maxLength = 200) String nameEn,
-                             @NotBlank @Schema(maxLength = 100) String county,
-                             @NotBlank @Schema(maxLength = 100) String standard,
-                             @NotBlank @Schema(maxLength = 200) String methodology,
-                             @NotNull @DecimalMin("0") @DecimalMax("1000000000") BigDecimal areaMu,
-                             @NotNull @Min(1) @Max(100_000_000) Long unitPriceFenPerTonne) {
-    }
-
-    public record NewIssuance(@NotNull @Min(2000) @Max(2100) Integer vintage,
-                              @NotNull @Min(1) @Max(1_000_000_000L) Long quantityKg) {
-    }
 
     public record IssuanceView(long id, int vintage, long quantityKg, String first, String last, String block,
                                long availableKg, long reservedKg, long retiredKg) {
@@ -91,10 +69,8 @@ public class SinkProjectResource {
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a sink project (409 when the code exists)")
-    public Response create(@NotNull @Valid NewProject p) {
-        SinkProject project = ledger.createProject(new ProjectService.NewProject(p.code(), p.nameZh().trim(),
-                p.nameEn().trim(), p.county().trim(), p.standard().trim(), p.methodology().trim(), p.areaMu(),
-                p.unitPriceFenPerTonne()), caller.required().username());
+    public Response create(ProjectService.NewProject p) {
+        SinkProject project = ledger.createProject(p, caller.required().username());
         return Response.created(URI.create("/api/v1/public/sink-projects/" + project.code())).entity(view(project)).build();
     }
 
@@ -103,8 +79,8 @@ public class SinkProjectResource {
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue units to a project: the next serial block, with its first and last serials")
-    public Response issue(@PathParam("code") String code, @NotNull @Valid NewIssuance i) {
-        Issuance issuance = ledger.issue(code, i.vintage(), i.quantityKg(), caller.required().username());
+    public Response issue(@PathParam("code") String code, ProjectService.NewIssuance i) {
+        Issuance issuance = ledger.issue(code, i, caller.required().username());
         return Response.status(201).entity(IssuanceView.of(issuance)).build();
     }
 

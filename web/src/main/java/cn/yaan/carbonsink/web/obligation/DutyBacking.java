@@ -14,6 +14,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.inject.Named;
 
 import java.util.List;
@@ -91,8 +92,11 @@ public class DutyBacking {
     public String buy() {
         try {
             DutyPurchaseService.Purchase purchase = purchases.buyUnits(caller.required().username(), getYear(),
-                    trees == null ? 0 : trees, null);
+                    new DutyPurchaseService.UnitPurchase(trees, null));
             return "/account/order?faces-redirect=true&id=" + purchase.orderId();
+        } catch (ConstraintViolationException e) {
+            Pages.error(faces, "buy:trees", Pages.invalid(faces, e));
+            return null;
         } catch (BusinessException e) {
             Pages.error(faces, "buy:trees", e);
             return null;

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.inject.Named;
 
 import java.util.Arrays;
@@ -78,7 +79,11 @@ public class OfficerDutyBacking {
 
     public String exempt() {
         try {
-            obligations.exempt(username == null ? null : username.trim(), year, reason, caller.required().username());
+            obligations.exempt(new ObligationService.NewExemption(username, year, reason), caller.required().username());
+        } catch (ConstraintViolationException e) {
+            BusinessException refused = Pages.invalid(faces, e);
+            Pages.error(faces, "exempt:" + field(refused, "username"), refused);
+            return null;
         } catch (BusinessException e) {
             Pages.error(faces, "exempt:" + field(e, "username"), e);
             return null;
@@ -88,9 +93,13 @@ public class OfficerDutyBacking {
 
     public String record() {
         try {
-            var o = obligations.recordByOfficer(new ObligationService.OfficerRecord(username == null ? null : username.trim(),
-                    year, form, trees, hours, amountFen), caller.required().username());
+            var o = obligations.recordByOfficer(new ObligationService.OfficerRecord(username, year, form, trees, hours,
+                    amountFen), caller.required().username());
             return done("officer.duty.recorded", username.trim() + " " + o.treesFulfilled() + "/" + o.treesOwed());
+        } catch (ConstraintViolationException e) {
+            BusinessException refused = Pages.invalid(faces, e);
+            Pages.error(faces, "fulfil:" + field(refused, "username"), refused);
+            return null;
         } catch (BusinessException e) {
             Pages.error(faces, "fulfil:" + field(e, "username"), e);
             return null;
@@ -99,8 +108,12 @@ public class OfficerDutyBacking {
 
     public String saveSettings() {
         try {
-            settings.update(new DutySettings.Values(ageMin, ageMax, ageMaxWomen, treesOwed, kgPerTree, hoursPerTree, fenPerTree,
-                    qrMinutes));
+            settings.update(new DutySettings.NewSettings(ageMin, ageMax, ageMaxWomen, treesOwed, kgPerTree, hoursPerTree,
+                    fenPerTree, qrMinutes));
+        } catch (ConstraintViolationException e) {
+            BusinessException refused = Pages.invalid(faces, e);
+            Pages.error(faces, "settings:" + field(refused, "ageMin"), refused);
+            return null;
         } catch (BusinessException e) {
             Pages.error(faces, "settings:" + field(e, "ageMin"), e);
             return null;

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.inject.Named;
 
 import java.time.LocalDate;
@@ -51,9 +52,12 @@ public class PlantingEventsBacking {
 
     public String create() {
         try {
-            var event = eventService.createEvent(site, date, places, treesPerAttendee, caller.required().username());
+            var event = eventService.createEvent(new PlantingEventService.NewEvent(site, date, places, treesPerAttendee),
+                    caller.required().username());
             return done("officer.events.created", event.site() + " " + event.date());
-        } catch (BusinessException e) {
+        } catch (ConstraintViolationException | BusinessException refused) {
+            BusinessException e = refused instanceof ConstraintViolationException v ? Pages.invalid(faces, v)
+                    : (BusinessException) refused;
             String field = e.fieldErrors().isEmpty() ? "site" : e.fieldErrors().get(0).field();
             Pages.error(faces, "newEvent:" + field, e);
             return null;

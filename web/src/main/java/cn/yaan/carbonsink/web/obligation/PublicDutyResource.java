@@ -5,7 +5,6 @@ import cn.yaan.carbonsink.web.api.StrictJson;
 import cn.yaan.carbonsink.identity.CitizenService;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.obligation.DutySettings;
-import cn.yaan.carbonsink.obligation.FulfilmentForm;
 import cn.yaan.carbonsink.obligation.ObligationService;
 import cn.yaan.carbonsink.obligation.PlantingEventService;
 import cn.yaan.carbonsink.web.security.ClientAddress;
@@ -32,11 +31,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -68,17 +65,6 @@ public class PublicDutyResource {
     @Context
     HttpServletRequest request;
 
-    // Sizes are generous caps against abuse; the service checks the real rules and reports every field at once.
-    public record Registration(@Size(max = 64) String username, @Schema(maxLength = 50) String name,
-                               @Size(max = 40) String idNumber, @Size(max = 40) String phone,
-                               @Size(max = 200) String password, Boolean consent) {
-        /** Never the numbers or the password, should anything print the request. */
-        @Override
-        public String toString() {
-            return "Registration[username=" + username + "]";
-        }
-    }
-
     @POST
     @Path("public/citizens")
     @PermitAll
@@ -88,15 +74,9 @@ public class PublicDutyResource {
             + "digit), consent to the personal-data notice; 400 lists every invalid field; a taken username and a "
             + "registered ID number both answer 409 registration-refused; 429 with Retry-After after too many "
             + "registrations from one address")
-    public Response register(@NotNull @Valid Registration r) {
-        CitizenService.CitizenView view = citizens.register(new CitizenService.Registration(r.username(), r.name(),
-                r.idNumber(), r.phone(), r.password(), r.consent()), ClientAddress.of(request));
+    public Response register(CitizenService.Registration r) {
+        CitizenService.CitizenView view = citizens.register(r, ClientAddress.of(request));
         return Response.created(URI.create("/api/v1/me/citizen")).entity(view).build();
-    }
-
-    public record NewEvent(@NotBlank @Schema(maxLength = 200) String site, @NotNull LocalDate date,
-                           @NotNull @Min(1) @Max(100_000) Integer places,
-                           @NotNull @Min(1) @Max(100) Integer treesPerAttendee) {
     }
 
     @POST
@@ -104,9 +84,8 @@ public class PublicDutyResource {
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a planting event: site, date (today or later), places, trees per attendee")
-    public Response createEvent(@NotNull @Valid NewEvent e) {
-        PlantingEventService.EventView event = events.createEvent(e.site(), e.date(), e.places(), e.treesPerAttendee(),
-                caller.required().username());
+    public Response createEvent(PlantingEventService.NewEvent e) {
+        PlantingEventService.EventView event = events.createEvent(e, caller.required().username());
         return Response.created(URI.create("/api/v1/planting-events/" + event.id())).entity(event).build();
     }
 
@@ -144,24 +123,14 @@ public class PublicDutyResource {
         return Response.status(Response.Status.CREATED).entity(attendance).build();
     }
 
-    public record NewExemption(@NotBlank @Size(max = 64) String username, @NotNull @Min(2000) @Max(2100) Integer year,
-                               @NotBlank @Schema(maxLength = 500) String reason) {
-    }
-
     @POST
     @Path("obligation-exemptions")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Exempt a citizen from a year's duty, with the reason (409 already-exempt)")
-    public Response exempt(@NotNull @Valid NewExemption e) {
-        ObligationService.Obligation obligation = obligations.exempt(e.username().trim(), e.year(), e.reason(),
-                caller.required().username());
+    public Response exempt(ObligationService.NewExemption e) {
+        ObligationService.Obligation obligation = obligations.exempt(e, caller.required().username());
         return Response.status(Response.Status.CREATED).entity(obligation).build();
-    }
-
-    public record NewFulfilment(@NotBlank @Size(max = 64) String username, @NotNull @Min(2000) @Max(2100) Integer year,
-                                @NotNull FulfilmentForm form, @Min(1) @Max(100) Integer trees,
-                                @Min(1) @Max(10_000) Integer hours, @Min(1) @Max(100_000_000L) Long amountFen) {
     }
 
     @POST
@@ -170,16 +139,9 @@ public class PublicDutyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a fulfilment for a citizen in one of the eight forms (not CARBON_UNITS): exactly one "
             + "of trees, hours (hours-per-tree, default 2) or, for DONATION, amountFen (fen-per-tree, default 2000)")
-    public Response recordFulfilment(@NotNull @Valid NewFulfilment f) {
-        ObligationService.Obligation obligation = obligations.recordByOfficer(new ObligationService.OfficerRecord(
-                f.username().trim(), f.year(), f.form(), f.trees(), f.hours(), f.amountFen()), caller.required().username());
+    public Response recordFulfilment(ObligationService.OfficerRecord f) {
+        ObligationService.Obligation obligation = obligations.recordByOfficer(f, caller.required().username());
         return Response.status(Response.Status.CREATED).entity(obligation).build();
-    }
-
-    public record SettingsBody(@NotNull Integer ageMin, @NotNull Integer ageMax, @NotNull Integer ageMaxWomen,
-                               @NotNull Integer treesOwed,
-                               @NotNull Integer kgPerTree, @NotNull Integer hoursPerTree, @NotNull Integer fenPerTree,
-                               @NotNull Integer qrMinutes) {
     }
 
     @GET
@@ -197,8 +159,7 @@ public class PublicDutyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the duty's settings; a year already under way for a citizen keeps the rules it "
             + "was fixed with")
-    public DutySettings.Values updateSettings(@NotNull @Valid SettingsBody s) {
-        return settings.update(new DutySettings.Values(s.ageMin(), s.ageMax(), s.ageMaxWomen(), s.treesOwed(), s.kgPerTree(),
-                s.hoursPerTree(), s.fenPerTree(), s.qrMinutes()));
+    public DutySettings.Values updateSettings(DutySettings.NewSettings s) {
+        return settings.update(s);
     }
 }

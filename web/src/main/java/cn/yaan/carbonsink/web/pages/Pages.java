@@ -1,8 +1,10 @@
 package cn.yaan.carbonsink.web.pages;
 
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.Violations;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.validation.ConstraintViolationException;
 
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -15,6 +17,14 @@ public final class Pages {
 
     public static String text(FacesContext faces, String key) {
         return ResourceBundle.getBundle("i18n.messages", faces.getViewRoot().getLocale()).getString(key);
+    }
+
+    /**
+     * A service's refusal of its command (Bean Validation, the same rules whichever door the request came through)
+     * as a refusal with one error per field, each message in the page's language.
+     */
+    public static BusinessException invalid(FacesContext faces, ConstraintViolationException e) {
+        return Violations.invalid(e, faces.getViewRoot().getLocale());
     }
 
     /**

@@ -14,6 +14,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -92,18 +93,19 @@ public class BookBacking implements Serializable {
         }
     }
 
-    private Footprint.Trip trip() {
-        return new Footprint.Trip(mode, distanceKm == null ? BigDecimal.ZERO : distanceKm,
-                mode.perCar ? occupants : null, nights == null ? 0 : nights, days == null ? 1 : days);
+    /** The trip as entered: the service checks it with the same rules as the API's. */
+    private Footprint.TripEntry trip() {
+        return new Footprint.TripEntry(mode, distanceKm, occupants, nights, days);
     }
 
     /** The footprint of the trip as entered, or null while the entries are incomplete. */
     public Footprint.Result getPreview() {
         try {
-            if (distanceKm == null || distanceKm.signum() <= 0 || (mode.perCar && (occupants == null || occupants < 1))) {
+            if (distanceKm == null || distanceKm.signum() <= 0 || (mode.perCar && (occupants == null || occupants < 1))
+                    || nights == null || days == null) {
                 return null;
             }
-            return Footprint.of(trip(), party.size(), sites.factorValues());
+            return Footprint.of(trip().toTrip(), party.size(), sites.factorValues());
         } catch (RuntimeException e) {
             return null;
         }
@@ -117,25 +119,33 @@ public class BookBacking implements Serializable {
                     .map(r -> new BookingService.Person(r.name, r.idNumber)).toList(), trip()), me.username(), me.displayName(),
                     null);
             return "/account/booking?faces-redirect=true&no=" + booking.bookingNo();
-        } catch (BusinessException e) {
-            if (e.fieldErrors().isEmpty()) {
-                Pages.error(faces, "book:submit", e);
-            }
-            for (BusinessException.FieldError error : e.fieldErrors()) {
-                // visitors[2].idNumber -> book:party:2:idNumber; trip.occupants -> book:occupants
-                String id = error.field().replaceAll("^visitors\\[(\\d+)]\\.(\\w+)$", "party:$1:$2")
-                        .replaceAll("^trip\\.", "").replace("visitors", "submit");
-                String field = error.field().substring(error.field().lastIndexOf('.') + 1);
-                String text;
-                try {
-                    text = Pages.text(faces, "problem.validation." + field);
-                } catch (java.util.MissingResourceException missing) {
-                    text = error.message();
-                }
-                faces.addMessage("book:" + id, new jakarta.faces.application.FacesMessage(
-                        jakarta.faces.application.FacesMessage.SEVERITY_ERROR, text, null));
-            }
+        } catch (ConstraintViolationException e) {
+            show(faces, Pages.invalid(faces, e));
             return null;
+        } catch (BusinessException e) {
+            show(faces, e);
+            return null;
+        }
+    }
+
+    /** Each refused field next to its input, in the page's language where the bundle has a text for it. */
+    private static void show(FacesContext faces, BusinessException e) {
+        if (e.fieldErrors().isEmpty()) {
+            Pages.error(faces, "book:submit", e);
+        }
+        for (BusinessException.FieldError error : e.fieldErrors()) {
+            // visitors[2].idNumber -> book:party:2:idNumber; trip.occupants -> book:occupants
+            String id = error.field().replaceAll("^visitors\\[(\\d+)]\\.(\\w+)$", "party:$1:$2")
+                    .replaceAll("^trip\\.", "").replace("visitors", "submit");
+            String field = error.field().substring(error.field().lastIndexOf('.') + 1);
+            String text;
+            try {
+                text = Pages.text(faces, "problem.validation." + field);
+            } catch (java.util.MissingResourceException missing) {
+                text = error.message();
+            }
+            faces.addMessage("book:" + id, new jakarta.faces.application.FacesMessage(
+                    jakarta.faces.application.FacesMessage.SEVERITY_ERROR, text, null));
         }
     }
 

@@ -8,12 +8,8 @@ import cn.yaan.carbonsink.tourism.BookingView;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,11 +22,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.List;
 
 /**
  * Visitors' bookings: a party in a timed slot, offset by retiring units; paying confirms it and issues its
@@ -47,13 +41,6 @@ public class BookingResource {
     @Inject
     CurrentCaller caller;
 
-    public record Visitor(@Schema(maxLength = 50) String name, @Size(max = 40) String idNumber) {
-    }
-
-    public record NewBooking(@NotNull Long slotId, @NotEmpty @Size(max = 10) List<@NotNull @Valid Visitor> visitors,
-                             @NotNull @Valid SiteResource.Trip trip) {
-    }
-
     @POST
     @Path("bookings")
     @RolesAllowed(Role.Names.CITIZEN)
@@ -61,10 +48,8 @@ public class BookingResource {
     @Operation(summary = "Book a slot for 1-10 visitors (real names and resident ID numbers, stored sealed, shown "
             + "masked) and offset the trip: places and units are held until paid (paymentId, expiresAt). A full slot "
             + "is 409 slot-full. Send an Idempotency-Key header to make retries safe.")
-    public Response book(@HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull @Valid NewBooking n) {
+    public Response book(@HeaderParam("Idempotency-Key") String idempotencyKey, BookingService.Request request) {
         Caller me = caller.required();
-        BookingService.Request request = new BookingService.Request(n.slotId(), n.visitors().stream()
-                .map(v -> new BookingService.Person(v.name(), v.idNumber())).toList(), n.trip().toDomain());
         BookingView booking = bookings.book(request, me.username(), me.displayName(), idempotencyKey);
         return Response.created(URI.create("/api/v1/bookings/" + booking.bookingNo())).entity(booking).build();
     }

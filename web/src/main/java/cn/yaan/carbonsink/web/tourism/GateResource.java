@@ -52,6 +52,7 @@ public class GateResource {
     @Inject
     CurrentCaller caller;
 
+    @Schema(name = "TicketScan")
     public record Scan(@NotBlank @Size(max = 2000) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr,
                        @NotBlank @Schema(maxLength = 40) String gate) {
     }

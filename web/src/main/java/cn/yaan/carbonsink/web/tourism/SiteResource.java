@@ -4,22 +4,12 @@ import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.tourism.Footprint;
 import cn.yaan.carbonsink.tourism.ScenicSite;
 import cn.yaan.carbonsink.tourism.SiteService;
-import cn.yaan.carbonsink.tourism.TravelMode;
 import cn.yaan.carbonsink.tourism.VisitSlot;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -32,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
@@ -112,19 +101,6 @@ public class SiteResource {
     public record FactorView(String code, BigDecimal factor, String unit, String source, int year) {
     }
 
-    public record Trip(@NotNull TravelMode mode,
-                       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("5000") BigDecimal distanceKm,
-                       @Min(1) @Max(9) Integer occupants,
-                       @NotNull @Min(0) @Max(30) Integer nights,
-                       @NotNull @Min(1) @Max(30) Integer days) {
-        Footprint.Trip toDomain() {
-            return new Footprint.Trip(mode, distanceKm, mode.perCar ? occupants : null, nights, days);
-        }
-    }
-
-    public record FootprintRequest(@NotNull @Min(1) @Max(10) Integer persons, @NotNull @Valid Trip trip) {
-    }
-
     public record FootprintAnswer(BigDecimal footprintKg, long offsetKg, List<String> calculation) {
     }
 
@@ -134,19 +110,9 @@ public class SiteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Preview a visit's footprint: distance (one way, counted there and back) x factor x persons "
             + "(a car's factor shared by its occupants) + nights x 15 + days x 2 per person; offset rounded up")
-    public FootprintAnswer footprint(@NotNull @Valid FootprintRequest r) {
-        Footprint.Trip trip = r.trip().toDomain();
-        trip.check();
-        Footprint.Result result = Footprint.of(trip, r.persons(), sites.factorValues());
+    public FootprintAnswer footprint(SiteService.FootprintRequest r) {
+        Footprint.Result result = sites.footprint(r);
         return new FootprintAnswer(result.kg(), result.offsetKg(), result.working());
-    }
-
-    public record SiteChange(@NotBlank @Schema(maxLength = 100) String nameZh,
-                             @NotBlank @Schema(maxLength = 100) String nameEn,
-                             @NotBlank @Schema(maxLength = 100) String county,
-                             @NotNull @Min(1) @Max(1_000_000) Integer dailyCapacity,
-                             @NotNull @Min(0) @Max(90) Integer walkInPercent,
-                             @NotNull LocalTime opensAt, @NotNull LocalTime closesAt) {
     }
 
     @PUT
@@ -154,16 +120,8 @@ public class SiteResource {
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Edit a site's names, county, daily capacity, walk-in share and opening hours")
-    public SiteView update(@PathParam("code") String code, @NotNull @Valid SiteChange c) {
-        return SiteView.of(sites.update(code, new SiteService.SiteChange(c.nameZh().trim(), c.nameEn().trim(),
-                c.county().trim(), c.dailyCapacity(), c.walkInPercent(), c.opensAt(), c.closesAt()),
-                caller.required().username()));
-    }
-
-    public record NewSlots(@NotNull LocalDate from, @NotNull LocalDate to,
-                           @NotEmpty @Size(max = 24) List<@NotNull LocalTime> startTimes,
-                           @NotNull @Min(15) @Max(720) Integer durationMinutes,
-                           @NotNull @Min(1) @Max(100_000) Integer capacity) {
+    public SiteView update(@PathParam("code") String code, SiteService.SiteChange c) {
+        return SiteView.of(sites.update(code, c, caller.required().username()));
     }
 
     @POST
@@ -173,13 +131,9 @@ public class SiteResource {
     @Operation(summary = "Create slots in bulk: every day from..to (at most 92) at every start time; windows within "
             + "opening hours; a day may offer at most the daily capacity less the walk-in share (422); an existing "
             + "slot is 409 and nothing is created")
-    public Response createSlots(@PathParam("code") String code, @NotNull @Valid NewSlots n) {
-        List<SlotView> created = sites.createSlots(code, new SiteService.NewSlots(n.from(), n.to(), n.startTimes(),
-                n.durationMinutes(), n.capacity()), caller.required().username()).stream().map(SlotView::of).toList();
+    public Response createSlots(@PathParam("code") String code, SiteService.NewSlots n) {
+        List<SlotView> created = sites.createSlots(code, n, caller.required().username()).stream().map(SlotView::of).toList();
         return Response.created(URI.create("/api/v1/public/sites/" + code + "/slots?date=" + n.from())).entity(created).build();
-    }
-
-    public record CapacityChange(@NotNull @Min(0) @Max(100_000) Integer capacity) {
     }
 
     @PATCH
@@ -187,11 +141,8 @@ public class SiteResource {
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a slot's capacity: never below the places booked (409 capacity-below-booked)")
-    public SlotView changeCapacity(@PathParam("id") long id, @NotNull @Valid CapacityChange c) {
-        return SlotView.of(sites.changeCapacity(id, c.capacity(), caller.required().username()));
-    }
-
-    public record Closure(@NotNull LocalDate date) {
+    public SlotView changeCapacity(@PathParam("id") long id, SiteService.CapacityChange c) {
+        return SlotView.of(sites.changeCapacity(id, c, caller.required().username()));
     }
 
     public record ClosureAnswer(String site, LocalDate date, int slotsClosed) {
@@ -202,7 +153,8 @@ public class SiteResource {
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close a day for new bookings (bookings already made stay valid)")
-    public ClosureAnswer close(@PathParam("code") String code, @NotNull @Valid Closure c) {
-        return new ClosureAnswer(code, c.date(), sites.closeDay(code, c.date(), caller.required().username()));
+    public ClosureAnswer close(@PathParam("code") String code, SiteService.Closure c) {
+        int closed = sites.closeDay(code, c, caller.required().username());
+        return new ClosureAnswer(code, c.date(), closed);
     }
 }
