@@ -466,6 +466,7 @@ class AccessMatrixIT {
         Set<String> courts = Set.of("court", "court2");
         return List.of(
                 new Page("/account/buy.xhtml", everyone, 403),
+                new Page("/account/mine.xhtml", everyone, 403),
                 new Page("/account/book.xhtml?slot=" + values.get("slots/{id}"), everyone, 403),
                 new Page("/account/booking.xhtml?no=" + values.get("bookings/{no}"), Set.of("citizen"), 404),
                 new Page("/account/order.xhtml?id=" + values.get("orders/{id}"), Set.of("citizen"), 404),

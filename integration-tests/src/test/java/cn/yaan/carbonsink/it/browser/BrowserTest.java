@@ -150,6 +150,19 @@ public abstract class BrowserTest {
                 .toList();
     }
 
+    /** Signs in with a demo account's password and waits for the name in the navigation. */
+    protected static void login(Browser browser, String username) {
+        login(browser, username, Api.DEMO_PASSWORD);
+    }
+
+    protected static void login(Browser browser, String username, String password) {
+        browser.open("/login.xhtml");
+        browser.type("login:username", username);
+        browser.type("login:password", password);
+        browser.click("login:submit");
+        browser.waitForText("nav:user", username);
+    }
+
     /** Fails on any JavaScript error or failed request the pages of this browser have seen so far. */
     protected static void assertClean(Browser browser) {
         assertThat(browser.problems()).as("JavaScript errors and failed requests").isEmpty();

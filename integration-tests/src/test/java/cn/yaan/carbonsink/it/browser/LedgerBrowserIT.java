@@ -1,6 +1,5 @@
 package cn.yaan.carbonsink.it.browser;
 
-import cn.yaan.carbonsink.it.Api;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -14,14 +13,6 @@ class LedgerBrowserIT extends BrowserTest {
 
     private static String newCode() {
         return "WEB-" + Integer.toString(100_000 + new Random().nextInt(900_000), 36).toUpperCase();
-    }
-
-    private static void login(Browser browser, String username) {
-        browser.open("/login.xhtml");
-        browser.type("login:username", username);
-        browser.type("login:password", Api.DEMO_PASSWORD);
-        browser.click("login:submit");
-        browser.waitForText("nav:user", username);
     }
 
     @Test

@@ -24,11 +24,7 @@ class MineBrowserIT extends BrowserTest {
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
 
         Browser phone = open(Browser.Size.PHONE, "zh-CN");
-        phone.open("/login.xhtml");
-        phone.type("login:username", "citizen");
-        phone.type("login:password", Api.DEMO_PASSWORD);
-        phone.click("login:submit");
-        phone.waitForText("nav:user", "citizen");
+        login(phone, "citizen");
         phone.click("nav:nav-mine");
         phone.waitForText("mine-username", "citizen");
         assertThat(phone.text("mine-duty")).contains("年已完成").contains("株");

@@ -21,11 +21,7 @@ class PageTourBrowserIT extends BrowserTest {
         pages.forEach((username, paths) -> {
             Browser browser = open(Browser.Size.DESKTOP, "zh-CN");
             if (!username.isEmpty()) {
-                browser.open("/login.xhtml");
-                browser.type("login:username", username);
-                browser.type("login:password", Api.DEMO_PASSWORD);
-                browser.click("login:submit");
-                browser.waitForText("nav:user", username);
+                login(browser, username);
             }
             for (String path : paths) {
                 browser.open(path);

@@ -26,11 +26,7 @@ class PhoneTourBrowserIT extends BrowserTest {
             pages.forEach((username, paths) -> {
                 Browser browser = open(Browser.Size.PHONE, language);
                 if (!username.isEmpty()) {
-                    browser.open("/login.xhtml");
-                    browser.type("login:username", username);
-                    browser.type("login:password", Api.DEMO_PASSWORD);
-                    browser.click("login:submit");
-                    browser.waitForText("nav:user", username);
+                    login(browser, username);
                 }
                 for (String path : paths) {
                     browser.open(path + (path.contains("?") ? "&" : "?") + "lang=" + language.substring(0, 2));

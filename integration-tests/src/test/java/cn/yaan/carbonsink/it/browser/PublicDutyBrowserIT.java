@@ -31,14 +31,6 @@ class PublicDutyBrowserIT extends BrowserTest {
         return "w" + Long.toString(Math.abs(RANDOM.nextLong()), 36);
     }
 
-    private static void login(Browser browser, String username, String password) {
-        browser.open("/login.xhtml");
-        browser.type("login:username", username);
-        browser.type("login:password", password);
-        browser.click("login:submit");
-        browser.waitForText("nav:user", username);
-    }
-
     @Test
     void aCitizenRegistersSeesTheDutyPaysAndDownloadsTheCertificate() {
         Browser phone = open(Browser.Size.PHONE, "zh-CN");

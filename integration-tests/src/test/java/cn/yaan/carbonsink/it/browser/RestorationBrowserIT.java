@@ -20,14 +20,6 @@ class RestorationBrowserIT extends BrowserTest {
 
     private static final Random RANDOM = new Random();
 
-    private static void login(Browser browser, String username) {
-        browser.open("/login.xhtml");
-        browser.type("login:username", username);
-        browser.type("login:password", Api.DEMO_PASSWORD);
-        browser.click("login:submit");
-        browser.waitForText("nav:user", username);
-    }
-
     private static String residentId() {
         return IdNumbers.withCheck("511802" + "19850612" + String.format("%03d", RANDOM.nextInt(1000)));
     }

@@ -23,14 +23,6 @@ class VisitBrowserIT extends BrowserTest {
 
     private final Api api = Api.server();
 
-    private static void login(Browser browser, String username) {
-        browser.open("/login.xhtml");
-        browser.type("login:username", username);
-        browser.type("login:password", Api.DEMO_PASSWORD);
-        browser.click("login:submit");
-        browser.waitForText("nav:user", username);
-    }
-
     /**
      * Only the gate's own refusals (409, 422 from a check-in) and the calls to the site API that could not leave while
      * the network was off are expected; anything else, a 5xx of the site API included, fails the journey.
