@@ -14,7 +14,9 @@ import java.util.List;
  * the same rows queue instead of deadlocking, on one node or many:
  * <ol>
  *   <li>the buyer's account, when an order is placed under the pending-order limits
- *       ({@code IdentityService.lockAccount});</li>
+ *       ({@code IdentityService.lockAccount}); before any row that refers to the account is inserted, since on
+ *       PostgreSQL such an insert takes a key-share lock on the account row, and two transactions holding it would
+ *       each wait for the other when they lock the account;</li>
  *   <li>the order ({@link #order}, {@link #orderByPayment});</li>
  *   <li>issuances, in ascending id order ({@link #issuances});</li>
  *   <li>the audit chain's head ({@link #head}, taken by every {@link AuditLedger#append});</li>

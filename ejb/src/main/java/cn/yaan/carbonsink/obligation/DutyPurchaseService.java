@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.obligation;
 
 import cn.yaan.carbonsink.identity.CitizenProfile;
+import cn.yaan.carbonsink.identity.IdentityService;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.UnitOrder;
@@ -42,6 +43,9 @@ public class DutyPurchaseService {
     @Inject
     DutyRecords records;
 
+    @Inject
+    IdentityService identity;
+
     public record Purchase(long orderId, long quantityKg, long amountFen, String paymentId, int trees, int kgPerTree,
                            Instant expiresAt) {
     }
@@ -65,6 +69,9 @@ public class DutyPurchaseService {
         if (trees < 1 || trees > DutyRecords.MAX_TREES) {
             throw BusinessException.invalid("trees", "Buy units for 1 to " + DutyRecords.MAX_TREES + " trees.");
         }
+        // The account first, as the lock order says: inserting the purchase takes a key-share lock on the account row it
+        // refers to, and two purchases holding that lock would each wait for the other's when the order locks it.
+        identity.lockAccount(username);
         CitizenProfile profile = records.profile(username);
         int kgPerTree = settings.current().kgPerTree();
         DutyPurchase purchase = new DutyPurchase(profile.accountId(), year, trees, kgPerTree, clock.now());
