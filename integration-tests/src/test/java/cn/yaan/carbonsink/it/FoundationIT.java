@@ -116,7 +116,6 @@ class FoundationIT {
     void openApiSchemasAreTheCommandRecordsUnderDistinctNames() {
         JsonObject schemas = api.send(api.request("/openapi").header("Accept", "application/json").GET()).json()
                 .getJsonObject("components").getJsonObject("schemas");
-        System.out.println("OpenAPI schemas: " + schemas.keySet());
         assertThat(schemas.keySet()).noneMatch(name -> name.matches(".*\\d$"));
         JsonObject booking = schemas.getJsonObject("NewBooking");
         assertThat(booking.getJsonArray("required").toString()).contains("slotId", "visitors", "trip");
