@@ -112,7 +112,12 @@ public class CertificateService {
 
     /** The address a certificate's QR code holds: the public verify page, the signed payload in the fragment. */
     public static String verifyUrl(Certificate c) {
-        return Settings.publicUrl() + "/v/" + c.number + "#" + c.payload;
+        return verifyPage(c) + "#" + c.payload;
+    }
+
+    /** The certificate's public verify page, short enough to print and type. */
+    public static String verifyPage(Certificate c) {
+        return Settings.publicUrl() + "/v/" + c.number;
     }
 
     /** Why a certificate is revoked. */

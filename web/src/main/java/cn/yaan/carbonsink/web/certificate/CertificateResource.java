@@ -14,7 +14,6 @@ import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Masking;
-import cn.yaan.carbonsink.shared.Settings;
 import cn.yaan.carbonsink.web.security.ClientAddress;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import cn.yaan.carbonsink.web.security.RateLimits;
@@ -167,7 +166,7 @@ public class CertificateResource {
             return CertificatePdf.render(new PdfContent(title(c, Locale.SIMPLIFIED_CHINESE), title(c, Locale.ENGLISH),
                     c.number(), pdfFacts(c), c.serialRanges(), c.issuer(),
                     LocalDate.ofInstant(c.issuedAt(), AppClock.ZONE), QrCodes.png(url, 480), url,
-                    Settings.publicUrl() + "/v/" + c.number(), c.revokedAt() == null ? null
+                    CertificateService.verifyPage(c), c.revokedAt() == null ? null
                     : new PdfContent.Revoked(LocalDate.ofInstant(c.revokedAt(), AppClock.ZONE), c.revocationReason())));
         });
         return Response.fromResponse(answer)
