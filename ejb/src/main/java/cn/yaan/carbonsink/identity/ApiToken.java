@@ -23,6 +23,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "api_token")
 @NamedQuery(name = "ApiToken.findByHash", query = "select t from ApiToken t where t.tokenHash = :hash")
+@NamedQuery(name = "ApiToken.unrevokedOf",
+        query = "select t from ApiToken t where t.account = :account and t.revokedAt is null")
 // One round trip per API request: the token with its account, roles and organisation.
 @NamedEntityGraph(name = ApiToken.WITH_CALLER, attributeNodes = @NamedAttributeNode(value = "account", subgraph = "account"),
         subgraphs = @NamedSubgraph(name = "account", attributeNodes = {@NamedAttributeNode("roles"),
@@ -69,6 +71,10 @@ public class ApiToken {
         if (revokedAt == null) {
             revokedAt = now;
         }
+    }
+
+    String tokenHash() {
+        return tokenHash;
     }
 
     public Account account() {

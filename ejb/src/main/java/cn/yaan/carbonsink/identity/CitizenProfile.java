@@ -24,6 +24,8 @@ import java.time.Instant;
         query = "select p from CitizenProfile p where p.account.username = :username")
 @NamedQuery(name = "CitizenProfile.byIdHash", query = "select p from CitizenProfile p where p.idNumberHash = :hash")
 @NamedQuery(name = "CitizenProfile.byQrRef", query = "select p from CitizenProfile p where p.qrRef = :ref")
+@NamedQuery(name = "CitizenProfile.byPhoneHash",
+        query = "select p from CitizenProfile p where p.phoneHash = :hash order by p.accountId")
 public class CitizenProfile {
 
     @Id
@@ -48,6 +50,10 @@ public class CitizenProfile {
     @Column(name = "phone_protected", nullable = false, length = 200)
     private String phoneProtected;
 
+    /** Null only for a row registered before phones were hashed, until it is hashed at start-up. */
+    @Column(name = "phone_hash", length = 64)
+    private String phoneHash;
+
     @Column(name = "qr_ref", nullable = false, length = 32)
     private String qrRef;
 
@@ -61,12 +67,13 @@ public class CitizenProfile {
     }
 
     CitizenProfile(Account account, String nameSealed, String idNumberProtected, String idNumberHash,
-                   String phoneProtected, String qrRef, Instant consentAt) {
+                   String phoneProtected, String phoneHash, String qrRef, Instant consentAt) {
         this.account = account;
         this.nameSealed = nameSealed;
         this.idNumberProtected = idNumberProtected;
         this.idNumberHash = idNumberHash;
         this.phoneProtected = phoneProtected;
+        this.phoneHash = phoneHash;
         this.qrRef = qrRef;
         this.consentAt = consentAt;
         this.createdAt = consentAt;
@@ -104,6 +111,14 @@ public class CitizenProfile {
 
     String phoneProtected() {
         return phoneProtected;
+    }
+
+    String phoneHash() {
+        return phoneHash;
+    }
+
+    void hashPhone(String hash) {
+        this.phoneHash = hash;
     }
 
     public String qrRef() {

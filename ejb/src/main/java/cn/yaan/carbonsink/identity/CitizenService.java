@@ -147,7 +147,7 @@ public class CitizenService {
         byte[] ref = new byte[16];
         RANDOM.nextBytes(ref);
         CitizenProfile profile = new CitizenProfile(account, personalData.protect(name), personalData.protect(idNumber),
-                personalData.lookupHash(idNumber), personalData.protect(phone),
+                personalData.lookupHash(idNumber), personalData.protect(phone), personalData.lookupHash(phone),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(ref), clock.now());
         try {
             em.persist(profile);
@@ -183,6 +183,26 @@ public class CitizenService {
         return sealed;
     }
 
+    /**
+     * Gives up to 500 citizens registered before phones were hashed (schema version 18) the keyed hash of their
+     * mobile number, by which a forgotten password is reset. Each row under its lock, as {@link #sealEarlierNames}.
+     *
+     * @return how many were hashed (0: none left)
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int hashEarlierPhones() {
+        int hashed = 0;
+        for (Long id : em.createQuery("select p.accountId from CitizenProfile p where p.phoneHash is null", Long.class)
+                .setMaxResults(500).getResultList()) {
+            CitizenProfile profile = lock(id);
+            if (profile != null && profile.phoneHash() == null) {
+                profile.hashPhone(personalData.lookupHash(personalData.reveal(profile.phoneProtected())));
+                hashed++;
+            }
+        }
+        return hashed;
+    }
+
     public Optional<CitizenProfile> profile(String username) {
         return em.createNamedQuery("CitizenProfile.byUsername", CitizenProfile.class).setParameter("username", username)
                 .getResultStream().findFirst();
@@ -211,9 +231,12 @@ public class CitizenService {
 
     /** The citizen's own view: the full name, the numbers masked. */
     public CitizenView view(CitizenProfile p) {
-        String phone = personalData.reveal(p.phoneProtected());
-        String name = p.nameSealed() == null ? p.name() : personalData.reveal(p.nameSealed());
-        return new CitizenView(p.username(), name, Masking.idNumber(personalData.reveal(p.idNumberProtected())),
-                phone.substring(0, 3) + "****" + phone.substring(7));
+        return new CitizenView(p.username(), realName(p), Masking.idNumber(personalData.reveal(p.idNumberProtected())),
+                Masking.phone(personalData.reveal(p.phoneProtected())));
+    }
+
+    /** The citizen's real name, for the citizen's own eyes only. */
+    String realName(CitizenProfile p) {
+        return p.nameSealed() == null ? p.name() : personalData.reveal(p.nameSealed());
     }
 }

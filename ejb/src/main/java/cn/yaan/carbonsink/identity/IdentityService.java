@@ -89,7 +89,7 @@ public class IdentityService {
     }
 
     /** The security log's name for an account: a keyed hash, so the username (perhaps a phone number) is not logged. */
-    private String pseudonym(String username) {
+    String pseudonym(String username) {
         return personalData.lookupHash(username == null ? "" : username).substring(0, 12);
     }
 
@@ -137,7 +137,29 @@ public class IdentityService {
     public void revokeToken(String token) {
         Instant now = clock.now();
         String hash = Sha256.hex(token == null ? "" : token);
-        // Forgotten again once committed: a request resolving the token meanwhile may have cached it afresh.
+        forgetCached(hash);
+        em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
+                .setParameter("hash", hash)
+                .getResultStream()
+                .forEach(t -> t.revoke(now));
+    }
+
+    /**
+     * Revokes every token of the account but the one sent with the request ({@code keepToken}, null for none): what
+     * a password change or reset does, so that whoever knew the old password loses the API access it gave them.
+     */
+    void revokeTokensOf(Account account, String keepToken) {
+        Instant now = clock.now();
+        String kept = keepToken == null ? null : Sha256.hex(keepToken);
+        em.createNamedQuery("ApiToken.unrevokedOf", ApiToken.class).setParameter("account", account)
+                .getResultStream().filter(t -> !t.tokenHash().equals(kept)).forEach(t -> {
+                    forgetCached(t.tokenHash());
+                    t.revoke(now);
+                });
+    }
+
+    /** Forgets a token's cached resolution now and again once committed (a request may cache it afresh meanwhile). */
+    private void forgetCached(String hash) {
         recentTokens.forget(hash);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -149,10 +171,6 @@ public class IdentityService {
                 recentTokens.forget(hash);
             }
         });
-        em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
-                .setParameter("hash", hash)
-                .getResultStream()
-                .forEach(t -> t.revoke(now));
     }
 
     /**
@@ -260,7 +278,7 @@ public class IdentityService {
         return em.createNamedQuery("Account.countWithRole", Long.class).setParameter("role", role).getSingleResult();
     }
 
-    private Optional<Account> findAccount(String username) {
+    Optional<Account> findAccount(String username) {
         if (username == null || username.isBlank() || username.length() > 64) {
             return Optional.empty();
         }

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * Identity's data before the first request (the ledger and tourism load their own demo data likewise):
  * <ul>
- *   <li>the real names of citizens registered before names were sealed, sealed now;</li>
+ *   <li>the real names of citizens registered before names were sealed, sealed now; their mobile numbers' keyed
+ *       hashes (to reset a forgotten password), likewise;</li>
  *   <li>with {@code carbonsink.demo=true} (the embedded default only), the demo organisations and accounts, once,
  *       guarded by a settings row so a restart or a second node does not add them again;</li>
  *   <li>with {@code carbonsink.bootstrap-admin-password} set and no administrator yet, the first administrator
@@ -60,6 +61,13 @@ public class IdentityStartup {
         long sealed = 0;
         for (int n = citizens.sealEarlierNames(); n > 0; n = citizens.sealEarlierNames()) {
             sealed += n;
+        }
+        long hashed = 0;
+        for (int n = citizens.hashEarlierPhones(); n > 0; n = citizens.hashEarlierPhones()) {
+            hashed += n;
+        }
+        if (hashed > 0) {
+            LOG.info("Hashed the mobile numbers of " + hashed + " citizens registered before numbers were hashed");
         }
         if (sealed > 0) {
             LOG.info("Sealed the names of " + sealed + " citizens registered before names were sealed");

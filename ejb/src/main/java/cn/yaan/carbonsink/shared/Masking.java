@@ -36,4 +36,12 @@ public final class Masking {
         }
         return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
     }
+
+    /** A mobile number with its middle four digits hidden ({@code 139****5678}); a shorter one is all stars. */
+    public static String phone(String phone) {
+        if (phone == null || phone.length() < 11) {
+            return "*".repeat(phone == null ? 0 : phone.length());
+        }
+        return phone.substring(0, 3) + "****" + phone.substring(7);
+    }
 }

@@ -43,4 +43,11 @@ class MaskingTest {
         assertThat(Masking.idNumber("1234567890")).isEqualTo("**********");
         assertThat(Masking.idNumber("12345678901")).isEqualTo("123456*8901");
     }
+
+    @Test
+    void mobileNumbersHideTheirMiddleFourDigits() {
+        assertThat(Masking.phone("13912345678")).isEqualTo("139****5678");
+        assertThat(Masking.phone("1391234")).isEqualTo("*******");
+        assertThat(Masking.phone(null)).isEmpty();
+    }
 }

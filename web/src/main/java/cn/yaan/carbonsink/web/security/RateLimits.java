@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Requests per client address and minute for endpoints anyone may call that cost the server far more than they
- * cost the caller (reading an uploaded image). Counted in memory per node, in fixed one-minute windows; a client
+ * cost the caller (reading an uploaded image) or that send something (a text message with a code). Counted in memory per node, in fixed one-minute windows; a client
  * over its limit gets a 429 problem with Retry-After. The address is the one {@link ClientAddress} believes, so
  * clients behind a trusted proxy are told apart and nobody picks their own.
  */
@@ -23,6 +23,9 @@ public class RateLimits {
 
     /** The verification of an uploaded photo or screenshot: {@code carbonsink.rate-limit.image-verifications}. */
     public static final Limit IMAGE_VERIFICATIONS = new Limit("image-verifications", 20);
+
+    /** Password-reset codes asked for, whatever the account: {@code carbonsink.rate-limit.password-reset-codes}. */
+    public static final Limit PASSWORD_RESET_CODES = new Limit("password-reset-codes", 5);
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int MAX_TRACKED = 100_000;

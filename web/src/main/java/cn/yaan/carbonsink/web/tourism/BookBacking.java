@@ -2,6 +2,8 @@ package cn.yaan.carbonsink.web.tourism;
 
 import cn.yaan.carbonsink.web.pages.Pages;
 
+import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.identity.SavedVisitorService;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.tourism.BookingService;
 import cn.yaan.carbonsink.tourism.Footprint;
@@ -40,10 +42,20 @@ public class BookBacking implements Serializable {
     @Inject
     transient CurrentCaller caller;
 
-    /** One row of the party form. */
+    @Inject
+    transient SavedVisitorService savedVisitors;
+
+    /**
+     * One row of the party form: typed, or a saved person ({@code ref}: the citizen themself or a saved visitor),
+     * shown masked and revealed only when the booking is made.
+     */
     public static class Row implements Serializable {
         private String name;
         private String idNumber;
+        private String ref;
+        private String masked;
+        public String getRef() { return ref; }
+        public String getMasked() { return masked; }
         public String getName() { return name; }
         public void setName(String name) { this.name = name; }
         public String getIdNumber() { return idNumber; }
@@ -58,6 +70,8 @@ public class BookBacking implements Serializable {
     private java.time.Instant end;
     private int remaining;
     private final List<Row> party = new ArrayList<>(List.of(new Row()));
+    private List<SavedVisitorService.View> saved;
+    private String pick;
     private TravelMode mode = TravelMode.CAR;
     private BigDecimal distanceKm = new BigDecimal("150");
     private Integer occupants = 3;
@@ -85,6 +99,49 @@ public class BookBacking implements Serializable {
         if (party.size() < 10) {
             party.add(new Row());
         }
+    }
+
+    /** The citizen themself and their saved visitors, masked, to add to the party (empty for other accounts). */
+    public List<SavedVisitorService.View> getSaved() {
+        if (saved == null) {
+            saved = caller.required().has(Role.CITIZEN) && savedVisitors.hasProfile(caller.required().username())
+                    ? savedVisitors.withMyself(caller.required().username()) : List.of();
+        }
+        return saved;
+    }
+
+    /** Books for the citizen too: their name and ID number come from their profile. */
+    public void addMyself() {
+        addSaved(SavedVisitorService.MYSELF);
+    }
+
+    /** Adds the picked saved visitor to the party, in the first empty row if there is one. */
+    public void addPicked() {
+        if (pick != null) {
+            addSaved(pick);
+        }
+    }
+
+    private void addSaved(String ref) {
+        SavedVisitorService.View person = getSaved().stream().filter(v -> ref.equals(v.ref())).findFirst().orElse(null);
+        if (person == null || party.stream().anyMatch(r -> ref.equals(r.ref))) {
+            return;
+        }
+        Row row = party.stream().filter(r -> r.ref == null && blank(r.name) && blank(r.idNumber)).findFirst()
+                .orElse(null);
+        if (row == null) {
+            if (party.size() >= 10) {
+                return;
+            }
+            row = new Row();
+            party.add(row);
+        }
+        row.ref = ref;
+        row.masked = person.name() + " · " + person.idNumberMasked();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     public void removeVisitor() {
@@ -115,9 +172,19 @@ public class BookBacking implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
             var me = caller.required();
-            var booking = bookings.book(new BookingService.Request(slotId, party.stream()
-                    .map(r -> new BookingService.Person(r.name, r.idNumber)).toList(), trip()), me.username(), me.displayName(),
-                    null);
+            List<String> refs = party.stream().map(r -> r.ref).filter(java.util.Objects::nonNull).toList();
+            var known = refs.isEmpty() ? List.<SavedVisitorService.Person>of() : savedVisitors.party(me.username(), refs);
+            List<BookingService.Person> people = new ArrayList<>();
+            for (Row r : party) {
+                if (r.ref == null) {
+                    people.add(new BookingService.Person(r.name, r.idNumber));
+                } else {
+                    SavedVisitorService.Person p = known.get(refs.indexOf(r.ref));
+                    people.add(new BookingService.Person(p.name(), p.idNumber()));
+                }
+            }
+            var booking = bookings.book(new BookingService.Request(slotId, people, trip()), me.username(),
+                    me.displayName(), null);
             return "/account/booking?faces-redirect=true&no=" + booking.bookingNo();
         } catch (ConstraintViolationException e) {
             show(faces, Pages.invalid(faces, e));
@@ -158,6 +225,8 @@ public class BookBacking implements Serializable {
         return TravelMode.values();
     }
 
+    public String getPick() { return pick; }
+    public void setPick(String pick) { this.pick = pick; }
     public String getSlot() { return slot; }
     public void setSlot(String slot) { this.slot = slot; }
     public String getSiteNameZh() { return siteNameZh; }
