@@ -154,6 +154,13 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/me/obligations/{year}", only(Caller.CITIZEN)),
             Map.entry("POST /api/v1/me/obligations/{year}/unit-purchases", only(Caller.CITIZEN)),
             Map.entry("GET /api/v1/me/attendance-qr", only(Caller.CITIZEN)),
+            Map.entry("PUT /api/v1/me/password", anyUser()),
+            Map.entry("GET /api/v1/me/visitors", only(Caller.CITIZEN)),
+            Map.entry("POST /api/v1/me/visitors", only(Caller.CITIZEN)),
+            Map.entry("DELETE /api/v1/me/visitors/{id}", only(Caller.CITIZEN)),
+            // Anyone may ask for a code or use one: the answers never say whether the account exists.
+            Map.entry("POST /api/v1/public/password-reset/codes", everyone()),
+            Map.entry("POST /api/v1/public/password-reset", everyone()),
             Map.entry("POST /api/v1/planting-events", only(Caller.OFFICER)),
             Map.entry("GET /api/v1/planting-events", only(Caller.CITIZEN, Caller.OFFICER, Caller.ADMIN)),
             Map.entry("POST /api/v1/planting-events/{id}/signups", only(Caller.CITIZEN)),
@@ -200,6 +207,10 @@ class AccessMatrixIT {
                 .add("site", "雨城区大兴镇").add("date", LocalDate.now(TestSites.CST).plusDays(30).toString())
                 .add("places", 50).add("treesPerAttendee", 1).build().toString(), api.token("officer")));
 
+        JsonObject visitor = created(api.postJson("/api/v1/me/visitors", Json.createObjectBuilder().add("name", "王五")
+                .add("idNumber", TestCitizens.idNumber(TestCitizens.agedInYear(40))).build().toString(),
+                api.token("citizen")));
+
         Map<String, String> values = new TreeMap<>();
         values.put("sink-projects/{code}", code);
         values.put("retirements/{id}", retired.getJsonNumber("id").toString());
@@ -215,6 +226,7 @@ class AccessMatrixIT {
         values.put("plantings/{plantingId}", String.valueOf(planting));
         values.put("photos/{photoId}", photo.getJsonNumber("id").toString());
         values.put("planting-events/{id}", event.getJsonNumber("id").toString());
+        values.put("visitors/{id}", visitor.getJsonNumber("id").toString());
         values.put("obligations/{year}", String.valueOf(LocalDate.now(TestSites.CST).getYear()));
         objects = values;
         return objects;
@@ -467,6 +479,8 @@ class AccessMatrixIT {
         return List.of(
                 new Page("/account/buy.xhtml", everyone, 403),
                 new Page("/account/mine.xhtml", everyone, 403),
+                new Page("/account/settings.xhtml", everyone, 403),
+                new Page("/admin/sms.xhtml", Set.of("admin"), 403),
                 new Page("/account/book.xhtml?slot=" + values.get("slots/{id}"), everyone, 403),
                 new Page("/account/booking.xhtml?no=" + values.get("bookings/{no}"), Set.of("citizen"), 404),
                 new Page("/account/order.xhtml?id=" + values.get("orders/{id}"), Set.of("citizen"), 404),

@@ -23,7 +23,7 @@ class ServerLogIT {
 
     private final Api api = Api.server();
 
-    private static Path log() {
+    static Path log() {
         return Path.of(System.getProperty("it.server.home"), "standalone", "log", "server.log");
     }
 
@@ -31,7 +31,7 @@ class ServerLogIT {
      * What the server logged since {@code from} (a length of the log). The log handler starts a new file at
      * midnight: when the log is shorter than {@code from}, the rest of the day's file comes first.
      */
-    private static String loggedSince(long from) throws IOException {
+    static String loggedSince(long from) throws IOException {
         if (Files.size(log()) >= from) {
             return tail(log(), from);
         }

@@ -33,15 +33,17 @@ public final class SitePages {
         return Map.of(
                 "", List.of("/", "/login.xhtml?next=/account/buy.xhtml", "/register.xhtml", "/registry.xhtml",
                         "/registry.xhtml?retirement=" + retired.json().getJsonNumber("id"), "/transparency.xhtml",
-                        "/visit.xhtml", "/privacy.xhtml", "/v/" + retired.json().getString("certificateNo")),
+                        "/visit.xhtml", "/privacy.xhtml", "/password-reset.xhtml", "/v/" + retired.json().getString("certificateNo")),
                 "citizen", List.of("/", "/account/buy.xhtml", "/account/book.xhtml?slot=" + slot,
                         "/account/booking.xhtml?no=" + booking.json().getString("bookingNo"),
                         "/account/order.xhtml?id=" + order.json().getJsonNumber("id"), "/citizen/duty.xhtml",
-                        "/citizen/events.xhtml", "/citizen/qr.xhtml", "/visit.xhtml", "/account/mine.xhtml"),
+                        "/citizen/events.xhtml", "/citizen/qr.xhtml", "/visit.xhtml", "/account/mine.xhtml",
+                        "/account/settings.xhtml"),
                 "court", List.of("/court/register.xhtml", "/court/restorations.xhtml", "/account/mine.xhtml",
                         "/account/restoration.xhtml?id=" + restoration.json().getJsonNumber("id")),
                 "officer", List.of("/officer/duty.xhtml", "/officer/events.xhtml", "/officer/projects.xhtml",
                         "/officer/restorations.xhtml"),
-                "gate", List.of("/site/dashboard.xhtml", "/site/scan.xhtml"));
+                "gate", List.of("/site/dashboard.xhtml", "/site/scan.xhtml"),
+                "admin", List.of("/admin/sms.xhtml", "/account/settings.xhtml"));
     }
 }

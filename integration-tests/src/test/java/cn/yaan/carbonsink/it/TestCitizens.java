@@ -31,11 +31,21 @@ public final class TestCitizens {
 
     /** Registers a new adult citizen. */
     public static Citizen registered(Api api) {
+        return registered(api, phone());
+    }
+
+    /** A mobile number at random (mainland format). */
+    public static String phone() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** Registers a new adult citizen with this mobile number. */
+    public static Citizen registered(Api api, String phone) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String username = "t" + Long.toString(random.nextLong(Long.MAX_VALUE), 36);
         String body = Json.createObjectBuilder().add("username", username).add("name", "测试公民")
                 .add("idNumber", idNumber(agedInYear(30), random.nextBoolean()))
-                .add("phone", "139" + String.format("%08d", random.nextInt(100_000_000)))
+                .add("phone", phone)
                 .add("password", PASSWORD).add("consent", true).build().toString();
         // Each registration comes from an address of its own (the test servers trust X-Forwarded-For from loopback),
         // as citizens registering from their own phones would.
