@@ -236,7 +236,7 @@ public class CitizenService {
     }
 
     /** The citizen's real name, for the citizen's own eyes only. */
-    String realName(CitizenProfile p) {
+    public String realName(CitizenProfile p) {
         return p.nameSealed() == null ? p.name() : personalData.reveal(p.nameSealed());
     }
 }

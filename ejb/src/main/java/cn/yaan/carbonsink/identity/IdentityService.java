@@ -89,7 +89,7 @@ public class IdentityService {
     }
 
     /** The security log's name for an account: a keyed hash, so the username (perhaps a phone number) is not logged. */
-    String pseudonym(String username) {
+    public String pseudonym(String username) {
         return personalData.lookupHash(username == null ? "" : username).substring(0, 12);
     }
 
@@ -148,7 +148,7 @@ public class IdentityService {
      * Revokes every token of the account but the one sent with the request ({@code keepToken}, null for none): what
      * a password change or reset does, so that whoever knew the old password loses the API access it gave them.
      */
-    void revokeTokensOf(Account account, String keepToken) {
+    public void revokeTokensOf(Account account, String keepToken) {
         Instant now = clock.now();
         String kept = keepToken == null ? null : Sha256.hex(keepToken);
         em.createNamedQuery("ApiToken.unrevokedOf", ApiToken.class).setParameter("account", account)
@@ -278,7 +278,8 @@ public class IdentityService {
         return em.createNamedQuery("Account.countWithRole", Long.class).setParameter("role", role).getSingleResult();
     }
 
-    Optional<Account> findAccount(String username) {
+    /** The account of this username, enabled or not (for the identity context's own services). */
+    public Optional<Account> findAccount(String username) {
         if (username == null || username.isBlank() || username.length() > 64) {
             return Optional.empty();
         }

@@ -66,7 +66,7 @@ public class ResetCodes {
     }
 
     /** The keyed hash a code is kept as: bound to its account, and of no use without the personal-data key. */
-    String hash(long accountId, String code) {
+    public String hash(long accountId, String code) {
         return personalData.lookupHash("password-reset:" + accountId + ":" + code);
     }
 }

@@ -47,9 +47,14 @@ public class SettingsBacking {
     private String idNumber;
     private String phone;
     private List<SavedVisitorService.View> saved;
+    private Boolean citizen;
 
+    /** Whether the account is a registered citizen's, which may keep visitors. */
     public boolean isCitizen() {
-        return caller.required().has(Role.CITIZEN);
+        if (citizen == null) {
+            citizen = caller.required().has(Role.CITIZEN) && visitors.hasProfile(caller.required().username());
+        }
+        return citizen;
     }
 
     public List<SavedVisitorService.View> getVisitors() {
