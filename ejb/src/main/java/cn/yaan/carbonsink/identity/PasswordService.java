@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.security.SecureRandom;
 import java.text.MessageFormat;
@@ -63,6 +64,7 @@ public class PasswordService {
     Instance<SmsSender> senders;
 
     /** A change of one's own password. */
+    @Schema(name = "PasswordChange")
     public record Change(@NotNull @Size(max = 128) String currentPassword, @NotNull @Size(max = 128) String newPassword) {
         /** Never the passwords, should anything print the request. */
         @Override
@@ -72,6 +74,7 @@ public class PasswordService {
     }
 
     /** Who forgot their password: a username, or the mobile number of a citizen's account. */
+    @Schema(name = "PasswordResetCodeRequest")
     public record CodeRequest(@NotNull @Size(max = 64) String account) {
         @Override
         public String toString() {
@@ -80,6 +83,7 @@ public class PasswordService {
     }
 
     /** A reset: the account as given for the code, the code received and the new password. */
+    @Schema(name = "PasswordReset")
     public record Reset(@NotNull @Size(max = 64) String account, @NotNull @Size(max = 20) String code,
                         @NotNull @Size(max = 128) String newPassword) {
         @Override

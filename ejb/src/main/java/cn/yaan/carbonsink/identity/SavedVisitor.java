@@ -19,6 +19,8 @@ import java.time.Instant;
 @NamedQuery(name = "SavedVisitor.of",
         query = "select v from SavedVisitor v where v.accountId = :account order by v.createdAt, v.id")
 @NamedQuery(name = "SavedVisitor.countOf", query = "select count(v) from SavedVisitor v where v.accountId = :account")
+@NamedQuery(name = "SavedVisitor.countOfNumber",
+        query = "select count(v) from SavedVisitor v where v.accountId = :account and v.idNumberHash = :hash")
 public class SavedVisitor {
 
     @Id

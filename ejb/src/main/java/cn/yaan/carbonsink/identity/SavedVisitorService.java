@@ -105,9 +105,14 @@ public class SavedVisitorService {
             throw BusinessException.unprocessable("saved-visitors-full", "You keep " + MAX_SAVED
                     + " visitors already; remove one you no longer book for first.");
         }
+        String hash = personalData.lookupHash(id.number());
+        // Under the profile's lock, so the unique key is only the last line of defence (and its error stays unlogged).
+        if (em.createNamedQuery("SavedVisitor.countOfNumber", Long.class).setParameter("account", profile.accountId())
+                .setParameter("hash", hash).getSingleResult() > 0) {
+            throw savedAlready();
+        }
         SavedVisitor saved = new SavedVisitor(profile.accountId(), personalData.protect(name),
-                personalData.protect(id.number()), personalData.lookupHash(id.number()),
-                phone == null ? null : personalData.protect(phone), clock.now());
+                personalData.protect(id.number()), hash, phone == null ? null : personalData.protect(phone), clock.now());
         try {
             em.persist(saved);
             em.flush();
@@ -115,10 +120,13 @@ public class SavedVisitorService {
             if (!UniqueViolations.is(e)) {
                 throw e;
             }
-            throw BusinessException.conflict("visitor-saved-already", "You saved a visitor with this ID number "
-                    + "already.");
+            throw savedAlready();
         }
         return view(saved);
+    }
+
+    private static BusinessException savedAlready() {
+        return BusinessException.conflict("visitor-saved-already", "You saved a visitor with this ID number already.");
     }
 
     /** Removes a saved visitor; 404 when the citizen has none with this id. */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -39,6 +40,7 @@ public class PasswordResetResource {
     HttpHeaders headers;
 
     /** What the code request answers, whoever was named. */
+    @Schema(name = "PasswordResetAccepted")
     public record Accepted(String message) {
     }
 
