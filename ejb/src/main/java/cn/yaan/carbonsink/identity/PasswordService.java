@@ -101,12 +101,7 @@ public class PasswordService {
         PasswordPolicy.problem(c.newPassword(), username).ifPresent(p -> {
             throw BusinessException.invalid("newPassword", p);
         });
-        long wait = throttle.reserve(username, address, clock.now());
-        if (wait > 0) {
-            SecurityEvents.passwordRefused("throttled", identity.pseudonym(username), address);
-            throw BusinessException.tooManyRequests("Too many wrong passwords for this account from your address. "
-                    + "Try again in " + wait + " seconds.", wait);
-        }
+        reserve(username, address, "wrong passwords");
         Account account = identity.findAccount(username).orElseThrow();
         if (!PasswordHasher.matches(c.currentPassword(), account.passwordHash())) {
             SecurityEvents.passwordRefused("wrong current password", identity.pseudonym(username), address);
@@ -177,12 +172,7 @@ public class PasswordService {
         PasswordPolicy.problem(r.newPassword(), given).ifPresent(p -> {
             throw BusinessException.invalid("newPassword", p);
         });
-        long wait = throttle.reserve(given, address, clock.now());
-        if (wait > 0) {
-            SecurityEvents.passwordRefused("reset throttled", identity.pseudonym(given), address);
-            throw BusinessException.tooManyRequests("Too many wrong codes for this account from your address. "
-                    + "Try again in " + wait + " seconds.", wait);
-        }
+        reserve(given, address, "wrong codes");
         Optional<Account> account = citizenOf(given).flatMap(p -> identity.findAccount(p.username()));
         if (account.isEmpty() || !codes.redeem(account.get(), r.code().strip(), r.newPassword())) {
             SecurityEvents.passwordRefused("reset: wrong or expired code", identity.pseudonym(given), address);
@@ -190,6 +180,16 @@ public class PasswordService {
                     + CODE_LIFETIME.toMinutes() + " minutes, and only the latest one). Check it, or ask for a new code.");
         }
         throttle.succeeded(given, address);
+    }
+
+    /** Reserves one check with the {@link LoginThrottle}: 429 while this account may not be tried from here. */
+    private void reserve(String account, String address, String what) {
+        long wait = throttle.reserve(account, address, clock.now());
+        if (wait > 0) {
+            SecurityEvents.passwordRefused("throttled", identity.pseudonym(account), address);
+            throw BusinessException.tooManyRequests("Too many " + what + " for this account from your address. "
+                    + "Try again in " + wait + " seconds.", wait);
+        }
     }
 
     /** The citizen a username names, else the only citizen registered with this mobile number. */

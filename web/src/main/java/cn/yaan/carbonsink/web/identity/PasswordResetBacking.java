@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * 忘记密码 ({@code password-reset.xhtml}): the username or mobile number first, which sends a code to the registered
@@ -53,8 +54,7 @@ public class PasswordResetBacking implements Serializable {
             rateLimits.take(RateLimits.PASSWORD_RESET_CODES, address());
             passwords.requestCode(new PasswordService.CodeRequest(account), faces.getViewRoot().getLocale());
         } catch (ConstraintViolationException | BusinessException refused) {
-            BusinessException e = refused instanceof ConstraintViolationException v ? Pages.invalid(faces, v)
-                    : (BusinessException) refused;
+            BusinessException e = Pages.refusal(faces, refused);
             Pages.error(faces, "request:account", e, e.fieldErrors().isEmpty() ? "problem." + e.type()
                     : "reset.account.required");
             return null;
@@ -70,15 +70,7 @@ public class PasswordResetBacking implements Serializable {
         try {
             passwords.reset(new PasswordService.Reset(account, code, newPassword), address);
         } catch (ConstraintViolationException | BusinessException refused) {
-            BusinessException e = refused instanceof ConstraintViolationException v ? Pages.invalid(faces, v)
-                    : (BusinessException) refused;
-            if (e.fieldErrors().isEmpty()) {
-                Pages.error(faces, "reset:submit", e);
-            }
-            for (BusinessException.FieldError error : e.fieldErrors()) {
-                String field = "newPassword".equals(error.field()) ? "newPassword" : "code";
-                Pages.error(faces, "reset:" + field, e, "reset." + field + ".invalid");
-            }
+            Pages.refused(faces, Pages.refusal(faces, refused), "reset", List.of("code", "newPassword"), "reset.");
             return null;
         }
         boolean signedIn;

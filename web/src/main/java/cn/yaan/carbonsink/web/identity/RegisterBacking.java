@@ -52,8 +52,7 @@ public class RegisterBacking {
         try {
             citizens.register(new CitizenService.Registration(username, name, idNumber, phone, password, consent), address);
         } catch (ConstraintViolationException | BusinessException refused) {
-            BusinessException e = refused instanceof ConstraintViolationException v ? Pages.invalid(faces, v)
-                    : (BusinessException) refused;
+            BusinessException e = Pages.refusal(faces, refused);
             if (e.fieldErrors().isEmpty()) {
                 // Refused (a taken username or a registered ID number: one answer for both) or too many attempts.
                 Pages.error(faces, "register:username", e);

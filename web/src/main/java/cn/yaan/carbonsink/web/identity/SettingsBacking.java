@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Account settings ({@code account/settings.xhtml}, linked from 我的): the password change of any signed-in user,
@@ -27,7 +26,8 @@ import java.util.Set;
 @RequestScoped
 public class SettingsBacking {
 
-    private static final Set<String> VISITOR_FIELDS = Set.of("name", "idNumber", "phone");
+    private static final List<String> PASSWORD_FIELDS = List.of("newPassword", "currentPassword");
+    private static final List<String> VISITOR_FIELDS = List.of("name", "idNumber", "phone");
 
     @Inject
     PasswordService passwords;
@@ -70,15 +70,7 @@ public class SettingsBacking {
             passwords.change(caller.required().username(), new PasswordService.Change(currentPassword, newPassword),
                     ClientAddress.of(request), null);
         } catch (ConstraintViolationException | BusinessException refused) {
-            BusinessException e = refused instanceof ConstraintViolationException v ? Pages.invalid(faces, v)
-                    : (BusinessException) refused;
-            if (e.fieldErrors().isEmpty()) {
-                Pages.error(faces, "password:submit", e);
-            }
-            for (BusinessException.FieldError error : e.fieldErrors()) {
-                String field = "currentPassword".equals(error.field()) ? "currentPassword" : "newPassword";
-                Pages.error(faces, "password:" + field, e, "settings." + field + ".invalid");
-            }
+            Pages.refused(faces, Pages.refusal(faces, refused), "password", PASSWORD_FIELDS, "settings.");
             return null;
         }
         return done("settings.password.done");
@@ -88,15 +80,7 @@ public class SettingsBacking {
         try {
             visitors.add(caller.required().username(), new SavedVisitorService.NewVisitor(name, idNumber, phone));
         } catch (ConstraintViolationException | BusinessException refused) {
-            BusinessException e = refused instanceof ConstraintViolationException v ? Pages.invalid(faces, v)
-                    : (BusinessException) refused;
-            if (e.fieldErrors().isEmpty()) {
-                Pages.error(faces, "visitor:submit", e);
-            }
-            for (BusinessException.FieldError error : e.fieldErrors()) {
-                String field = VISITOR_FIELDS.contains(error.field()) ? error.field() : "name";
-                Pages.error(faces, "visitor:" + field, e, "register." + field + ".invalid");
-            }
+            Pages.refused(faces, Pages.refusal(faces, refused), "visitor", VISITOR_FIELDS, "register.");
             return null;
         }
         return done("settings.visitor.added");

@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolationException;
 
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.List;
 
 /** What the pages share: texts of the current language, and business errors shown next to the field they concern. */
 public final class Pages {
@@ -25,6 +26,30 @@ public final class Pages {
      */
     public static BusinessException invalid(FacesContext faces, ConstraintViolationException e) {
         return Violations.invalid(e, faces.getViewRoot().getLocale());
+    }
+
+    /**
+     * A service's refusal as one {@link BusinessException}: Bean Validation's violations of its command (in the
+     * page's language), or the refusal itself.
+     */
+    public static BusinessException refusal(FacesContext faces, RuntimeException refused) {
+        return refused instanceof ConstraintViolationException v ? invalid(faces, v) : (BusinessException) refused;
+    }
+
+    /**
+     * Shows a refusal on form {@code form}: a refusal of no field next to {@code form:submit}, each refused field
+     * next to its input ({@code form:<field>}, a field of none of {@code fields} next to the first of them) with
+     * the page's text {@code <keyPrefix><field>.invalid}.
+     */
+    public static void refused(FacesContext faces, BusinessException e, String form, List<String> fields,
+                               String keyPrefix) {
+        if (e.fieldErrors().isEmpty()) {
+            error(faces, form + ":submit", e);
+        }
+        for (BusinessException.FieldError error : e.fieldErrors()) {
+            String field = fields.contains(error.field()) ? error.field() : fields.get(0);
+            error(faces, form + ":" + field, e, keyPrefix + field + ".invalid");
+        }
     }
 
     /**
