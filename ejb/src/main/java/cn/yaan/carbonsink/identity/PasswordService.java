@@ -151,9 +151,10 @@ public class PasswordService {
         }
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
         em.persist(new PasswordReset(account.id(), codes.hash(account.id(), code), now, now.plus(CODE_LIFETIME)));
-        String text = MessageFormat.format(ResourceBundle.getBundle("i18n.messages", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT)).getString("sms.resetCode"),
-                code, CODE_LIFETIME.toMinutes());
+        // Without falling back to the JVM's default locale: Chinese is the bundle without a suffix.
+        ResourceBundle texts = ResourceBundle.getBundle("i18n.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+        String text = MessageFormat.format(texts.getString("sms.resetCode"), code, CODE_LIFETIME.toMinutes());
         sender.send(personalData.reveal(profile.get().phoneProtected()), text);
     }
 
