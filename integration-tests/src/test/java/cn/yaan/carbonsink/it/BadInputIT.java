@@ -784,6 +784,32 @@ class BadInputIT {
                 .extra(good -> List.of(replacedCase(good, "password", "a common password", "\"woaini1314\""),
                         replacedCase(good, "password", "the username in the password",
                                 "\"" + good.json().getString("username") + "9\""))));
+        known.put("PUT /api/v1/me/password", new Spec(() -> Good.json(citizen(), "PUT", "/api/v1/me/password",
+                Json.createObjectBuilder().add("currentPassword", "Plant3Trees").add("newPassword", "Panda#Bamboo-77")
+                        .build(), 204))
+                .extra(good -> List.of(replacedCase(good, "newPassword", "a common password", "\"password1\""))));
+        known.put("POST /api/v1/me/visitors", new Spec(() -> Good.json(citizen(), "POST", "/api/v1/me/visitors",
+                Json.createObjectBuilder().add("name", "王小雨").add("idNumber",
+                        TestCitizens.idNumber(TestCitizens.agedInYear(9))).add("phone", TestCitizens.phone()).build(), 201))
+                .freeText("name", 50));
+        known.put("DELETE /api/v1/me/visitors/{id}", new Spec(() -> {
+            String citizen = citizen();
+            JsonObject saved = ok(post(citizen, "/api/v1/me/visitors", Json.createObjectBuilder().add("name", "王小雨")
+                    .add("idNumber", TestCitizens.idNumber(TestCitizens.agedInYear(9))).build()), 201).json();
+            return Good.empty(citizen, "DELETE", "/api/v1/me/visitors/" + saved.getJsonNumber("id"), 204);
+        }));
+        known.put("POST /api/v1/public/password-reset/codes", new Spec(() -> Good.json(null, "POST",
+                "/api/v1/public/password-reset/codes", Json.createObjectBuilder().add("account", citizenUsername()).build(),
+                202)));
+        known.put("POST /api/v1/public/password-reset", new Spec(() -> {
+            String phone = TestCitizens.phone();
+            String username = TestCitizens.registered(api, phone).username();
+            ok(post(null, "/api/v1/public/password-reset/codes", Json.createObjectBuilder().add("account", username)
+                    .build()), 202);
+            return Good.json(null, "POST", "/api/v1/public/password-reset", Json.createObjectBuilder()
+                    .add("account", username).add("code", AccountSettingsIT.codeSentTo(api, phone))
+                    .add("newPassword", "Panda#Bamboo-77").build(), 204);
+        }).extra(good -> List.of(replacedCase(good, "newPassword", "a common password", "\"woaini1314\""))));
         known.put("POST /api/v1/me/obligations/{year}/unit-purchases", new Spec(() -> Good.json(citizen(), "POST",
                 "/api/v1/me/obligations/" + YEAR + "/unit-purchases",
                 Json.createObjectBuilder().add("trees", 1).add("projectCode", project()).build(), 201)));
