@@ -50,6 +50,11 @@ public class PasswordResetBacking implements Serializable {
 
     public String sendCode() {
         FacesContext faces = FacesContext.getCurrentInstance();
+        if (account == null || account.isBlank()) {
+            faces.addMessage("request:account", new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    Pages.text(faces, "reset.account.required"), null));
+            return null;
+        }
         try {
             rateLimits.take(RateLimits.PASSWORD_RESET_CODES, address());
             passwords.requestCode(new PasswordService.CodeRequest(account), faces.getViewRoot().getLocale());
