@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.justice;
 
+import cn.yaan.carbonsink.shared.KeyValueLines;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -7,8 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-
-import cn.yaan.carbonsink.shared.KeyValueLines;
 
 import java.time.Instant;
 import java.util.Map;

@@ -123,7 +123,8 @@ class RestorationOrders {
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             if (namesAndValues[i + 1] != null) {
-                fields.put((String) namesAndValues[i], String.valueOf(namesAndValues[i + 1]).replaceAll("[\\r\\n]+", " "));
+                String value = String.valueOf(namesAndValues[i + 1]);
+                fields.put((String) namesAndValues[i], value.replaceAll("[\\r\\n]+", " "));
             }
         }
         return fields;

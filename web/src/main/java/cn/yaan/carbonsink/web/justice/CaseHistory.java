@@ -94,12 +94,7 @@ public class CaseHistory {
         }
         try {
             return switch (action) {
-                case "REGISTERED" -> format(bundle, language, "restoration.history.REGISTERED",
-                        bundle.getString("restoration.remedy." + f.get("remedy")), kg(bundle, language, f.get("carbonLossKg")))
-                        + (f.containsKey("purchaseKg") ? format(bundle, language, "restoration.history.REGISTERED.purchase",
-                        kg(bundle, language, f.get("purchaseKg"))) : "")
-                        + (f.containsKey("trees") ? format(bundle, language, "restoration.history.REGISTERED.replant",
-                        f.get("trees"), f.get("species"), f.get("due")) : "");
+                case "REGISTERED" -> registered(bundle, language, f);
                 case "PLANTED" -> format(bundle, language, "restoration.history.PLANTED", need(f, "trees"),
                         need(f, "species"), need(f, "date"), need(f, "planted"), need(f, "required"));
                 case "PHOTO" -> format(bundle, language, "restoration.history.PHOTO", need(f, "date"));
@@ -123,12 +118,29 @@ public class CaseHistory {
         }
     }
 
+    /** The remedy and the carbon lost, then the units to buy and the trees to replant where the order asks for them. */
+    private static String registered(ResourceBundle bundle, Locale language, Map<String, String> f) {
+        String remedy = bundle.getString("restoration.remedy." + need(f, "remedy"));
+        StringBuilder sentence = new StringBuilder(format(bundle, language, "restoration.history.REGISTERED", remedy,
+                kg(bundle, language, need(f, "carbonLossKg"))));
+        if (f.containsKey("purchaseKg")) {
+            sentence.append(format(bundle, language, "restoration.history.REGISTERED.purchase",
+                    kg(bundle, language, f.get("purchaseKg"))));
+        }
+        if (f.containsKey("trees")) {
+            sentence.append(format(bundle, language, "restoration.history.REGISTERED.replant", f.get("trees"),
+                    need(f, "species"), need(f, "due")));
+        }
+        return sentence.toString();
+    }
+
     /** A quantity: kilograms under a tonne, tonnes (up to three decimals) from one tonne on. */
     static String kg(ResourceBundle bundle, Locale language, String kg) {
         BigDecimal value = new BigDecimal(kg);
         return value.compareTo(BigDecimal.valueOf(1000)) < 0
                 ? format(bundle, language, "restoration.history.kg", value.toPlainString())
-                : format(bundle, language, "restoration.history.t", value.movePointLeft(3).stripTrailingZeros().toPlainString());
+                : format(bundle, language, "restoration.history.t",
+                        value.movePointLeft(3).stripTrailingZeros().toPlainString());
     }
 
     static String yuan(ResourceBundle bundle, Locale language, String fen) {
