@@ -104,7 +104,7 @@ class RestorationBrowserIT extends BrowserTest {
         phone.waitForText("status", "已履行");
         String zh = phone.text("timeline").replace('\u00a0', ' ');
         assertThat(zh).contains("登记判决，修复方式：认购碳汇替代；毁损林木碳损失 11.917 吨；应认购碳汇 11.917 吨",
-                        "生成认购订单：碳汇 11.917 吨，应付 ", "已注销碳汇 11.917 吨，计入本判决", "判决履行完毕，签发履行证明 J-",
+                        "生成认购订单：碳汇 11.917 吨，应付 ", "已注销碳汇 11.917 吨，计入本判决", "判决履行完毕，已签发履行证明",
                         "雅安市雨城区人民法院", "系统")
                 .containsPattern("应付 \\d+\\.\\d{2} 元")
                 .doesNotContain("fen", "ledger", "payment", "PURCHASE", "court ·", "system");

@@ -108,7 +108,8 @@ public class CaseHistory {
                         yuan(bundle, language, need(f, "fen")));
                 case "UNITS_RETIRED" -> format(bundle, language, "restoration.history.UNITS_RETIRED",
                         kg(bundle, language, need(f, "kg")));
-                case "FULFILLED" -> format(bundle, language, "restoration.history.FULFILLED", need(f, "certificate"));
+                // The certificate's number is a link among the order's facts; in a sentence it would break across lines.
+                case "FULFILLED" -> bundle.getString("restoration.history.FULFILLED");
                 case "OVERDUE" -> format(bundle, language, "restoration.history.OVERDUE", need(f, "due"),
                         need(f, "planted"), need(f, "trees"));
                 default -> plain;
