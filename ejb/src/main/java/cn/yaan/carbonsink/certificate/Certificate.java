@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.certificate;
 
+import cn.yaan.carbonsink.shared.KeyValueLines;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -110,7 +111,6 @@ public class Certificate {
     public Instant revokedAt() { return revokedAt; }
     public String revocationReason() { return revocationReason; }
     public List<Fact> facts() {
-        return facts == null ? List.of() : facts.lines().map(l -> new Fact(l.substring(0, l.indexOf('=')),
-                l.substring(l.indexOf('=') + 1))).toList();
+        return KeyValueLines.parse(facts).entrySet().stream().map(e -> new Fact(e.getKey(), e.getValue())).toList();
     }
 }

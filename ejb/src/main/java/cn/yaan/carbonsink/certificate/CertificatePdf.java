@@ -1,7 +1,5 @@
 package cn.yaan.carbonsink.certificate;
 
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -16,7 +14,6 @@ import org.apache.pdfbox.util.Matrix;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -56,13 +53,13 @@ public final class CertificatePdf {
 
     public static byte[] render(PdfContent content) {
         // The shared TrueTypeFont reads its tables lazily and without locking; one render at a time.
-        synchronized (FontHolder.FONT) {
+        synchronized (DocumentFont.pdf()) {
             try (PDDocument document = new PDDocument()) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 document.addPage(page);
                 describe(document, content);
                 // PDType0Font belongs to one document; the parsed font behind it is shared.
-                PDFont font = PDType0Font.load(document, FontHolder.FONT, true);
+                PDFont font = PDType0Font.load(document, DocumentFont.pdf(), true);
                 PDImageXObject qr = PDImageXObject.createFromByteArray(document, content.qrPng(), "qr");
                 try (PDPageContentStream cs = new PDPageContentStream(document, page)) {
                     draw(cs, font, qr, content, page.getMediaBox());
@@ -127,7 +124,7 @@ public final class CertificatePdf {
         if (c.revoked() != null) {
             cs.setNonStrokingColor(SEAL_RED);
             String on = DateTimeFormatter.ISO_LOCAL_DATE.format(c.revoked().on());
-            left(cs, font, 12, MARGIN, y, width - 2 * MARGIN, "本证书已于 " + on + " 撤销 / Revoked on " + on + ": "
+            DocumentFont.left(cs, font, 12, MARGIN, y, width - 2 * MARGIN, "本证书已于 " + on + " 撤销 / Revoked on " + on + ": "
                     + c.revoked().reason());
             y -= 26;
         }
@@ -136,9 +133,9 @@ public final class CertificatePdf {
         float valueX = MARGIN + 58 * MM;
         for (PdfContent.Line line : c.facts()) {
             cs.setNonStrokingColor(MUTED);
-            left(cs, font, 10.5f, labelX, y, valueX - labelX - 3 * MM, line.label());
+            DocumentFont.left(cs, font, 10.5f, labelX, y, valueX - labelX - 3 * MM, line.label());
             cs.setNonStrokingColor(INK);
-            left(cs, font, 16, valueX, y, width - MARGIN - valueX, line.value());
+            DocumentFont.left(cs, font, 16, valueX, y, width - MARGIN - valueX, line.value());
             y -= 30;
         }
 
@@ -146,7 +143,7 @@ public final class CertificatePdf {
         if (!lines.isEmpty()) {
             y -= 4;
             cs.setNonStrokingColor(MUTED);
-            left(cs, font, 10.5f, labelX, y, width - 2 * MARGIN, "碳汇单位序列号 / Serial numbers of the units");
+            DocumentFont.left(cs, font, 10.5f, labelX, y, width - 2 * MARGIN, "碳汇单位序列号 / Serial numbers of the units");
             y -= 15;
             cs.setNonStrokingColor(INK);
             float column = (width - 2 * MARGIN - 4 * MM) / 2;
@@ -154,7 +151,7 @@ public final class CertificatePdf {
             for (int i = 0; i < lines.size(); i++) {
                 float x = labelX + (i < perColumn ? 0 : column);
                 float rowY = y - (i % perColumn) * 11;
-                left(cs, font, 8, x, rowY, column - 3 * MM, lines.get(i));
+                DocumentFont.left(cs, font, 8, x, rowY, column - 3 * MM, lines.get(i));
             }
         }
 
@@ -167,14 +164,14 @@ public final class CertificatePdf {
         float sealX = width - MARGIN - SEAL_RADIUS - 8 * MM;
         cs.setNonStrokingColor(INK);
         float textWidth = sealX - SEAL_RADIUS - 6 * MM - qrX;
-        left(cs, font, 10, qrX, captionY, textWidth, "扫码验证 / Scan to verify");
-        left(cs, font, 10, qrX, urlY, textWidth, c.shortUrl());
+        DocumentFont.left(cs, font, 10, qrX, captionY, textWidth, "扫码验证 / Scan to verify");
+        DocumentFont.left(cs, font, 10, qrX, urlY, textWidth, c.shortUrl());
 
         float sealY = qrY + QR_SIZE / 2 + 6;
         seal(cs, font, sealX, sealY, c.issuer());
         cs.setNonStrokingColor(INK);
         String date = DateTimeFormatter.ISO_LOCAL_DATE.format(c.issuedOn());
-        centeredAt(cs, font, 11, sealX, sealY - SEAL_RADIUS - 18, "签发日期 / Issued on " + date, 70 * MM);
+        DocumentFont.centeredAt(cs, font, 11, sealX, sealY - SEAL_RADIUS - 18, "签发日期 / Issued on " + date, 70 * MM);
 
         cs.setNonStrokingColor(MUTED);
         centered(cs, font, 8.5f, width, footerY, FOOTER);
@@ -212,7 +209,7 @@ public final class CertificatePdf {
         circle(cs, cx, cy, SEAL_RADIUS - 2.2f * MM);
         cs.stroke();
 
-        String name = printable(font, issuer);
+        String name = DocumentFont.printable(font, issuer);
         int[] codePoints = name.codePoints().toArray();
         float size = codePoints.length > 14 ? 8 : 10;
         double span = Math.min(220, 18.0 * codePoints.length);
@@ -221,7 +218,7 @@ public final class CertificatePdf {
             double angle = Math.toRadians(90 + span / 2 - (codePoints.length == 1 ? span / 2
                     : span * i / (codePoints.length - 1)));
             String glyph = new String(Character.toChars(codePoints[i]));
-            float half = width(font, size, glyph) / 2;
+            float half = DocumentFont.width(font, size, glyph) / 2;
             double rotation = angle - Math.PI / 2;
             float x = (float) (cx + textRadius * Math.cos(angle) - half * Math.cos(rotation));
             float y = (float) (cy + textRadius * Math.sin(angle) - half * Math.sin(rotation));
@@ -271,9 +268,9 @@ public final class CertificatePdf {
         String text = "已撤销 REVOKED " + on;
         double rotation = Math.toRadians(35);
         // As large as fits the page's diagonal, between the borders.
-        float size = (float) Math.min(44, (height - 2 * BORDER) * 0.7 / Math.sin(rotation) / width(font, 1, text)
+        float size = (float) Math.min(44, (height - 2 * BORDER) * 0.7 / Math.sin(rotation) / DocumentFont.width(font, 1, text)
                 * Math.min(1, (width - 2 * BORDER) / ((height - 2 * BORDER) / Math.tan(rotation))));
-        float half = width(font, size, text) / 2;
+        float half = DocumentFont.width(font, size, text) / 2;
         float x = (float) (width / 2 - half * Math.cos(rotation));
         float y = (float) (height / 2 - half * Math.sin(rotation));
         cs.beginText();
@@ -295,85 +292,8 @@ public final class CertificatePdf {
         return lines;
     }
 
-    private static void left(PDPageContentStream cs, PDFont font, float size, float x, float y, float maxWidth,
-                             String text) throws IOException {
-        String safe = printable(font, text);
-        show(cs, font, fit(font, size, maxWidth, safe), x, y, safe);
-    }
-
     private static void centered(PDPageContentStream cs, PDFont font, float size, float pageWidth, float y,
                                  String text) throws IOException {
-        centeredAt(cs, font, size, pageWidth / 2, y, text, pageWidth - 2 * MARGIN);
-    }
-
-    private static void centeredAt(PDPageContentStream cs, PDFont font, float size, float centreX, float y,
-                                   String text, float maxWidth) throws IOException {
-        String safe = printable(font, text);
-        float fitted = fit(font, size, maxWidth, safe);
-        show(cs, font, fitted, centreX - width(font, fitted, safe) / 2, y, safe);
-    }
-
-    private static void show(PDPageContentStream cs, PDFont font, float size, float x, float y, String text)
-            throws IOException {
-        cs.beginText();
-        cs.setFont(font, size);
-        cs.newLineAtOffset(x, y);
-        cs.showText(text);
-        cs.endText();
-    }
-
-    /** Shrinks the font size until the line fits; long lines never run off the page. */
-    private static float fit(PDFont font, float size, float maxWidth, String text) throws IOException {
-        float w = width(font, size, text);
-        return w <= maxWidth ? size : size * maxWidth / w;
-    }
-
-    private static float width(PDFont font, float size, String text) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
-    }
-
-    /** Null as empty, control characters as spaces, characters the font lacks as '?'. */
-    private static String printable(PDFont font, String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            String s = Character.isISOControl(cp) ? " " : Character.toString(cp);
-            try {
-                font.encode(s);
-                sb.append(s);
-            } catch (IllegalArgumentException | IOException e) {
-                sb.append('?');
-            }
-        });
-        return sb.toString();
-    }
-
-    /** WenQuanYi Micro Hei, the first font of the bundled collection, parsed once per JVM. */
-    private static final class FontHolder {
-        static final TrueTypeFont FONT = load();
-
-        private static TrueTypeFont load() {
-            try (InputStream in = CertificatePdf.class.getResourceAsStream("/fonts/wqy-microhei.ttc")) {
-                if (in == null) {
-                    throw new IllegalStateException("/fonts/wqy-microhei.ttc is not on the classpath");
-                }
-                // Kept open for the JVM's lifetime: the fonts read their tables from it on demand.
-                TrueTypeCollection collection = new TrueTypeCollection(in);
-                TrueTypeFont[] first = new TrueTypeFont[1];
-                collection.processAllFonts(f -> {
-                    if (first[0] == null) {
-                        first[0] = f;
-                    }
-                });
-                if (first[0] == null) {
-                    throw new IllegalStateException("/fonts/wqy-microhei.ttc holds no font");
-                }
-                return first[0];
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        DocumentFont.centeredAt(cs, font, size, pageWidth / 2, y, text, pageWidth - 2 * MARGIN);
     }
 }

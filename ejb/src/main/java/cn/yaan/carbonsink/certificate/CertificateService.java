@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -88,6 +91,43 @@ public class CertificateService {
                 .getResultStream().collect(Collectors.toMap(
                         row -> Long.parseLong(((String) row[0]).substring("retirement:".length())), row -> (String) row[1],
                         (a, b) -> a));
+    }
+
+    /**
+     * The certificates someone holds, newest first: those with these numbers, these scheme references, or a scheme
+     * reference starting with one of these prefixes (each scheme says which are its user's).
+     */
+    public List<Certificate> held(Collection<String> numbers, Collection<String> schemeRefs,
+                                  Collection<String> refPrefixes, int max) {
+        List<String> or = new ArrayList<>();
+        if (!numbers.isEmpty()) {
+            or.add("c.number in :numbers");
+        }
+        if (!schemeRefs.isEmpty()) {
+            or.add("c.schemeRef in :refs");
+        }
+        List<String> prefixes = List.copyOf(refPrefixes);
+        for (int i = 0; i < prefixes.size(); i++) {
+            or.add("c.schemeRef like :prefix" + i);
+        }
+        if (or.isEmpty()) {
+            return List.of();
+        }
+        TypedQuery<Certificate> q = em.createQuery("select c from Certificate c where " + String.join(" or ", or)
+                + " order by c.issuedAt desc, c.id desc", Certificate.class).setMaxResults(max);
+        if (!numbers.isEmpty()) {
+            q.setParameter("numbers", numbers);
+        }
+        if (!schemeRefs.isEmpty()) {
+            q.setParameter("refs", schemeRefs);
+        }
+        for (int i = 0; i < prefixes.size(); i++) {
+            if (prefixes.get(i).matches(".*[%_\\\\].*")) {
+                throw new IllegalArgumentException("A scheme reference prefix has no wildcards: " + prefixes.get(i));
+            }
+            q.setParameter("prefix" + i, prefixes.get(i) + "%");
+        }
+        return q.getResultList();
     }
 
     /** A certificate by its number as typed or scanned (forgiving: case, dashes, O/0, I/L/1). */

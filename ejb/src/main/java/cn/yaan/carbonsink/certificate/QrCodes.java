@@ -121,6 +121,11 @@ public final class QrCodes {
         return scaled;
     }
 
+    /** The code as a black-on-white image of about {@code size} pixels a side, quiet zone included. */
+    public static BufferedImage image(String text, int size) {
+        return MatrixToImageWriter.toBufferedImage(matrix(text, size));
+    }
+
     public static byte[] png(String text, int size) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -265,8 +265,13 @@ public class IdentityService {
 
     /** The Chinese name of an organisation (a court, a site, the bureau), as certificates show it. */
     public Optional<String> organisationName(String code) {
+        return organisation(code).map(Organisation::nameZh);
+    }
+
+    /** An organisation (a court, a site, the bureau) with its names in both languages. */
+    public Optional<Organisation> organisation(String code) {
         return em.createNamedQuery("Organisation.findByCode", Organisation.class).setParameter("code", code)
-                .getResultStream().findFirst().map(Organisation::nameZh);
+                .getResultStream().findFirst();
     }
 
     public boolean organisationExists(String code) {

@@ -70,7 +70,9 @@ public class PlantingService {
         order.planted(p.trees());
         orders.event(order, caller.username(), "PLANTED", p.trees() + " " + species + " on " + p.date()
                 + " at " + p.latitude().toPlainString() + "," + p.longitude().toPlainString()
-                + " (" + order.plantedTrees() + " of " + order.replantTrees() + " planted)");
+                + " (" + order.plantedTrees() + " of " + order.replantTrees() + " planted)",
+                RestorationOrders.fields("trees", p.trees(), "species", species, "date", p.date(),
+                        "planted", order.plantedTrees(), "required", order.replantTrees()));
         orders.fulfilIfComplete(order, caller.username());
         return order;
     }
@@ -97,7 +99,8 @@ public class PlantingService {
         em.persist(stored);
         em.flush();
         orders.event(order, caller.username(), "PHOTO", "photo " + stored.id() + " of the planting on " + planting.plantedOn()
-                + " (" + photo.width() + " x " + photo.height() + ")");
+                + " (" + photo.width() + " x " + photo.height() + ")",
+                RestorationOrders.fields("date", planting.plantedOn()));
         return stored;
     }
 
@@ -148,10 +151,13 @@ public class PlantingService {
         int required = RestorationOrder.requiredSurviving(order.replantTrees(), order.survivalThreshold());
         orders.event(order, caller.username(), last ? "FINAL_INSPECTION" : "INSPECTION", surviving + " of "
                 + order.plantedTrees() + " surviving on " + date + " (" + inspection.survivalRate().toPlainString()
-                + "%; " + required + " required at the final inspection)");
+                + "%; " + required + " required at the final inspection)",
+                RestorationOrders.fields("surviving", surviving, "planted", order.plantedTrees(), "date", date,
+                        "rate", inspection.survivalRate().toPlainString(), "required", required));
         if (converted > 0) {
             orders.event(order, caller.username(), "CONVERTED", (required - surviving) + " trees short: " + converted
-                    + " kg of units in lieu due");
+                    + " kg of units in lieu due", RestorationOrders.fields("short", required - surviving,
+                    "kg", converted));
         }
         orders.fulfilIfComplete(order, caller.username());
         return order;

@@ -17,7 +17,9 @@ import jakarta.transaction.Transactional;
 
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the restoration services share about one order: finding it as the caller may see it, locking it (read under
@@ -74,7 +76,7 @@ class RestorationOrders {
                 order.reference() + " " + order.caseNumber(), CertificateService.issuer(),
                 List.of(new Certificate.Fact("case", order.caseNumber())))).number();
         order.fulfilled(clock.now(), number);
-        event(order, actor, "FULFILLED", "certificate " + number);
+        event(order, actor, "FULFILLED", "certificate " + number, fields("certificate", number));
     }
 
     static String requireCourt(Caller caller) {
@@ -107,9 +109,24 @@ class RestorationOrders {
         return identity.organisationName(code).orElse(code);
     }
 
-    /** A step on the order's timeline: who did what, when. */
-    void event(RestorationOrder order, String actor, String action, String detail) {
+    /**
+     * A step on the order's timeline: who did what, when; the detail in English for the API, the fields for the
+     * pages' sentences ({@link #fields}).
+     */
+    void event(RestorationOrder order, String actor, String action, String detail, Map<String, String> fields) {
         em.persist(new RestorationEvent(order.id(), clock.now(), actor, action,
-                detail.length() > 1000 ? detail.substring(0, 997) + "..." : detail));
+                detail.length() > 1000 ? detail.substring(0, 997) + "..." : detail, fields));
+    }
+
+    /** A step's fields from names and values in turn; a null value leaves its field out. */
+    static Map<String, String> fields(Object... namesAndValues) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                String value = String.valueOf(namesAndValues[i + 1]);
+                fields.put((String) namesAndValues[i], value.replaceAll("[\\r\\n]+", " "));
+            }
+        }
+        return fields;
     }
 }

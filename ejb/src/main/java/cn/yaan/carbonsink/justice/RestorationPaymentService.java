@@ -77,7 +77,9 @@ public class RestorationPaymentService {
         }
         order.purchaseOrdered(unitOrder.id());
         orders.event(order, caller.username(), "PURCHASE_ORDERED", "ledger order " + unitOrder.id() + " for "
-                + unitOrder.quantityKg() + " kg, " + unitOrder.amountFen() + " fen, payment " + unitOrder.paymentId());
+                + unitOrder.quantityKg() + " kg, " + unitOrder.amountFen() + " fen, payment " + unitOrder.paymentId(),
+                RestorationOrders.fields("order", unitOrder.id(), "kg", unitOrder.quantityKg(),
+                        "fen", unitOrder.amountFen()));
         return unitOrder;
     }
 
@@ -108,7 +110,8 @@ public class RestorationPaymentService {
         }
         String receipt = useReceipt(order, receiptNo, amountFen);
         String project = projectCode != null ? projectCode : projects.projectWithAvailable(kg);
-        orders.event(order, caller.username(), "PAID_OFFLINE", "receipt " + receipt + ", " + amountFen + " fen");
+        orders.event(order, caller.username(), "PAID_OFFLINE", "receipt " + receipt + ", " + amountFen + " fen",
+                RestorationOrders.fields("receipt", receipt, "fen", amountFen));
         // The ledger's lock order: the retirement locks the ledger's rows, then (through onRetired) this order,
         // which checks under its lock that the units are still due.
         retirements.retireDirect(project, kg, orders.courtName(order.courtCode()), OrderPurpose.RESTORATION, order.reference(),
@@ -172,7 +175,8 @@ public class RestorationPaymentService {
         }
         order.unitsRetired(retired.quantityKg(), retired.serialBlocks());
         orders.event(order, "ledger", "UNITS_RETIRED", retired.quantityKg() + " kg, retirement " + retired.retirementId()
-                + ", serials " + String.join(",", retired.serialBlocks()));
+                + ", serials " + String.join(",", retired.serialBlocks()),
+                RestorationOrders.fields("kg", retired.quantityKg()));
         orders.fulfilIfComplete(order, "ledger");
     }
 

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -167,7 +168,12 @@ public class RestorationService {
         }
         orders.event(order, caller.username(), "REGISTERED", o.remedy() + ", carbon lost " + carbonLossKg + " kg"
                 + (purchaseKg > 0 ? ", units in lieu " + purchaseKg + " kg" : "")
-                + (replant != null ? ", replant " + replant.trees() + " " + replant.species() + " by " + replant.dueDate() : ""));
+                + (replant != null ? ", replant " + replant.trees() + " " + replant.species() + " by " + replant.dueDate() : ""),
+                RestorationOrders.fields("remedy", o.remedy(), "carbonLossKg", carbonLossKg,
+                        "purchaseKg", purchaseKg > 0 ? purchaseKg : null,
+                        "trees", replant != null ? replant.trees() : null,
+                        "species", replant != null ? replant.species() : null,
+                        "due", replant != null ? replant.dueDate() : null));
         return order;
     }
 
@@ -212,6 +218,26 @@ public class RestorationService {
     /** An order the caller may see: its own court's, or any for an officer; 404 otherwise. */
     public RestorationOrder find(long id, Caller caller) {
         return orders.find(id, caller);
+    }
+
+    /**
+     * The id of the order with this reference (a ledger order's, for units in lieu) if the caller may see it: its own
+     * court's, or any for an officer. Reads without refusing, so a caller without access gets nothing, not a 404.
+     */
+    public Optional<Long> visibleIdOf(String reference, Caller caller) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        boolean all = caller.has(Role.OFFICER);
+        if (!all && caller.organisationCode() == null) {
+            return Optional.empty();
+        }
+        TypedQuery<Long> q = em.createQuery("select o.id from RestorationOrder o where o.reference = :reference"
+                + (all ? "" : " and o.courtCode = :court"), Long.class).setParameter("reference", reference);
+        if (!all) {
+            q.setParameter("court", caller.organisationCode());
+        }
+        return q.getResultStream().findFirst();
     }
 
     public List<RestorationOrder> list(RestorationStatus status, Caller caller, int max) {
@@ -277,7 +303,8 @@ public class RestorationService {
         }
         order.overdue();
         orders.event(order, "system", "OVERDUE", "due " + order.dueDate() + ", " + order.plantedTrees() + " of "
-                + order.replantTrees() + " planted");
+                + order.replantTrees() + " planted", RestorationOrders.fields("due", order.dueDate(),
+                "planted", order.plantedTrees(), "trees", order.replantTrees()));
         return true;
     }
 }

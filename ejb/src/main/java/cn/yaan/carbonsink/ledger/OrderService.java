@@ -190,6 +190,12 @@ public class OrderService {
                 .orElseThrow(() -> BusinessException.notFound("No payment " + paymentId + "."));
     }
 
+    /** The retirements of the owner's paid orders, whatever they were for. */
+    public List<Long> retirementIdsOf(String owner) {
+        return em.createQuery("select r.id from Retirement r, UnitOrder o where r.orderId = o.id and o.owner = :owner",
+                Long.class).setParameter("owner", owner).getResultList();
+    }
+
     public Retirement retirementOfOrder(long orderId) {
         return em.createNamedQuery("Retirement.ofOrder", Retirement.class).setParameter("order", orderId)
                 .getResultStream().findFirst().orElse(null);

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Units bought for a year's duty (认购碳汇尽责): an order of the ledger for trees x the kg-per-tree setting; its
@@ -82,6 +83,21 @@ public class DutyPurchaseService {
         purchase.orderId = order.id();
         return new Purchase(order.id(), order.quantityKg(), order.amountFen(), order.paymentId(), trees, kgPerTree,
                 order.expiresAt());
+    }
+
+    /** The year and trees a duty order counts for, as the order page says them. */
+    public record DutyOfOrder(int year, int trees) {
+    }
+
+    /** What the ledger order of this reference counts for, when it is a duty purchase's. */
+    public Optional<DutyOfOrder> dutyOfOrder(String reference) {
+        if (reference == null || !reference.startsWith(DutyPurchase.REFERENCE_PREFIX)
+                || !reference.substring(DutyPurchase.REFERENCE_PREFIX.length()).matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(DutyPurchase.class,
+                Long.parseLong(reference.substring(DutyPurchase.REFERENCE_PREFIX.length()))))
+                .map(p -> new DutyOfOrder(p.year, p.trees));
     }
 
     /** Units retired for the duty (called in the retiring transaction): credited once per retirement. */

@@ -112,6 +112,11 @@ class DutyRecords {
         }
     }
 
+    /** The beginnings of the scheme references of all the account's duty certificates, of any year. */
+    static List<String> certificateRefPrefixes(long accountId) {
+        return List.of("duty:" + accountId + ":", "duty-honour:" + accountId + ":");
+    }
+
     static String dutyRef(long accountId, int year) {
         return "duty:" + accountId + ":" + year;
     }

@@ -62,6 +62,14 @@ public class ObligationService {
                              String exemptReason) {
     }
 
+    /**
+     * The beginnings of the scheme references of the citizen's duty certificates, every year
+     * ({@code CertificateService.held}); none for an account without citizen data.
+     */
+    public List<String> certificateRefPrefixes(String username) {
+        return citizens.profile(username).map(p -> DutyRecords.certificateRefPrefixes(p.accountId())).orElse(List.of());
+    }
+
     public Obligation obligation(String username, int year) {
         records.checkYear(year);
         CitizenProfile profile = records.profile(username);

@@ -23,6 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Planting events (义务植树活动): officers announce them, citizens sign up, and at the event the organiser scans each
@@ -158,6 +161,35 @@ public class PlantingEventService {
         records.record(profile.accountId(), year, FulfilmentForm.PLANTING, planted, 0, "", "event:" + eventId, officer);
         return new Attendance(eventId, Masking.name(profile.name()), planted, year,
                 obligations.obligation(profile.username(), year).status());
+    }
+
+    /** Where a citizen stands with an event: signed up for a coming one, attended (trees planted), or missed. */
+    public enum MyEventStatus { SIGNED_UP, ATTENDED, MISSED }
+
+    public record MyEvent(long id, String site, LocalDate date, MyEventStatus status, int trees) {
+    }
+
+    /**
+     * The events the citizen signed up for or attended, newest first, at most {@code max}; none for an account
+     * without citizen data.
+     */
+    public List<MyEvent> mine(String username, int max) {
+        Optional<Long> account = citizens.profile(username).map(CitizenProfile::accountId);
+        if (account.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> attended = em.createQuery("select a.eventId, a.trees from EventAttendance a "
+                        + "where a.accountId = :account", Object[].class).setParameter("account", account.get())
+                .getResultStream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Integer) r[1], Integer::sum));
+        LocalDate today = clock.today();
+        return em.createQuery("select e from PlantingEvent e where e.id in (select s.eventId from EventSignup s "
+                        + "where s.accountId = :account) or e.id in (select a.eventId from EventAttendance a "
+                        + "where a.accountId = :account) order by e.date desc, e.id desc", PlantingEvent.class)
+                .setParameter("account", account.get()).setMaxResults(max).getResultStream()
+                .map(e -> new MyEvent(e.id, e.site, e.date, attended.containsKey(e.id) ? MyEventStatus.ATTENDED
+                        : e.date.isBefore(today) ? MyEventStatus.MISSED : MyEventStatus.SIGNED_UP,
+                        attended.getOrDefault(e.id, 0)))
+                .toList();
     }
 
     private long signups(long eventId) {

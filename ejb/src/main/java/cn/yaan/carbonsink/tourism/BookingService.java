@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.tourism;
 
 import cn.yaan.carbonsink.certificate.CertificateNumbers;
 import cn.yaan.carbonsink.certificate.SigningKeys;
+import cn.yaan.carbonsink.certificate.TicketCard;
 import cn.yaan.carbonsink.identity.PersonalData;
 import cn.yaan.carbonsink.ledger.AuditLedger;
 import cn.yaan.carbonsink.ledger.LedgerLocks;
@@ -211,6 +212,12 @@ public class BookingService {
                 .setMaxResults(max).getResultList());
     }
 
+    /** The numbers of the offset certificates of the owner's bookings (a cancelled booking's stays valid). */
+    public List<String> certificateNumbers(String owner) {
+        return em.createQuery("select b.certificateNo from Booking b where b.owner = :owner and b.certificateNo is not null",
+                String.class).setParameter("owner", owner).getResultList();
+    }
+
     private BookingView view(Booking booking) {
         return views.of(List.of(booking)).get(0);
     }
@@ -261,6 +268,19 @@ public class BookingService {
         TicketPayload payload = new TicketPayload(keys.activeKeyId(), booking.bookingNo(), booking.certificateNo(),
                 site.code(), slot.startsAt(), slot.endsAt(), booking.partySize());
         return payload.encode(keys.sign(payload.body()));
+    }
+
+    /**
+     * The ticket to save or print: site, slot, party size, booking number and the QR text ({@link #ticket}); no
+     * names or ID numbers. Only a confirmed booking of the owner has one (409, or 404 for anyone else's).
+     */
+    public TicketCard ticketCard(String bookingNo, String owner) {
+        String qr = ticket(bookingNo, owner);
+        Booking booking = own(bookingNo, owner);
+        VisitSlot slot = sites.slot(booking.slotId());
+        ScenicSite site = em.find(ScenicSite.class, slot.siteId());
+        return new TicketCard(booking.bookingNo(), site.nameZh(), site.nameEn(), slot.startsAt(), slot.endsAt(),
+                booking.partySize(), qr);
     }
 
     /** The payment id of the booking's order (what the checkout pays). */

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Court-ordered restoration on the real server: registration, court scoping, purchase, replanting, certificates. */
 @ServerIT
-class RestorationIT {
+public class RestorationIT {
 
     private static final Random RANDOM = new Random();
     private static final String ORDERS = "/api/v1/restoration-orders";
@@ -31,12 +31,12 @@ class RestorationIT {
     private final Api api = Api.server();
 
     /** A valid resident ID number (GB 11643 check character) with a random sequence. */
-    static String residentId() {
+    public static String residentId() {
         return IdNumbers.withCheck("511802" + "19850612" + String.format("%03d", RANDOM.nextInt(1000)));
     }
 
     /** A case number of this run, with ASCII parentheses. */
-    static String caseNumber() {
+    public static String caseNumber() {
         return "(2025)川1802刑初" + (1 + RANDOM.nextInt(999_999)) + "号";
     }
 
@@ -44,14 +44,14 @@ class RestorationIT {
         return caseNumber.replace('(', '（').replace(')', '）');
     }
 
-    static String order(String caseNumber, String idNumber, String remedy, String replant) {
+    public static String order(String caseNumber, String idNumber, String remedy, String replant) {
         return "{\"caseNumber\":\"" + caseNumber + "\",\"judgmentDate\":\"2024-03-01\","
                 + "\"defendants\":[{\"name\":\"张三丰\",\"idNumber\":\"" + idNumber + "\"}],"
                 + "\"damage\":[{\"species\":\"杉木\",\"volumeM3\":10,\"trees\":null,\"areaMu\":null}],"
                 + "\"remedy\":\"" + remedy + "\"" + (replant == null ? "" : ",\"replant\":" + replant) + "}";
     }
 
-    static String replant(int trees) {
+    public static String replant(int trees) {
         return "{\"trees\":" + trees + ",\"species\":\"云杉\",\"site\":\"宝兴县蜂桶寨乡\",\"dueDate\":\"2024-04-30\","
                 + "\"inspectionYears\":[1]}";
     }

@@ -1,9 +1,13 @@
 package cn.yaan.carbonsink.it;
 
 import jakarta.json.JsonObject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,8 +126,37 @@ class TourismIT {
         String decoded = new String(java.util.Base64.getUrlDecoder().decode(qr), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(decoded).contains("BFX").doesNotContain("511802", "1990");
 
+        // The ticket to keep: a phone-sized image (saved to the album) whose code the gate scans, and an A6 PDF with
+        // the same lines; neither names anyone, and nobody but the owner gets them.
+        String no = booking.getString("bookingNo");
+        Api.Reply card = api.get("/api/v1/bookings/" + no + "/ticket-card.png", citizen);
+        assertThat(card.status()).as(card.toString()).isEqualTo(200);
+        assertThat(card.contentType()).isEqualTo("image/png");
+        assertThat(card.header("Content-Disposition").orElseThrow()).contains("attachment", "ticket-" + no + ".png");
+        assertThat(card.header("Cache-Control").orElseThrow()).contains("no-store");
+        BufferedImage cardImage = ImageIO.read(new ByteArrayInputStream(card.bytes()));
+        assertThat(cardImage.getHeight()).isGreaterThan(cardImage.getWidth());
+        String scannedFromCard = CertificateIT.decodeQr(cardImage);
+        assertThat(scannedFromCard).isEqualTo(qr);
+        Api.Reply pdf = api.get("/api/v1/bookings/" + no + "/ticket.pdf", citizen);
+        assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        String slotText = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(
+                Instant.parse(slot.getString("start")).atZone(TestSites.CST));
+        try (PDDocument ticketPdf = Loader.loadPDF(pdf.bytes())) {
+            assertThat(new PDFTextStripper().getText(ticketPdf))
+                    .contains("碧峰峡", "时段 Slot  " + slotText, "人数 Visitors  2", "预约号 Booking  " + no)
+                    .doesNotContain("欧阳", "欧*", "511802", "1990");
+        }
+        String stranger = TestCitizens.register(api);
+        for (String file : List.of("ticket-card.png", "ticket.pdf")) {
+            assertThat(ErrorsIT.problem(api.get("/api/v1/bookings/" + no + "/" + file, stranger), 404).getString("type"))
+                    .as(file).isNotBlank();
+            assertThat(api.get("/api/v1/bookings/" + no + "/" + file, api.token("officer")).status()).as(file).isEqualTo(403);
+        }
+
         Instant start = Instant.parse(slot.getString("start"));
-        String scan = "{\"qr\":\"" + qr + "\",\"gate\":\"东门\"}";
+        String scan = "{\"qr\":\"" + scannedFromCard + "\",\"gate\":\"东门\"}";
         assertThat(ErrorsIT.problem(api.postJson("/api/v1/site/check-ins", scan, api.token("gate")), 422)
                 .getString("result")).isEqualTo("NOT_YET_VALID");
         try {

@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.it.browser;
 
 import cn.yaan.carbonsink.it.Api;
 import cn.yaan.carbonsink.it.IdNumbers;
+import cn.yaan.carbonsink.it.RestorationIT;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -79,6 +80,46 @@ class RestorationBrowserIT extends BrowserTest {
         desktop.waitForText("register", "本院已登记过该案号");
         desktop.screenshot("desktop-court-register");
         assertClean(desktop);
+    }
+
+    /**
+     * The issue's case: a PURCHASE_IN_LIEU order bought and paid reads as sentences (yuan, tonnes, the court and the
+     * system by name; no fen, ledger ids or account names) in either language, and its order and case link each other.
+     */
+    @Test
+    void aPaidPurchaseInLieuReadsAsSentencesAndItsOrderAndCaseLinkEachOther() {
+        Api api = Api.server();
+        Api.Reply created = api.postJson("/api/v1/restoration-orders", RestorationIT.order(RestorationIT.caseNumber(),
+                RestorationIT.residentId(), "PURCHASE_IN_LIEU", null), api.token("court"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().getJsonNumber("id").longValue();
+
+        Browser phone = open(Browser.Size.PHONE, "zh-CN");
+        login(phone, "court");
+        phone.open("/account/restoration.xhtml?id=" + id);
+        phone.click("purchase:buy");
+        phone.click("checkout:pay");
+        phone.waitForText("order-done", "已支付");
+        phone.click("order-case");
+        phone.waitForText("status", "已履行");
+        String zh = phone.text("timeline").replace('\u00a0', ' ');
+        assertThat(zh).contains("登记判决，修复方式：认购碳汇替代；毁损林木碳损失 11.917 吨；应认购碳汇 11.917 吨",
+                        "生成认购订单：碳汇 11.917 吨，应付 ", "已注销碳汇 11.917 吨，计入本判决", "判决履行完毕，已签发履行证明",
+                        "雅安市雨城区人民法院", "系统")
+                .containsPattern("应付 \\d+\\.\\d{2} 元")
+                .doesNotContain("fen", "ledger", "payment", "PURCHASE", "court ·", "system");
+        assertFitsAPhone(phone);
+        phone.screenshot("phone-court-case-history");
+
+        phone.click("nav-lang");
+        phone.waitForText("status", "Fulfilled");
+        String en = phone.text("timeline").replace('\u00a0', ' ');
+        assertThat(en).contains("Purchase ordered: 11.917 t of units, ¥", "11.917 t of units retired for this judgment",
+                "Yucheng District People's Court", "System").doesNotContain("fen", "ledger", "登记");
+        phone.click("unit-order");
+        phone.waitForText("order-status", "Paid");
+        assertThat(phone.present("order-case")).isTrue();
+        assertClean(phone);
     }
 
     @Test

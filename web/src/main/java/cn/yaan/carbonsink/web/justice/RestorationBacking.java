@@ -11,6 +11,7 @@ import cn.yaan.carbonsink.justice.RestorationPaymentService;
 import cn.yaan.carbonsink.justice.RestorationService;
 import cn.yaan.carbonsink.justice.RestorationStatus;
 import cn.yaan.carbonsink.justice.SpeciesParameters;
+import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
@@ -68,6 +69,9 @@ public class RestorationBacking {
     CarbonCalculator calculator;
 
     @Inject
+    OrderService ledgerOrders;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -76,6 +80,7 @@ public class RestorationBacking {
     // list
     private String status;
     private List<RestorationOrder> orders;
+    private Boolean ownOrder;
     private List<SpeciesParameters> species;
 
     // registration
@@ -212,6 +217,24 @@ public class RestorationBacking {
             }
         }
         return order;
+    }
+
+    /** Whether the order's purchase of units is the caller's ledger order, which the order page then opens. */
+    public boolean isOwnOrder() {
+        if (ownOrder == null) {
+            RestorationOrder o = getOrder();
+            ownOrder = o != null && o.unitOrderId() != null && isOwn(o.unitOrderId());
+        }
+        return ownOrder;
+    }
+
+    private boolean isOwn(long unitOrderId) {
+        try {
+            ledgerOrders.own(unitOrderId, caller.required().username());
+            return true;
+        } catch (BusinessException notTheCallers) {
+            return false;
+        }
     }
 
     public RestorationService.Details getDetails() {

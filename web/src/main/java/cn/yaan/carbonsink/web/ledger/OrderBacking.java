@@ -1,5 +1,8 @@
 package cn.yaan.carbonsink.web.ledger;
 
+import cn.yaan.carbonsink.justice.RestorationService;
+import cn.yaan.carbonsink.ledger.OrderPurpose;
+import cn.yaan.carbonsink.obligation.DutyPurchaseService;
 import cn.yaan.carbonsink.web.pages.Pages;
 
 import cn.yaan.carbonsink.ledger.OrderService;
@@ -43,6 +46,12 @@ public class OrderBacking {
     TransparencyService transparency;
 
     @Inject
+    RestorationService restorations;
+
+    @Inject
+    DutyPurchaseService dutyPurchases;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -56,6 +65,8 @@ public class OrderBacking {
     private String id;
     private UnitOrder order;
     private Receipt retirement;
+    private Long caseId;
+    private DutyPurchaseService.DutyOfOrder duty;
 
     /** Projects with units to sell (read once per request: the menu asks more than once). */
     public List<TransparencyService.ProjectFigures> getProjects() {
@@ -94,6 +105,12 @@ public class OrderBacking {
         }
         Retirement r = orders.retirementOfOrder(order.id());
         retirement = r == null ? null : registry.retirement(r.id()).orElse(null);
+        // What the order was made for: the restoration case it pays units in lieu of, the year's duty it counts for.
+        if (order.purpose() == OrderPurpose.RESTORATION) {
+            caseId = restorations.visibleIdOf(order.reference(), caller.required()).orElse(null);
+        } else if (order.purpose() == OrderPurpose.PUBLIC_DUTY) {
+            duty = dutyPurchases.dutyOfOrder(order.reference()).orElse(null);
+        }
     }
 
     public String pay() {
@@ -135,4 +152,8 @@ public class OrderBacking {
     public void setId(String id) { this.id = id; }
     public UnitOrder getOrder() { return order; }
     public Receipt getRetirement() { return retirement; }
+    /** The restoration case the order buys units in lieu for, when the caller may open it; else null. */
+    public Long getCaseId() { return caseId; }
+    /** The duty year and trees the order counts for, when it is a duty purchase; else null. */
+    public DutyPurchaseService.DutyOfOrder getDuty() { return duty; }
 }

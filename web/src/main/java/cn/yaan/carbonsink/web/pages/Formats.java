@@ -27,6 +27,10 @@ public class Formats {
 
     /** Fen as yuan with two decimals. */
     public String yuan(long fen) {
+        return yuanOf(fen);
+    }
+
+    public static String yuanOf(long fen) {
         return String.format("%d.%02d", fen / 100, fen % 100);
     }
 

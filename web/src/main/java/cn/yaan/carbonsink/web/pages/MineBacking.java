@@ -1,10 +1,16 @@
 package cn.yaan.carbonsink.web.pages;
 
+import cn.yaan.carbonsink.certificate.Certificate;
+import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.justice.RestorationOrder;
+import cn.yaan.carbonsink.justice.RestorationService;
+import cn.yaan.carbonsink.justice.RestorationStatus;
 import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.obligation.ObligationService;
+import cn.yaan.carbonsink.obligation.PlantingEventService;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.tourism.BookingService;
@@ -14,12 +20,15 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * 我的 ({@code account/mine.xhtml}): one place for what is mine: the account, this year's planting duty (citizens),
- * my bookings with their tickets and certificates, my orders. Each list is one query of its own context, newest
- * first, at most {@link #SHOWN} rows.
+ * 我的 ({@code account/mine.xhtml}): one place for what is mine: the account, this year's planting duty and the
+ * planting events I signed up for (citizens), my bookings with their tickets, my orders, and every certificate I
+ * hold. Each list is read from its own context, newest first, at most {@link #SHOWN} rows.
  */
 @Named("mine")
 @RequestScoped
@@ -40,10 +49,21 @@ public class MineBacking {
     ObligationService obligations;
 
     @Inject
+    PlantingEventService events;
+
+    @Inject
+    CertificateService certificates;
+
+    @Inject
+    RestorationService restorations;
+
+    @Inject
     AppClock clock;
 
     private List<BookingView> myBookings;
     private List<UnitOrder> myOrders;
+    private List<PlantingEventService.MyEvent> myEvents;
+    private List<Certificate> myCertificates;
     private ObligationService.Obligation duty;
     private boolean dutyLoaded;
 
@@ -86,5 +106,32 @@ public class MineBacking {
             myOrders = orders.ordersOf(getAccount().username(), SHOWN);
         }
         return myOrders;
+    }
+
+    public List<PlantingEventService.MyEvent> getEvents() {
+        if (myEvents == null) {
+            myEvents = isCitizen() ? events.mine(getAccount().username(), SHOWN) : List.of();
+        }
+        return myEvents;
+    }
+
+    /**
+     * Every certificate I hold, of any kind, newest first: my visits' and direct purchases' (by the bookings and
+     * orders that are mine), my duty's of every year, and for a court the certificates of its fulfilled orders.
+     */
+    public List<Certificate> getCertificates() {
+        if (myCertificates == null) {
+            Caller me = getAccount();
+            Set<String> numbers = new HashSet<>(bookings.certificateNumbers(me.username()));
+            if (me.has(Role.COURT)) {
+                restorations.list(RestorationStatus.FULFILLED, me, SHOWN).stream()
+                        .map(RestorationOrder::certificateNumber).filter(Objects::nonNull).forEach(numbers::add);
+            }
+            List<String> retirements = orders.retirementIdsOf(me.username()).stream()
+                    .map(CertificateService::retirementRef).toList();
+            myCertificates = certificates.held(numbers, retirements,
+                    obligations.certificateRefPrefixes(me.username()), SHOWN);
+        }
+        return myCertificates;
     }
 }

@@ -1,6 +1,8 @@
 package cn.yaan.carbonsink.web.tourism;
 
 import cn.yaan.carbonsink.certificate.QrCodes;
+import cn.yaan.carbonsink.certificate.TicketCard;
+import cn.yaan.carbonsink.certificate.TicketDocuments;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.tourism.BookingService;
@@ -80,6 +82,35 @@ public class BookingResource {
     public Response ticket(@PathParam("no") String no, @QueryParam("size") @DefaultValue("360") @Min(120) @Max(1200) int size) {
         return Response.ok(QrCodes.png(bookings.ticket(no, caller.required().username()), size), "image/png")
                 .header("Cache-Control", "private, no-store").build();
+    }
+
+    @GET
+    @Path("bookings/{no}/ticket-card.png")
+    @RolesAllowed(Role.Names.CITIZEN)
+    @Produces("image/png")
+    @Operation(summary = "The ticket to save to the photo album: a phone-sized image with the site, the slot, the "
+            + "party size, the booking number and the QR code the gate scans (no names or ID numbers); 409 until the "
+            + "booking is paid, 404 for someone else's")
+    public Response ticketCard(@PathParam("no") String no) {
+        TicketCard card = bookings.ticketCard(no, caller.required().username());
+        return download(TicketDocuments.png(card), "image/png", "ticket-" + card.bookingNo() + ".png");
+    }
+
+    @GET
+    @Path("bookings/{no}/ticket.pdf")
+    @RolesAllowed(Role.Names.CITIZEN)
+    @Produces("application/pdf")
+    @Operation(summary = "The ticket to print: one A6 page with the same lines and QR code as the image; 409 until "
+            + "the booking is paid, 404 for someone else's")
+    public Response ticketPdf(@PathParam("no") String no) {
+        TicketCard card = bookings.ticketCard(no, caller.required().username());
+        return download(TicketDocuments.pdf(card), "application/pdf", "ticket-" + card.bookingNo() + ".pdf");
+    }
+
+    /** A file the browser saves under its name; never kept by a cache (it admits a party). */
+    private static Response download(byte[] bytes, String mediaType, String filename) {
+        return Response.ok(bytes, mediaType).header("Cache-Control", "private, no-store")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
     }
 
     @GET

@@ -1,0 +1,139 @@
+package cn.yaan.carbonsink.certificate;
+
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The Chinese font of every document the platform draws (certificates, tickets): WenQuanYi Micro Hei, the first
+ * font of the bundled collection, parsed once per JVM for PDFBox and once for Java 2D, and the text helpers the PDFs
+ * share (characters the font lacks become '?', long lines shrink to fit).
+ */
+final class DocumentFont {
+
+    static final String RESOURCE = "/fonts/wqy-microhei.ttc";
+
+    private DocumentFont() {
+    }
+
+    /**
+     * The font for PDFBox. It reads its tables lazily and without locking: render with it inside
+     * {@code synchronized (DocumentFont.pdf())}.
+     */
+    static TrueTypeFont pdf() {
+        return PdfHolder.FONT;
+    }
+
+    /** The font for Java 2D, at this size in pixels. */
+    static Font awt(float size) {
+        return AwtHolder.FONT.deriveFont(size);
+    }
+
+    /** A line from x, shrunk to fit maxWidth. */
+    static void left(PDPageContentStream cs, PDFont font, float size, float x, float y, float maxWidth, String text)
+            throws IOException {
+        String safe = printable(font, text);
+        show(cs, font, fit(font, size, maxWidth, safe), x, y, safe);
+    }
+
+    /** A line centred on centreX, shrunk to fit maxWidth. */
+    static void centeredAt(PDPageContentStream cs, PDFont font, float size, float centreX, float y, String text,
+                           float maxWidth) throws IOException {
+        String safe = printable(font, text);
+        float fitted = fit(font, size, maxWidth, safe);
+        show(cs, font, fitted, centreX - width(font, fitted, safe) / 2, y, safe);
+    }
+
+    static void show(PDPageContentStream cs, PDFont font, float size, float x, float y, String text)
+            throws IOException {
+        cs.beginText();
+        cs.setFont(font, size);
+        cs.newLineAtOffset(x, y);
+        cs.showText(text);
+        cs.endText();
+    }
+
+    /** Shrinks the font size until the line fits; long lines never run off the page. */
+    static float fit(PDFont font, float size, float maxWidth, String text) throws IOException {
+        float w = width(font, size, text);
+        return w <= maxWidth ? size : size * maxWidth / w;
+    }
+
+    static float width(PDFont font, float size, String text) throws IOException {
+        return font.getStringWidth(text) / 1000 * size;
+    }
+
+    /** Null as empty, control characters as spaces, characters the font lacks as '?'. */
+    static String printable(PDFont font, String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String s = Character.isISOControl(cp) ? " " : Character.toString(cp);
+            try {
+                font.encode(s);
+                sb.append(s);
+            } catch (IllegalArgumentException | IOException e) {
+                sb.append('?');
+            }
+        });
+        return sb.toString();
+    }
+
+    private static InputStream open() {
+        InputStream in = DocumentFont.class.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException(RESOURCE + " is not on the classpath");
+        }
+        return in;
+    }
+
+    private static final class PdfHolder {
+        static final TrueTypeFont FONT = load();
+
+        private static TrueTypeFont load() {
+            try (InputStream in = open()) {
+                // Kept open for the JVM's lifetime: the fonts read their tables from it on demand.
+                TrueTypeCollection collection = new TrueTypeCollection(in);
+                TrueTypeFont[] first = new TrueTypeFont[1];
+                collection.processAllFonts(f -> {
+                    if (first[0] == null) {
+                        first[0] = f;
+                    }
+                });
+                if (first[0] == null) {
+                    throw new IllegalStateException(RESOURCE + " holds no font");
+                }
+                return first[0];
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static final class AwtHolder {
+        static final Font FONT = load();
+
+        private static Font load() {
+            try (InputStream in = open()) {
+                Font[] fonts = Font.createFonts(in);
+                if (fonts.length == 0) {
+                    throw new IllegalStateException(RESOURCE + " holds no font");
+                }
+                return fonts[0];
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (FontFormatException e) {
+                throw new IllegalStateException(RESOURCE + " is not a font collection Java 2D reads", e);
+            }
+        }
+    }
+}
