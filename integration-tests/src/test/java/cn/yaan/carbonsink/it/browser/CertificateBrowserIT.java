@@ -59,6 +59,8 @@ class CertificateBrowserIT extends BrowserTest {
         assertThat(phone.text("holder")).isEqualTo("雅安***公司");
         assertThat(phone.driver().getPageSource()).doesNotContain("雅安市绿色能源有限公司");
         phone.screenshot("phone-verify-valid");
+        assertThat(phone.find("share-image").getAttribute("href")).endsWith("/share.png");
+        CertificateShots.save(api, genuine.substring(3, genuine.indexOf('#')), "retirement");
 
         goTo(phone, forge(genuine));
         phone.waitForText("verdict-text", "伪造或被篡改");
