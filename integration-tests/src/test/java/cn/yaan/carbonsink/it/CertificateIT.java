@@ -1,10 +1,5 @@
 package cn.yaan.carbonsink.it;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
 import jakarta.json.Json;
@@ -34,7 +29,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -68,9 +62,8 @@ class CertificateIT {
         return reply.json();
     }
 
-    public static String decodeQr(BufferedImage image) throws Exception {
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    static String decodeQr(BufferedImage image) throws Exception {
+        return CertificateFiles.decodeQr(image);
     }
 
     private String scannedQr(String number) throws Exception {
@@ -400,31 +393,7 @@ class CertificateIT {
     public static String pdfText(Api api, String number) {
         Api.Reply pdf = api.get("/api/v1/public/certificates/" + number + "/pdf");
         assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
-        return text(pdf.bytes());
-    }
-
-    /** The text of a certificate PDF, which is one A4 page. */
-    public static String text(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(document.getNumberOfPages()).isEqualTo(1);
-            return new PDFTextStripper().getText(document);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** The first page of a PDF as an ordinary office scan sees it: 150 dpi. */
-    public static BufferedImage at150Dpi(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFRenderer(document).renderImageWithDPI(0, 150);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** What the QR code of a certificate PDF says, read from the page at 150 dpi. */
-    public static String qrOfPdf(byte[] pdf) throws Exception {
-        return decodeQr(at150Dpi(pdf));
+        return CertificateFiles.text(pdf.bytes());
     }
 
     /** Pixels of the rectangle that are clearly red: the share image's revoked stamp, nothing else it draws. */
@@ -469,7 +438,7 @@ class CertificateIT {
                 api.token("admin")).status()).isEqualTo(200);
         Api.Reply revoked = api.send(api.request(path).header("If-None-Match", tag).GET());
         assertThat(revoked.status()).isEqualTo(200);
-        assertThat(revoked.header("ETag")).isPresent().doesNotHaveValue(tag);
+        assertThat(revoked.header("ETag")).isPresent().isNotEqualTo(Optional.of(tag));
         BufferedImage stamped = ImageIO.read(new ByteArrayInputStream(revoked.bytes()));
         assertThat(redPixels(stamped, 100, 500, 980, 1000)).as("the revoked stamp").isGreaterThan(5_000);
         assertThat(decodeQr(stamped)).isEqualTo(verifyUrl);

@@ -71,7 +71,7 @@ class PublicAddressIT {
         Api api = Api.server();
         String number = retire(api);
         assertThat(verifyUrl(byAddress(api), number)).startsWith("http://localhost:8080/v/" + number + "#");
-        assertThat(CertificateIT.text(byAddress(api).get("/api/v1/public/certificates/" + number + "/pdf").bytes()))
+        assertThat(CertificateFiles.text(byAddress(api).get("/api/v1/public/certificates/" + number + "/pdf").bytes()))
                 .contains("http://localhost:8080/v/" + number);
     }
 
@@ -98,9 +98,9 @@ class PublicAddressIT {
             assertThat(qr(other, sharePath)).isEqualTo(atOther);
             assertThat(qr(local, sharePath)).isEqualTo(atLocal);
             byte[] pdf = other.get("/api/v1/public/certificates/" + number + "/pdf").bytes();
-            assertThat(CertificateIT.text(pdf)).contains(other.baseUrl() + "/v/" + number);
-            assertThat(CertificateIT.qrOfPdf(pdf)).isEqualTo(atOther);
-            assertThat(CertificateIT.text(local.get("/api/v1/public/certificates/" + number + "/pdf").bytes()))
+            assertThat(CertificateFiles.text(pdf)).contains(other.baseUrl() + "/v/" + number);
+            assertThat(CertificateFiles.qrOfPdf(pdf)).isEqualTo(atOther);
+            assertThat(CertificateFiles.text(local.get("/api/v1/public/certificates/" + number + "/pdf").bytes()))
                     .contains(local.baseUrl() + "/v/" + number).doesNotContain("127.0.0.1");
 
             // The verify page and the verification take the request's address as the official one.

@@ -210,10 +210,10 @@ class PublicDutyIT {
         assertThat(mine.contentType()).startsWith("application/pdf");
         assertThat(mine.header("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("private", "no-store"));
         assertThat(mine.header("ETag")).isEmpty();
-        String text = CertificateIT.text(mine.bytes());
+        String text = CertificateFiles.text(mine.bytes());
         assertThat(text).contains("持有人 / Holder 李四", number);
         // The QR code of the personal copy is the public one: the signed payload holds the masked name only.
-        assertThat(CertificateIT.qrOfPdf(mine.bytes())).isEqualTo(api.get("/api/v1/public/certificates/" + number)
+        assertThat(CertificateFiles.qrOfPdf(mine.bytes())).isEqualTo(api.get("/api/v1/public/certificates/" + number)
                 .json().getString("verifyUrl"));
 
         ErrorsIT.problem(api.get(own, citizen(40)), 404);

@@ -1,7 +1,7 @@
 package cn.yaan.carbonsink.it.browser;
 
 import cn.yaan.carbonsink.it.Api;
-import cn.yaan.carbonsink.it.CertificateIT;
+import cn.yaan.carbonsink.it.CertificateFiles;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -27,15 +27,15 @@ final class CertificateShots {
         String verifyUrl = api.get("/api/v1/public/certificates/" + number).json().getString("verifyUrl");
         Api.Reply pdf = api.get("/api/v1/public/certificates/" + number + "/pdf");
         assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
-        BufferedImage page = CertificateIT.at150Dpi(pdf.bytes());
+        BufferedImage page = CertificateFiles.at150Dpi(pdf.bytes());
         Api.Reply share = api.get("/api/v1/public/certificates/" + number + "/share.png");
         assertThat(share.status()).as(share.toString()).isEqualTo(200);
         try {
             Path dir = Files.createDirectories(Path.of(System.getProperty("it.screenshots", "target/screenshots")));
             ImageIO.write(page, "png", dir.resolve("certificate-" + name + "-pdf-150dpi.png").toFile());
             Files.write(dir.resolve("certificate-" + name + "-share.png"), share.bytes());
-            assertThat(CertificateIT.decodeQr(page)).as("the PDF's QR code at 150 dpi").isEqualTo(verifyUrl);
-            assertThat(CertificateIT.decodeQr(ImageIO.read(new ByteArrayInputStream(share.bytes()))))
+            assertThat(CertificateFiles.decodeQr(page)).as("the PDF's QR code at 150 dpi").isEqualTo(verifyUrl);
+            assertThat(CertificateFiles.decodeQr(ImageIO.read(new ByteArrayInputStream(share.bytes()))))
                     .as("the share image's QR code").isEqualTo(verifyUrl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
