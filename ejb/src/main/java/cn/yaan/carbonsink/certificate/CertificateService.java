@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.certificate;
 
+import cn.yaan.carbonsink.identity.CitizenService;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -43,6 +44,9 @@ public class CertificateService {
 
     @Inject
     RecentCertificates recent;
+
+    @Inject
+    CitizenService citizens;
 
     public record Request(CertificateKind kind, String holder, long quantityKg, Integer trees, List<String> serialRanges,
                           String schemeRef, String issuer, List<Certificate.Fact> facts) {
@@ -129,6 +133,18 @@ public class CertificateService {
         };
         String who = c.kind == CertificateKind.RESTORATION ? organisationCode : username;
         return who != null && owners.contains(who);
+    }
+
+    /**
+     * The holder's name for their own copy, in full: a planting duty's certificate holds the citizen's masked name
+     * only (the real one is sealed), which is revealed here for that citizen ({@code username}, the holder, see
+     * {@link #heldBy}); every other kind holds the name as it was given.
+     */
+    public String holderInFull(Certificate c, String username) {
+        if (c.kind == CertificateKind.PUBLIC_DUTY || c.kind == CertificateKind.PUBLIC_DUTY_HONOUR) {
+            return citizens.profile(username).map(p -> citizens.view(p).name()).orElse(c.holder);
+        }
+        return c.holder;
     }
 
     /** The account of a duty's scheme reference ({@code duty:<account>:<year>}, {@code duty-honour:...}). */

@@ -191,7 +191,8 @@ public class CertificateResource {
         if (c == null || !certificates.heldBy(c, me.username(), me.organisationCode())) {
             throw BusinessException.notFound("You hold no certificate with the number " + number + ".");
         }
-        return Response.ok(CertificatePdf.render(content(c, base(), c.holder())), "application/pdf")
+        return Response.ok(CertificatePdf.render(content(c, base(), certificates.holderInFull(c, me.username()))),
+                        "application/pdf")
                 .header("Cache-Control", PERSONAL).header("Content-Disposition", disposition(c, "pdf")).build();
     }
 
