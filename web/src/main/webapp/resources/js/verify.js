@@ -140,9 +140,30 @@ export function decode(scanned) {
     }
 }
 
+/** noble-ed25519, loaded on first need: only where the browser's WebCrypto has no Ed25519 (WeChat's browser). */
+let fallback = null;
+
+/**
+ * Pure Ed25519 (RFC 8032) in WebCrypto; where the browser refuses Ed25519 there, the same check in JavaScript with
+ * noble-ed25519 (served by this site, resources/js/vendor), strict as RFC 8032 and the server are (no ZIP-215).
+ */
 async function ed25519Verify(publicKeyBase64url, signature, message) {
-    const key = await crypto.subtle.importKey('raw', base64url(publicKeyBase64url), { name: 'Ed25519' }, false, ['verify']);
-    return crypto.subtle.verify({ name: 'Ed25519' }, key, signature, message);
+    const publicKey = base64url(publicKeyBase64url);
+    try {
+        const key = await crypto.subtle.importKey('raw', publicKey, { name: 'Ed25519' }, false, ['verify']);
+        return await crypto.subtle.verify({ name: 'Ed25519' }, key, signature, message);
+    } catch (noEd25519) {
+        fallback = fallback || import('./vendor/noble-ed25519.js').catch(notLoaded => {
+            fallback = null; // offline before it was ever fetched: try again next time
+            throw notLoaded;
+        });
+        const ed = await fallback;
+        try {
+            return await ed.verifyAsync(signature, message, publicKey, { zip215: false });
+        } catch (notAKeyOrSignature) {
+            return false; // a key or signature of the wrong length, as WebCrypto answers it
+        }
+    }
 }
 
 function cachedKeys() {
@@ -205,11 +226,8 @@ export function parseList(text) {
     return { sequence, kind, since, generatedAt, entries, text };
 }
 
-/**
- * A downloaded list ({keyId, text, signature}) if it is one to hold: signed by a known key over its text, a FULL
- * list of this format, and not going back on {@code held} (a lower sequence or an earlier time); else null.
- */
-export async function acceptList(keys, downloaded, held) {
+/** The signed list a download holds, if its signature by a known key verifies over its text; else null. */
+async function signedList(keys, downloaded) {
     if (!downloaded || typeof downloaded.text !== 'string' || typeof downloaded.signature !== 'string') {
         return null;
     }
@@ -222,34 +240,82 @@ export async function acceptList(keys, downloaded, held) {
     if (!await signedBy(downloaded.keyId, signature, new TextEncoder().encode(downloaded.text), keys)) {
         return null;
     }
-    const list = parseList(downloaded.text);
-    if (!list || list.kind !== 'FULL') {
+    return parseList(downloaded.text);
+}
+
+/** Whether {@code list} goes back on {@code held} (a lower sequence or an earlier time): an old list replayed. */
+function goesBack(list, held) {
+    return !!held && (list.sequence < held.sequence || parseTime(list.generatedAt) < parseTime(held.generatedAt));
+}
+
+/**
+ * A downloaded list ({keyId, text, signature}) if it is one to hold: signed by a known key over its text, a FULL
+ * list of this format, and not going back on {@code held} (a lower sequence or an earlier time); else null.
+ */
+export async function acceptList(keys, downloaded, held) {
+    const list = await signedList(keys, downloaded);
+    return list && list.kind === 'FULL' && !goesBack(list, held) ? list : null;
+}
+
+/**
+ * The held FULL list brought up to date by a downloaded DELTA list, as docs/CERTIFICATES.md allows: the DELTA is
+ * signed by a known key, starts no later than the held list was generated (so no revocation falls between them),
+ * does not go back on it, and the merged entries are exactly its sequence (else something is missing: null, and
+ * the verifier fetches the FULL list). The result is a FULL list as of the DELTA's time, oldest entry first.
+ */
+export async function mergeDelta(keys, downloaded, held) {
+    const delta = await signedList(keys, downloaded);
+    if (!held || held.kind !== 'FULL' || !delta || delta.kind !== 'DELTA' || goesBack(delta, held)
+        || parseTime(delta.since) > parseTime(held.generatedAt)) {
         return null;
     }
-    if (held && (list.sequence < held.sequence || parseTime(list.generatedAt) < parseTime(held.generatedAt))) {
+    const byNumber = new Map(held.entries.map(e => [e.number, e]));
+    delta.entries.forEach(e => byNumber.set(e.number, e));
+    const entries = [...byNumber.values()].sort((a, b) => parseTime(a.revokedAt) - parseTime(b.revokedAt));
+    if (BigInt(entries.length) !== delta.sequence) {
         return null;
     }
-    return list;
+    return { sequence: delta.sequence, kind: 'FULL', since: null, generatedAt: delta.generatedAt, entries };
 }
 
 /** The list held for offline use (checked when it was stored), or null. */
 function heldList() {
     try {
         const stored = JSON.parse(localStorage.getItem(REVOCATIONS) || 'null');
+        if (stored && stored.merged) {
+            return { ...stored.merged, sequence: BigInt(stored.merged.sequence) };
+        }
         return stored && parseList(stored.text);
     } catch (e) {
         return null;
     }
 }
 
-/** Fetches the public keys and the signed revocation list, and keeps them for offline use. */
+function keep(list) {
+    localStorage.setItem(REVOCATIONS, JSON.stringify({ merged: { ...list, sequence: String(list.sequence) } }));
+}
+
+/**
+ * Fetches the public keys and the signed revocation list, and keeps them for offline use: with a list held, only
+ * the revocations since it was generated (a DELTA list, merged onto it); the FULL list when there is none or the
+ * DELTA does not fit.
+ */
 export async function refresh(api) {
     const keys = await (await fetch(api + '/public/keys')).json();
     localStorage.setItem(KEYS, JSON.stringify(keys));
-    const downloaded = await (await fetch(api + '/public/revocations')).json();
-    if (await acceptList(keys, downloaded, heldList())) {
-        localStorage.setItem(REVOCATIONS, JSON.stringify({ keyId: downloaded.keyId, text: downloaded.text,
-            signature: downloaded.signature }));
+    const held = heldList();
+    if (held) {
+        const delta = await (await fetch(api + '/public/revocations?since=' + encodeURIComponent(held.generatedAt)))
+            .json();
+        const merged = await mergeDelta(keys, delta, held);
+        if (merged) {
+            keep(merged);
+            return;
+        }
+    }
+    const full = await acceptList(keys, await (await fetch(api + '/public/revocations')).json(), held);
+    if (full) {
+        keep(full);
     }
 }
 

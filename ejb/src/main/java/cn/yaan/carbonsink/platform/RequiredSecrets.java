@@ -31,8 +31,8 @@ import java.util.logging.Logger;
  *   <li>certificates are signed with a key from a keystore (never one generated and kept in the database, where
  *       every dump would carry it);</li>
  *   <li>the public address, which goes into every certificate's QR code and link, is an {@code https} address of a
- *       real host: never the {@code http://localhost:8080} an unset variable leaves (test servers, whose clock can be
- *       moved, may use a local address);</li>
+ *       real host, never unset (the embedded default then takes each request's address) nor a local address (test
+ *       servers, whose clock can be moved, may use one);</li>
  *   <li>the simulated payment provider, if switched on, has its callback secret.</li>
  * </ul>
  * The embedded default goes on generating its own secrets. A production start without any payment provider is

@@ -63,8 +63,17 @@ public final class Settings {
         return flag("carbonsink.embedded");
     }
 
+    /** The address people reach the site at ({@code carbonsink.public-url}), without a trailing slash. */
     public static String publicUrl() {
         String url = get("carbonsink.public-url", "http://localhost:8080");
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * Whether the public address is configured. Only the embedded default may run without (production refuses to
+     * start, see RequiredSecrets): it then builds its addresses from the one each request came to.
+     */
+    public static boolean publicUrlConfigured() {
+        return get("carbonsink.public-url", null) != null;
     }
 }

@@ -105,7 +105,7 @@ class CertificatePdfTest {
         }
     }
 
-    private static PdfContent content(List<String> ranges) throws Exception {
+    static PdfContent content(List<String> ranges) throws Exception {
         return new PdfContent("碳汇认购证书", "Carbon Sink Subscription Certificate", NUMBER,
                 List.of(new PdfContent.Line("持有人 / Holder", "张*"),
                         new PdfContent.Line("注销碳汇 / Units retired", "250 kg CO2e"),

@@ -114,6 +114,9 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/public/certificates/{number}/qr.png", everyone()),
             Map.entry("GET /api/v1/public/certificates/{number}/qr.svg", everyone()),
             Map.entry("GET /api/v1/public/certificates/{number}/pdf", everyone()),
+            Map.entry("GET /api/v1/public/certificates/{number}/share.png", everyone()),
+            // The holder's own copy: the matrix's certificate is an officer's retirement, no caller's own (404).
+            Map.entry("GET /api/v1/certificates/{number}/pdf", anyUser()),
             Map.entry("POST /api/v1/public/verifications", everyone()),
             Map.entry("POST /api/v1/public/verifications/image", everyone()),
             Map.entry("POST /api/v1/certificates/{number}/revocation", only(Caller.ADMIN)),

@@ -1,10 +1,5 @@
 package cn.yaan.carbonsink.it;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
 import jakarta.json.Json;
@@ -34,7 +29,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -69,8 +63,7 @@ class CertificateIT {
     }
 
     static String decodeQr(BufferedImage image) throws Exception {
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        return CertificateFiles.decodeQr(image);
     }
 
     private String scannedQr(String number) throws Exception {
@@ -400,12 +393,56 @@ class CertificateIT {
     public static String pdfText(Api api, String number) {
         Api.Reply pdf = api.get("/api/v1/public/certificates/" + number + "/pdf");
         assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
-        try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
-            assertThat(document.getNumberOfPages()).isEqualTo(1);
-            return new PDFTextStripper().getText(document);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        return CertificateFiles.text(pdf.bytes());
+    }
+
+    /** Pixels of the rectangle that are clearly red: the share image's revoked stamp, nothing else it draws. */
+    static int redPixels(BufferedImage image, int x0, int y0, int x1, int y1) {
+        int count = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int rgb = image.getRGB(x, y);
+                if ((rgb >> 16 & 0xff) > 150 && (rgb >> 8 & 0xff) < 120 && (rgb & 0xff) < 120) {
+                    count++;
+                }
+            }
         }
+        return count;
+    }
+
+    /**
+     * The share image: a public, cacheable (strong ETag) 1080 x 1920 PNG whose QR code is the certificate's address;
+     * revoked, it is stamped (a new rendering, a new tag).
+     */
+    @Test
+    void theShareImageIsAPhoneSizedPictureWhoseQrCodeIsTheCertificatesAddress() throws Exception {
+        JsonObject retirement = purchase("雅安市绿色能源有限公司");
+        String number = retirement.getString("certificateNo");
+        String path = "/api/v1/public/certificates/" + number + "/share.png";
+        Api.Reply share = api.get(path);
+        assertThat(share.status()).as(share.toString()).isEqualTo(200);
+        assertThat(share.contentType()).isEqualTo("image/png");
+        assertThat(share.header("Cache-Control")).hasValue("public, no-cache");
+        String tag = share.header("ETag").orElseThrow();
+        assertThat(tag).doesNotStartWith("W/");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(share.bytes()));
+        assertThat(image.getWidth()).isEqualTo(1080);
+        assertThat(image.getHeight()).isEqualTo(1920);
+        String verifyUrl = api.get("/api/v1/public/certificates/" + number).json().getString("verifyUrl");
+        assertThat(decodeQr(image)).isEqualTo(verifyUrl);
+        assertThat(verify(decodeQr(image)).getString("status")).isEqualTo("VALID");
+        assertThat(redPixels(image, 100, 500, 980, 1000)).as("no revoked stamp").isZero();
+        assertThat(api.send(api.request(path).header("If-None-Match", tag).GET()).status()).isEqualTo(304);
+
+        assertThat(api.postJson("/api/v1/certificates/" + number + "/revocation", "{\"reason\":\"分享图测试\"}",
+                api.token("admin")).status()).isEqualTo(200);
+        Api.Reply revoked = api.send(api.request(path).header("If-None-Match", tag).GET());
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.header("ETag")).isPresent().isNotEqualTo(Optional.of(tag));
+        BufferedImage stamped = ImageIO.read(new ByteArrayInputStream(revoked.bytes()));
+        assertThat(redPixels(stamped, 100, 500, 980, 1000)).as("the revoked stamp").isGreaterThan(5_000);
+        assertThat(decodeQr(stamped)).isEqualTo(verifyUrl);
+        assertThat(api.get("/api/v1/public/certificates/R-2026-0000-0000-0/share.png").status()).isEqualTo(404);
     }
 
     @Test

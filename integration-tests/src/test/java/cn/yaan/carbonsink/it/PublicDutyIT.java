@@ -185,6 +185,42 @@ class PublicDutyIT {
         ErrorsIT.problem(api.get("/api/v1/me/obligations/1999", api.token("citizen")), 400);
     }
 
+    /**
+     * The holder's own PDF names them in full and is never cached; the public PDF (and its QR code) stays masked and
+     * cacheable; another citizen gets 404, as for a number that does not exist, and the anonymous 401.
+     */
+    @Test
+    void theHoldersOwnPdfNamesThemInFullAndIsNeverCached() throws Exception {
+        String project = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, project, 10_000);
+        String token = citizen(35);
+        Api.Reply order = buy(token, 3, project);
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        assertThat(pay(token, order.json().getString("paymentId")).status()).isEqualTo(200);
+        String number = duty(token).getString("certificateNo");
+
+        Api.Reply publicPdf = api.get("/api/v1/public/certificates/" + number + "/pdf");
+        assertThat(publicPdf.header("Cache-Control")).hasValueSatisfying(c -> assertThat(c).startsWith("public"));
+        assertThat(publicPdf.header("ETag")).isPresent();
+        assertThat(CertificateIT.pdfText(api, number)).contains("持有人 / Holder 李*").doesNotContain("李四");
+
+        String own = "/api/v1/certificates/" + number + "/pdf";
+        Api.Reply mine = api.get(own, token);
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        assertThat(mine.contentType()).startsWith("application/pdf");
+        assertThat(mine.header("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("private", "no-store"));
+        assertThat(mine.header("ETag")).isEmpty();
+        String text = CertificateFiles.text(mine.bytes());
+        assertThat(text).contains("持有人 / Holder 李四", number);
+        // The QR code of the personal copy is the public one: the signed payload holds the masked name only.
+        assertThat(CertificateFiles.qrOfPdf(mine.bytes())).isEqualTo(api.get("/api/v1/public/certificates/" + number)
+                .json().getString("verifyUrl"));
+
+        ErrorsIT.problem(api.get(own, citizen(40)), 404);
+        assertThat(api.get(own).status()).isEqualTo(401);
+        ErrorsIT.problem(api.get("/api/v1/certificates/D-2026-0000-0000-0/pdf", token), 404);
+    }
+
     @Test
     void twoPurchasesPaidInParallelCountOnceEachAndEarnOneCertificate() throws Exception {
         String project = TestProjects.newCode();

@@ -68,7 +68,12 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server and waits until the application answers (deployment done). */
     public void start() throws IOException, InterruptedException {
-        launch(Map.of());
+        start(Map.of());
+    }
+
+    /** {@link #start()} with some environment variables changed ("" removes one). */
+    public void start(Map<String, String> environment) throws IOException, InterruptedException {
+        launch(environment);
         awaitReady(Duration.ofMinutes(4));
     }
 

@@ -19,6 +19,11 @@ class CertificateBrowserIT extends BrowserTest {
 
     /** The QR code's address, on the test server (the QR holds the configured public address). */
     private String purchase(String beneficiary) {
+        return purchase(api, beneficiary);
+    }
+
+    /** A new certificate for the beneficiary: the path of its QR code's address, with the payload. */
+    static String purchase(Api api, String beneficiary) {
         String code = TestProjects.newCode();
         TestProjects.projectWithIssuance(api, code, 1_000);
         String number = api.postJson("/api/v1/retirements", Json.createObjectBuilder().add("projectCode", code)
@@ -29,12 +34,12 @@ class CertificateBrowserIT extends BrowserTest {
     }
 
     /** One character of the signature changed. */
-    private static String forge(String path) {
+    static String forge(String path) {
         int at = path.length() - 10;
         return path.substring(0, at) + (path.charAt(at) == 'A' ? 'B' : 'A') + path.substring(at + 1);
     }
 
-    private static void goTo(Browser browser, String pathWithFragment) {
+    static void goTo(Browser browser, String pathWithFragment) {
         // Same page, another fragment: no request for the page itself, only the hashchange.
         browser.script("location.hash = '" + pathWithFragment.substring(pathWithFragment.indexOf('#')) + "';");
     }
@@ -54,6 +59,8 @@ class CertificateBrowserIT extends BrowserTest {
         assertThat(phone.text("holder")).isEqualTo("雅安***公司");
         assertThat(phone.driver().getPageSource()).doesNotContain("雅安市绿色能源有限公司");
         phone.screenshot("phone-verify-valid");
+        assertThat(phone.find("share-image").getAttribute("href")).endsWith("/share.png");
+        CertificateShots.save(api, genuine.substring(3, genuine.indexOf('#')), "retirement");
 
         goTo(phone, forge(genuine));
         phone.waitForText("verdict-text", "伪造或被篡改");
@@ -233,7 +240,7 @@ class CertificateBrowserIT extends BrowserTest {
         assertThat(phone.text("payload-summary")).contains(numberOf(other));
     }
 
-    private static ChromiumNetworkConditions offline() {
+    static ChromiumNetworkConditions offline() {
         ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
         conditions.setOffline(true);
         return conditions;

@@ -58,9 +58,13 @@ class CertificateVectorsBrowserIT extends BrowserTest {
 
     @Test
     void thePagesVerifierGivesEveryVectorItsVerdict() throws Exception {
+        assertEveryVectorGetsItsVerdict(open(Browser.Size.PHONE, "zh-CN"));
+    }
+
+    /** Runs the vectors in the verify page of {@code phone} and compares each result with the file's. */
+    static void assertEveryVectorGetsItsVerdict(Browser phone) throws Exception {
         String text = Files.readString(VECTORS, StandardCharsets.UTF_8);
         JsonObject file = read(text);
-        Browser phone = open(Browser.Size.PHONE, "zh-CN");
         phone.open("/v/R-2026-7K3M-Q9XP-J");
         phone.find("verdict");
         phone.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
@@ -93,6 +97,64 @@ class CertificateVectorsBrowserIT extends BrowserTest {
             assertThat(lv.getBoolean("accepted")).as(lv.getString("name")).isEqualTo(expected.getBoolean("accepted"));
         }
         assertThat(results.getJsonArray("lists")).hasSize(file.getJsonArray("listVectors").size());
+    }
+
+    /**
+     * The page merges a DELTA list onto the FULL list it holds (docs/CERTIFICATES.md): the vectors' DELTA onto a
+     * FULL list generated after its since, never onto one generated before it (a gap); and on the server, a
+     * revocation made after the page fetched its list arrives with the next refresh, by a DELTA request.
+     */
+    @Test
+    void theVerifierMergesADeltaListOntoTheFullListItHolds() throws Exception {
+        String text = Files.readString(VECTORS, StandardCharsets.UTF_8);
+        String genuine = CertificateBrowserIT.purchase(cn.yaan.carbonsink.it.Api.server(), "雅安茶业有限公司");
+        String number = genuine.substring(3, genuine.indexOf('#'));
+        Browser phone = open(Browser.Size.PHONE, "zh-CN");
+        phone.open(genuine);
+        phone.waitForText("verdict-text", "证书有效");
+        new org.openqa.selenium.support.ui.WebDriverWait(phone.driver(), Duration.ofSeconds(15)).until(d -> Boolean.TRUE
+                .equals(phone.script("return !!localStorage.getItem('carbonsink.revocations');")));
+        phone.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        JsonObject vectors = read((String) ((org.openqa.selenium.JavascriptExecutor) phone.driver()).executeAsyncScript("""
+                const file = JSON.parse(arguments[0]);
+                const done = arguments[arguments.length - 1];
+                import('/resources/js/verify.js').then(async m => {
+                    const lists = file.revocationLists;
+                    const merged = {};
+                    for (const held of ['empty', 'fresh', 'stale']) {
+                        const r = await m.mergeDelta(file.keys, lists.delta, await m.acceptList(file.keys, lists[held], null));
+                        merged[held] = r ? r.sequence + ' ' + r.generatedAt + ' ' + r.entries.map(e => e.number).join(',') : null;
+                    }
+                    const tampered = { ...lists.delta, text: lists.delta.text.replace('R-2026-N8BT-4WQF-8', 'D-2026-4D7R-H2KN-D') };
+                    merged.tampered = await m.mergeDelta(file.keys, tampered, await m.acceptList(file.keys, lists.empty, null));
+                    return JSON.stringify(merged);
+                }).then(done, e => done(JSON.stringify({ error: String(e && e.stack || e) })));
+                """, text));
+        assertThat(vectors.containsKey("error")).as(String.valueOf(vectors.get("error"))).isFalse();
+        assertThat(vectors.getString("empty")).isEqualTo("1 2026-11-25T11:55:00.000Z R-2026-N8BT-4WQF-8");
+        assertThat(vectors.getString("fresh")).as("an entry in both counts once")
+                .isEqualTo("1 2026-11-25T11:55:00.000Z R-2026-N8BT-4WQF-8");
+        assertThat(vectors.isNull("stale")).as("a DELTA since after the held list was generated leaves a gap").isTrue();
+        assertThat(vectors.isNull("tampered")).as("a DELTA whose signature fails").isTrue();
+
+        cn.yaan.carbonsink.it.Api api = cn.yaan.carbonsink.it.Api.server();
+        assertThat(api.postJson("/api/v1/certificates/" + number + "/revocation", "{\"reason\":\"增量名单测试\"}",
+                api.token("admin")).status()).isEqualTo(200);
+        Object held = ((org.openqa.selenium.JavascriptExecutor) phone.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/resources/js/verify.js').then(m => m.refresh('/api/v1'))
+                    .then(() => done(localStorage.getItem('carbonsink.revocations')), e => done('error ' + e));
+                """);
+        assertThat((String) held).contains(number, "增量名单测试");
+        assertThat(phone.script("return performance.getEntriesByType('resource')"
+                + ".some(e => e.name.includes('/api/v1/public/revocations?since='));"))
+                .as("the update came as a DELTA list").isEqualTo(true);
+        assertClean(phone);
+        ((org.openqa.selenium.chrome.ChromeDriver) phone.driver()).setNetworkConditions(CertificateBrowserIT.offline());
+        CertificateBrowserIT.goTo(phone, genuine + "&");
+        CertificateBrowserIT.goTo(phone, genuine);
+        phone.waitForText("verdict-text", "证书已撤销");
+        assertThat(phone.text("verdict-how")).contains("无网络", "增量名单测试");
     }
 
     private static JsonObject read(String json) {

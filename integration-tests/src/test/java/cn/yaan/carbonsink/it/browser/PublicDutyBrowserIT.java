@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.it.browser;
 
 import cn.yaan.carbonsink.it.Api;
+import cn.yaan.carbonsink.it.CertificateFiles;
 import cn.yaan.carbonsink.it.TestCitizens;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,9 +79,25 @@ class PublicDutyBrowserIT extends BrowserTest {
         assertFitsAPhone(phone);
         assertClean(phone);
 
-        Api.Reply download = Api.server().send(Api.server().request(pdf.substring(pdf.indexOf("/api/"))).GET());
-        assertThat(download.status()).isEqualTo(200);
-        assertThat(download.contentType()).startsWith("application/pdf");
+        // The holder's own PDF, with the full name; never cached. The public one masks the name.
+        Object own = ((org.openqa.selenium.JavascriptExecutor) phone.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(async r => {
+                    const bytes = new Uint8Array(await r.arrayBuffer());
+                    let binary = '';
+                    bytes.forEach(b => binary += String.fromCharCode(b));
+                    done([r.status, r.headers.get('Content-Type'), r.headers.get('Cache-Control'), btoa(binary)]);
+                }, e => done([0, String(e), '', '']));
+                """, pdf);
+        List<?> answer = (List<?>) own;
+        assertThat(((Number) answer.get(0)).intValue()).isEqualTo(200);
+        assertThat((String) answer.get(1)).startsWith("application/pdf");
+        assertThat((String) answer.get(2)).contains("no-store");
+        assertThat(CertificateFiles.text(java.util.Base64.getDecoder().decode((String) answer.get(3)))).contains("赵六");
+        String number = pdf.substring(pdf.indexOf("/certificates/") + "/certificates/".length(), pdf.lastIndexOf("/pdf"));
+        assertThat(CertificateFiles.text(Api.server().get("/api/v1/public/certificates/" + number + "/pdf").bytes()))
+                .contains("赵*").doesNotContain("赵六");
+        CertificateShots.save(Api.server(), number, "public-duty");
     }
 
     @Test

@@ -162,6 +162,7 @@ class RestorationBrowserIT extends BrowserTest {
         phone.click("inspect:submit");
         phone.waitForText("status", "已履行");
         assertThat(phone.text("certificate")).isNotBlank();
+        CertificateShots.save(Api.server(), phone.text("certificate"), "restoration");
         assertThat(phone.text("timeline")).contains("验收核查", "履行完毕");
         assertFitsAPhone(phone);
         phone.screenshot("phone-officer-restoration");

@@ -9,6 +9,7 @@ import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.certificate.PdfContent;
 import cn.yaan.carbonsink.certificate.QrCodes;
 import cn.yaan.carbonsink.certificate.RevocationList;
+import cn.yaan.carbonsink.certificate.ShareImage;
 import cn.yaan.carbonsink.certificate.SigningKeys;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.shared.AppClock;
@@ -66,6 +67,8 @@ public class CertificateResource {
     static final String QR_CACHING = "public, max-age=31536000, immutable";
     /** A PDF changes once, when the certificate is revoked: cached, but asked again each time (304 when unchanged). */
     static final String PDF_CACHING = "public, no-cache";
+    /** The holder's own copy shows the full name: never kept by a browser cache or a proxy. */
+    static final String PERSONAL = "private, no-store";
 
     @Inject
     RenderedCertificates rendered;
@@ -92,12 +95,13 @@ public class CertificateResource {
                                   long quantityKg, Integer trees, List<String> serialRanges, String issuer,
                                   Instant issuedAt, String status, String revokedAt, String revocationReason,
                                   String verifyUrl) {
-        static CertificateView of(Certificate c) {
+        /** The view with the addresses on the site at {@code base} (see {@link PublicAddress}). */
+        static CertificateView of(Certificate c, String base) {
             return new CertificateView(c.number(), c.kind().name(), title(c, Locale.SIMPLIFIED_CHINESE),
                     title(c, Locale.ENGLISH), Masking.name(c.holder()), c.quantityKg(), c.trees(), c.serialRanges(),
                     c.issuer(), c.issuedAt(), c.status().name(),
                     c.revokedAt() == null ? null : RevocationList.time(c.revokedAt()), c.revocationReason(),
-                    CertificateService.verifyUrl(c));
+                    CertificateService.verifyUrl(c, base));
         }
     }
 
@@ -127,7 +131,12 @@ public class CertificateResource {
     @PermitAll
     @Operation(summary = "A certificate's public view (holder masked); the number may be typed loosely")
     public CertificateView get(@PathParam("number") String number) {
-        return CertificateView.of(certificates.require(number));
+        return CertificateView.of(certificates.require(number), base());
+    }
+
+    /** The site's address for this request (the configured public address wherever one is set). */
+    private String base() {
+        return PublicAddress.of(request);
     }
 
     @GET
@@ -139,8 +148,9 @@ public class CertificateResource {
                           @QueryParam("size") @DefaultValue("360") @Min(120) @Max(1200) int size,
                           @Context Request request) {
         Certificate c = certificates.require(number);
-        return rendered.answer(request, c, "qr.png " + size, "image/png", QR_CACHING,
-                () -> QrCodes.png(CertificateService.verifyUrl(c), size));
+        String base = base();
+        return rendered.answer(request, c, base, "qr.png " + size, "image/png", QR_CACHING,
+                () -> QrCodes.png(CertificateService.verifyUrl(c, base), size));
     }
 
     @GET
@@ -150,8 +160,9 @@ public class CertificateResource {
     @Operation(summary = "The certificate's QR code as SVG")
     public Response qrSvg(@PathParam("number") String number, @Context Request request) {
         Certificate c = certificates.require(number);
-        return rendered.answer(request, c, "qr.svg", "image/svg+xml", QR_CACHING,
-                () -> QrCodes.svg(CertificateService.verifyUrl(c)).getBytes(StandardCharsets.UTF_8));
+        String base = base();
+        return rendered.answer(request, c, base, "qr.svg", "image/svg+xml", QR_CACHING,
+                () -> QrCodes.svg(CertificateService.verifyUrl(c, base)).getBytes(StandardCharsets.UTF_8));
     }
 
     @GET
@@ -161,26 +172,65 @@ public class CertificateResource {
     @Operation(summary = "The certificate as an A4 PDF in Chinese and English, with its QR code")
     public Response pdf(@PathParam("number") String number, @Context Request request) {
         Certificate c = certificates.require(number);
-        Response answer = rendered.answer(request, c, "pdf " + c.status(), "application/pdf", PDF_CACHING, () -> {
-            String url = CertificateService.verifyUrl(c);
-            return CertificatePdf.render(new PdfContent(title(c, Locale.SIMPLIFIED_CHINESE), title(c, Locale.ENGLISH),
-                    c.number(), pdfFacts(c), c.serialRanges(), c.issuer(),
-                    LocalDate.ofInstant(c.issuedAt(), AppClock.ZONE), QrCodes.png(url, 480), url,
-                    CertificateService.verifyPage(c), c.revokedAt() == null ? null
-                    : new PdfContent.Revoked(LocalDate.ofInstant(c.revokedAt(), AppClock.ZONE), c.revocationReason())));
-        });
-        return Response.fromResponse(answer)
-                .header("Content-Disposition", "inline; filename=\"" + c.number() + ".pdf\"").build();
+        String base = base();
+        Response answer = rendered.answer(request, c, base, "pdf " + c.status(), "application/pdf", PDF_CACHING,
+                () -> CertificatePdf.render(content(c, base, Masking.name(c.holder()))));
+        return Response.fromResponse(answer).header("Content-Disposition", disposition(c, "pdf")).build();
+    }
+
+    @GET
+    @Path("certificates/{number}/pdf")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @Produces("application/pdf")
+    @Operation(summary = "The caller's own certificate as a PDF with the holder's full name (the public PDF masks "
+            + "it); never cached; 404 for a certificate that is not the caller's")
+    public Response personalPdf(@PathParam("number") String number) {
+        Certificate c = certificates.find(number).orElse(null);
+        var me = caller.required();
+        if (c == null || !certificates.heldBy(c, me.username(), me.organisationCode())) {
+            throw BusinessException.notFound("You hold no certificate with the number " + number + ".");
+        }
+        return Response.ok(CertificatePdf.render(content(c, base(), certificates.holderInFull(c, me.username()))),
+                        "application/pdf")
+                .header("Cache-Control", PERSONAL).header("Content-Disposition", disposition(c, "pdf")).build();
+    }
+
+    @GET
+    @Path("public/certificates/{number}/share.png")
+    @PermitAll
+    @Produces("image/png")
+    @Operation(summary = "The certificate as a 1080 x 1920 picture to share on WeChat Moments: title, facts, holder "
+            + "masked, number, the QR code of its verify address, issuer; stamped when revoked")
+    public Response shareImage(@PathParam("number") String number, @Context Request request) {
+        Certificate c = certificates.require(number);
+        String base = base();
+        Response answer = rendered.answer(request, c, base, "share.png " + c.status(), "image/png", PDF_CACHING,
+                () -> ShareImage.render(content(c, base, Masking.name(c.holder()))));
+        return Response.fromResponse(answer).header("Content-Disposition", disposition(c, "png")).build();
+    }
+
+    private static String disposition(Certificate c, String extension) {
+        return "inline; filename=\"" + c.number() + "." + extension + "\"";
+    }
+
+    /** What the PDF and the share image show, on the site at {@code base}, naming the holder as {@code holder}. */
+    static PdfContent content(Certificate c, String base, String holder) {
+        String url = CertificateService.verifyUrl(c, base);
+        return new PdfContent(title(c, Locale.SIMPLIFIED_CHINESE), title(c, Locale.ENGLISH), c.number(),
+                pdfFacts(c, holder), c.serialRanges(), c.issuer(), LocalDate.ofInstant(c.issuedAt(), AppClock.ZONE),
+                QrCodes.png(url, 480), url, CertificateService.verifyPage(c, base), c.revokedAt() == null ? null
+                : new PdfContent.Revoked(LocalDate.ofInstant(c.revokedAt(), AppClock.ZONE), c.revocationReason()));
     }
 
     /**
-     * The rows of the PDF, labelled in both languages: the holder (masked), the units retired (if any), the trees, and the facts
-     * the scheme gave (year, case, site, slot, party); a restoration certificate issued before facts were kept
-     * shows its case number from its scheme reference.
+     * The rows of the PDF, labelled in both languages: the holder (masked, but in full in the holder's own copy),
+     * the units retired (if any), the trees, and the facts the scheme gave (year, case, site, slot, party); a
+     * restoration certificate issued before facts were kept shows its case number from its scheme reference.
      */
-    static List<PdfContent.Line> pdfFacts(Certificate c) {
+    static List<PdfContent.Line> pdfFacts(Certificate c, String holder) {
         List<PdfContent.Line> lines = new ArrayList<>();
-        lines.add(new PdfContent.Line(label("holder"), Masking.name(c.holder())));
+        lines.add(new PdfContent.Line(label("holder"), holder));
         if (c.quantityKg() > 0) {
             lines.add(new PdfContent.Line(label("quantity"), c.quantityKg() + " kg CO2e"));
         }
@@ -219,9 +269,9 @@ public class CertificateResource {
      * server's public address (show a warning: a look-alike site), whatever the verdict.
      */
     public record VerificationView(String status, CertificateView certificate, boolean foreignOrigin) {
-        static VerificationView of(CertificateService.Verification v) {
-            return new VerificationView(v.status().name(), v.certificate() == null ? null : CertificateView.of(v.certificate()),
-                    v.foreignOrigin());
+        static VerificationView of(CertificateService.Verification v, String base) {
+            return new VerificationView(v.status().name(),
+                    v.certificate() == null ? null : CertificateView.of(v.certificate(), base), v.foreignOrigin());
         }
     }
 
@@ -234,7 +284,9 @@ public class CertificateResource {
     @APIResponse(responseCode = "200", description = "The verdict",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationView.class)))
     public Response verify(@NotNull @Valid Scan scan) {
-        return Response.ok(answers.of(certificates.verify(scan.qr())), MediaType.APPLICATION_JSON_TYPE).build();
+        String base = base();
+        return Response.ok(answers.of(certificates.verify(scan.qr(), base), base), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     @POST
@@ -246,7 +298,8 @@ public class CertificateResource {
             + "after 20 a minute from one client")
     public VerificationView verifyImage(byte[] image) {
         rateLimits.take(RateLimits.IMAGE_VERIFICATIONS, ClientAddress.of(request));
-        return VerificationView.of(certificates.verify(QrCodes.decode(image)));
+        String base = base();
+        return VerificationView.of(certificates.verify(QrCodes.decode(image), base), base);
     }
 
     @POST
@@ -255,7 +308,7 @@ public class CertificateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Revoke a certificate (final; 409 when revoked already)")
     public CertificateView revoke(@PathParam("number") String number, CertificateService.Revocation r) {
-        return CertificateView.of(certificates.revoke(number, r, caller.required().username()));
+        return CertificateView.of(certificates.revoke(number, r, caller.required().username()), base());
     }
 
     @GET

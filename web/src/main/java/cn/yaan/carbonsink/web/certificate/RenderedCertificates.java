@@ -1,7 +1,6 @@
 package cn.yaan.carbonsink.web.certificate;
 
 import cn.yaan.carbonsink.certificate.Certificate;
-import cn.yaan.carbonsink.shared.Settings;
 import cn.yaan.carbonsink.shared.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
@@ -32,11 +31,12 @@ public class RenderedCertificates {
     static final String RENDERING = "2";
 
     /**
-     * The tag of one rendering of the certificate: its number, signed payload, the public address its QR code points
-     * at, the variant (which names the status where the rendering shows it) and the version of the drawing.
+     * The tag of one rendering of the certificate: its number, signed payload, the site address its QR code points
+     * at ({@link PublicAddress}), the variant (which names the status where the rendering shows it) and the version
+     * of the drawing. The address in the tag keeps renderings for different addresses apart, kept and cached alike.
      */
-    static EntityTag tag(Certificate c, String variant) {
-        byte[] hash = Sha256.digest(String.join("|", c.number(), c.payload(), Settings.publicUrl(),
+    static EntityTag tag(Certificate c, String base, String variant) {
+        byte[] hash = Sha256.digest(String.join("|", c.number(), c.payload(), base,
                 variant, RENDERING).getBytes(StandardCharsets.UTF_8));
         return new EntityTag(HexFormat.of().formatHex(hash, 0, 16));
     }
@@ -45,15 +45,18 @@ public class RenderedCertificates {
      * 304 when the request already holds this rendering, else the rendering (drawn once, then kept), with its tag and
      * {@code cacheControl}.
      */
-    public Response answer(Request request, Certificate c, String variant, String mediaType, String cacheControl,
-                           Supplier<byte[]> render) {
-        EntityTag tag = tag(c, variant);
+    public Response answer(Request request, Certificate c, String base, String variant, String mediaType,
+                           String cacheControl, Supplier<byte[]> render) {
+        EntityTag tag = tag(c, base, variant);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.tag(tag).header("Cache-Control", cacheControl).build();
+        Response.ResponseBuilder answer = notModified != null ? notModified
+                : Response.ok(bytes(tag.getValue(), render), mediaType);
+        answer.tag(tag).header("Cache-Control", cacheControl);
+        if (PublicAddress.fromRequest()) {
+            // The address in it came from the request's Host: a shared cache must not hand it to other hosts' clients.
+            answer.header("Vary", "Host");
         }
-        return Response.ok(bytes(tag.getValue(), render), mediaType).tag(tag).header("Cache-Control", cacheControl)
-                .build();
+        return answer.build();
     }
 
     private byte[] bytes(String key, Supplier<byte[]> render) {

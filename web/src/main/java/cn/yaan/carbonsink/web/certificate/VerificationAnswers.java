@@ -20,7 +20,7 @@ final class VerificationAnswers {
 
     private static final int MAX_ENTRIES = 100_000;
 
-    private record Rendered(Certificate source, byte[] json) {
+    private record Rendered(Certificate source, String base, byte[] json) {
     }
 
     private final Map<String, Rendered> byNumber = new ConcurrentHashMap<>();
@@ -34,21 +34,22 @@ final class VerificationAnswers {
         }
     }
 
-    byte[] of(CertificateService.Verification v) {
+    /** The answer, its addresses on the site at {@code base} (reused only for the same address). */
+    byte[] of(CertificateService.Verification v, String base) {
         Certificate c = v.certificate();
         if (c == null) {
             return (v.foreignOrigin() ? bareForeign : bare).get(v.status());
         }
         if (v.foreignOrigin()) {
             // Rare (a look-alike site's code): rendered each time, never reused for the genuine address.
-            return render(VerificationView.of(v));
+            return render(VerificationView.of(v, base));
         }
         Rendered rendered = byNumber.get(c.number());
-        if (rendered == null || rendered.source() != c) {
+        if (rendered == null || rendered.source() != c || !rendered.base().equals(base)) {
             if (byNumber.size() >= MAX_ENTRIES) {
                 byNumber.clear();
             }
-            rendered = new Rendered(c, render(VerificationView.of(v)));
+            rendered = new Rendered(c, base, render(VerificationView.of(v, base)));
             byNumber.put(c.number(), rendered);
         }
         return rendered.json();

@@ -6,6 +6,7 @@ import cn.yaan.carbonsink.shared.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Instant;
 
@@ -21,6 +22,9 @@ public class VerifyBacking {
     @Inject
     CertificateService certificates;
 
+    @Inject
+    HttpServletRequest request;
+
     private String number;
     private Certificate certificate;
     private final Instant renderedAt = Instant.now();
@@ -35,7 +39,7 @@ public class VerifyBacking {
     }
 
     /** The address the QR codes point at: the script warns when the page is opened at another (a look-alike site). */
-    public String getPublicUrl() { return Settings.publicUrl(); }
+    public String getPublicUrl() { return PublicAddress.of(request); }
 
     /**
      * From how many hours an offline verdict warns that its revocation list is stale

@@ -4,10 +4,12 @@ import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.tourism.GateService;
 import cn.yaan.carbonsink.tourism.ScenicSite;
+import cn.yaan.carbonsink.web.certificate.PublicAddress;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** The gate scanner ({@code site/scan.xhtml}) and the site's day ({@code site/dashboard.xhtml}). */
 @Named
@@ -17,6 +19,9 @@ public class GateBacking {
     /** The verdicts the scanner may show, in the order of the page's hidden texts. */
     public static final String[] RESULTS = {"ADMITTED", "ALREADY_CHECKED_IN", "WRONG_SITE", "NOT_YET_VALID",
             "EXPIRED", "CANCELLED", "INVALID_SIGNATURE"};
+
+    @Inject
+    HttpServletRequest request;
 
     @Inject
     GateService gate;
@@ -39,7 +44,7 @@ public class GateBacking {
 
     /** The official address: the scanner warns when a scanned code names another site (a look-alike). */
     public String getPublicUrl() {
-        return cn.yaan.carbonsink.shared.Settings.publicUrl();
+        return PublicAddress.of(request);
     }
 
     public String[] getResults() {

@@ -1,0 +1,176 @@
+package cn.yaan.carbonsink.certificate;
+
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+
+import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A certificate as a phone-sized picture (1080 x 1920 PNG) to post on WeChat Moments: the issuer, the bilingual
+ * title and number, the facts of the PDF (holder masked), the QR code of the verify address (with the signed payload,
+ * so it verifies offline as the PDF's does) with the short address under it, and the date of issue; a revoked
+ * certificate's picture is stamped 已撤销 REVOKED. Drawn with Java2D in the PDF's embedded font (WenQuanYi Micro Hei),
+ * so Chinese renders on any server, fonts installed or not.
+ */
+public final class ShareImage {
+
+    public static final int WIDTH = 1080;
+    public static final int HEIGHT = 1920;
+    static final int QR_SIZE = 560;
+
+    private static final Color GREEN = new Color(0x2e, 0x7d, 0x32);
+    private static final Color PALE = new Color(0xf1, 0xf8, 0xe9);
+    private static final Color INK = new Color(0x1f, 0x29, 0x33);
+    private static final Color MUTED = new Color(0x52, 0x60, 0x6d);
+    private static final Color SEAL_RED = new Color(0xc6, 0x28, 0x28);
+    private static final int MARGIN = 90;
+
+    private ShareImage() {
+    }
+
+    /** The picture of what the PDF shows (the same content, the same masking). */
+    public static byte[] render(PdfContent c) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            draw(g, c);
+        } finally {
+            g.dispose();
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "PNG", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void draw(Graphics2D g, PdfContent c) {
+        g.setPaint(new GradientPaint(0, 0, PALE, 0, HEIGHT, Color.WHITE));
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.setColor(GREEN);
+        g.setStroke(new BasicStroke(10));
+        g.draw(new RoundRectangle2D.Float(30, 30, WIDTH - 60, HEIGHT - 60, 40, 40));
+        g.setStroke(new BasicStroke(2));
+        g.draw(new RoundRectangle2D.Float(50, 50, WIDTH - 100, HEIGHT - 100, 30, 30));
+
+        int y = 150;
+        g.setColor(MUTED);
+        centered(g, 36, y, c.issuer());
+        y += 120;
+        g.setColor(GREEN);
+        centered(g, 78, y, c.titleZh());
+        y += 70;
+        centered(g, 38, y, c.titleEn());
+        y += 70;
+        g.setColor(INK);
+        centered(g, 34, y, "证书编号 No. " + c.number());
+
+        y += 60;
+        g.setColor(new Color(0xc8, 0xe6, 0xc9));
+        g.fillRect(MARGIN, y, WIDTH - 2 * MARGIN, 3);
+        y += 70;
+        int qrX = (WIDTH - QR_SIZE) / 2;
+        int qrY = HEIGHT - 300 - QR_SIZE;
+        for (PdfContent.Line line : c.facts()) {
+            if (y + 56 > qrY - 40) {
+                break; // the QR code's room: a certificate has at most five facts; serial ranges are the PDF's
+            }
+            g.setColor(MUTED);
+            left(g, 28, MARGIN, y, WIDTH - 2 * MARGIN, line.label());
+            g.setColor(INK);
+            left(g, 44, MARGIN, y + 56, WIDTH - 2 * MARGIN, line.value());
+            y += 100;
+        }
+
+        g.setColor(Color.WHITE);
+        g.fillRect(qrX - 10, qrY - 10, QR_SIZE + 20, QR_SIZE + 20);
+        g.drawImage(MatrixToImageWriter.toBufferedImage(QrCodes.matrix(c.qrUrl(), QR_SIZE)), qrX, qrY, null);
+        g.setColor(MUTED);
+        centered(g, 30, qrY + QR_SIZE + 60, "扫码验证 / Scan to verify");
+        g.setColor(INK);
+        centered(g, 28, qrY + QR_SIZE + 110, c.shortUrl());
+        g.setColor(MUTED);
+        centered(g, 30, HEIGHT - 120, c.issuer() + " · 签发日期 / Issued on "
+                + DateTimeFormatter.ISO_LOCAL_DATE.format(c.issuedOn()));
+
+        if (c.revoked() != null) {
+            revoked(g, DateTimeFormatter.ISO_LOCAL_DATE.format(c.revoked().on()));
+        }
+    }
+
+    /** A red stamp across the upper half, clear of the QR code: 已撤销 REVOKED and the date. */
+    private static void revoked(Graphics2D g, String on) {
+        AffineTransform before = g.getTransform();
+        g.rotate(Math.toRadians(-18), WIDTH / 2.0, 760);
+        g.setColor(new Color(SEAL_RED.getRed(), SEAL_RED.getGreen(), SEAL_RED.getBlue(), 170));
+        g.setStroke(new BasicStroke(8));
+        g.drawRoundRect(130, 640, WIDTH - 260, 240, 30, 30);
+        centered(g, 96, 770, "已撤销 REVOKED");
+        centered(g, 40, 840, on);
+        g.setTransform(before);
+    }
+
+    private static void centered(Graphics2D g, float size, int y, String text) {
+        String safe = printable(text);
+        g.setFont(fitted(g, size, WIDTH - 2 * MARGIN, safe));
+        g.drawString(safe, (WIDTH - g.getFontMetrics().stringWidth(safe)) / 2, y);
+    }
+
+    private static void left(Graphics2D g, float size, int x, int y, int maxWidth, String text) {
+        String safe = printable(text);
+        g.setFont(fitted(g, size, maxWidth, safe));
+        g.drawString(safe, x, y);
+    }
+
+    /** The font at {@code size}, smaller where the line would not fit. */
+    private static Font fitted(Graphics2D g, float size, int maxWidth, String text) {
+        Font font = FontHolder.FONT.deriveFont(size);
+        int width = g.getFontMetrics(font).stringWidth(text);
+        return width <= maxWidth ? font : font.deriveFont(size * maxWidth / width);
+    }
+
+    /** Null as empty, control characters as spaces, characters the font lacks as '?' (as in the PDF). */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) ? ' '
+                : FontHolder.FONT.canDisplay(cp) ? cp : '?'));
+        return sb.toString();
+    }
+
+    private static final class FontHolder {
+        static final Font FONT = load();
+
+        private static Font load() {
+            try (InputStream in = ShareImage.class.getResourceAsStream("/fonts/wqy-microhei.ttc")) {
+                if (in == null) {
+                    throw new IllegalStateException("/fonts/wqy-microhei.ttc is not on the classpath");
+                }
+                return Font.createFonts(in)[0];
+            } catch (IOException | FontFormatException e) {
+                throw new IllegalStateException("The certificate font cannot be read: " + e.getMessage(), e);
+            }
+        }
+    }
+}
