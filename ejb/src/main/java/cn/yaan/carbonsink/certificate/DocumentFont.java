@@ -7,6 +7,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
+import java.awt.Graphics2D;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +35,37 @@ final class DocumentFont {
     /** The font for Java 2D, at this size in pixels. */
     static Font awt(float size) {
         return AwtHolder.FONT.deriveFont(size);
+    }
+
+    /** A line centred across an image of this width, shrunk to fit between its margins. */
+    static void centred(Graphics2D g, float size, int imageWidth, int margin, int baseline, String text) {
+        String safe = printable(text);
+        g.setFont(fitted(g, size, imageWidth - 2 * margin, safe));
+        g.drawString(safe, (imageWidth - g.getFontMetrics().stringWidth(safe)) / 2, baseline);
+    }
+
+    /** A line drawn on an image from x, shrunk to fit maxWidth. */
+    static void left(Graphics2D g, float size, int x, int baseline, int maxWidth, String text) {
+        String safe = printable(text);
+        g.setFont(fitted(g, size, maxWidth, safe));
+        g.drawString(safe, x, baseline);
+    }
+
+    private static Font fitted(Graphics2D g, float size, int maxWidth, String text) {
+        Font font = awt(size);
+        int width = g.getFontMetrics(font).stringWidth(text);
+        return width <= maxWidth ? font : font.deriveFont(size * maxWidth / width);
+    }
+
+    /** Null as empty, control characters as spaces, characters the Java 2D font lacks as '?'. */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) ? ' '
+                : AwtHolder.FONT.canDisplay(cp) ? cp : '?'));
+        return sb.toString();
     }
 
     /** A line from x, shrunk to fit maxWidth. */

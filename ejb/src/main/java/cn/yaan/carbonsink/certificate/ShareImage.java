@@ -5,8 +5,6 @@ import com.google.zxing.client.j2se.MatrixToImageWriter;
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -15,7 +13,6 @@ import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 
@@ -74,15 +71,15 @@ public final class ShareImage {
 
         int y = 150;
         g.setColor(MUTED);
-        centered(g, 36, y, c.issuer());
+        DocumentFont.centred(g, 36, WIDTH, MARGIN, y, c.issuer());
         y += 120;
         g.setColor(GREEN);
-        centered(g, 78, y, c.titleZh());
+        DocumentFont.centred(g, 78, WIDTH, MARGIN, y, c.titleZh());
         y += 70;
-        centered(g, 38, y, c.titleEn());
+        DocumentFont.centred(g, 38, WIDTH, MARGIN, y, c.titleEn());
         y += 70;
         g.setColor(INK);
-        centered(g, 34, y, "证书编号 No. " + c.number());
+        DocumentFont.centred(g, 34, WIDTH, MARGIN, y, "证书编号 No. " + c.number());
 
         y += 60;
         g.setColor(new Color(0xc8, 0xe6, 0xc9));
@@ -95,9 +92,9 @@ public final class ShareImage {
                 break; // the QR code's room: a certificate has at most five facts; serial ranges are the PDF's
             }
             g.setColor(MUTED);
-            left(g, 28, MARGIN, y, WIDTH - 2 * MARGIN, line.label());
+            DocumentFont.left(g, 28, MARGIN, y, WIDTH - 2 * MARGIN, line.label());
             g.setColor(INK);
-            left(g, 44, MARGIN, y + 56, WIDTH - 2 * MARGIN, line.value());
+            DocumentFont.left(g, 44, MARGIN, y + 56, WIDTH - 2 * MARGIN, line.value());
             y += 100;
         }
 
@@ -105,11 +102,11 @@ public final class ShareImage {
         g.fillRect(qrX - 10, qrY - 10, QR_SIZE + 20, QR_SIZE + 20);
         g.drawImage(MatrixToImageWriter.toBufferedImage(QrCodes.matrix(c.qrUrl(), QR_SIZE)), qrX, qrY, null);
         g.setColor(MUTED);
-        centered(g, 30, qrY + QR_SIZE + 60, "扫码验证 / Scan to verify");
+        DocumentFont.centred(g, 30, WIDTH, MARGIN, qrY + QR_SIZE + 60, "扫码验证 / Scan to verify");
         g.setColor(INK);
-        centered(g, 28, qrY + QR_SIZE + 110, c.shortUrl());
+        DocumentFont.centred(g, 28, WIDTH, MARGIN, qrY + QR_SIZE + 110, c.shortUrl());
         g.setColor(MUTED);
-        centered(g, 30, HEIGHT - 120, c.issuer() + " · 签发日期 / Issued on "
+        DocumentFont.centred(g, 30, WIDTH, MARGIN, HEIGHT - 120, c.issuer() + " · 签发日期 / Issued on "
                 + DateTimeFormatter.ISO_LOCAL_DATE.format(c.issuedOn()));
 
         if (c.revoked() != null) {
@@ -124,53 +121,8 @@ public final class ShareImage {
         g.setColor(new Color(SEAL_RED.getRed(), SEAL_RED.getGreen(), SEAL_RED.getBlue(), 170));
         g.setStroke(new BasicStroke(8));
         g.drawRoundRect(130, 640, WIDTH - 260, 240, 30, 30);
-        centered(g, 96, 770, "已撤销 REVOKED");
-        centered(g, 40, 840, on);
+        DocumentFont.centred(g, 96, WIDTH, MARGIN, 770, "已撤销 REVOKED");
+        DocumentFont.centred(g, 40, WIDTH, MARGIN, 840, on);
         g.setTransform(before);
-    }
-
-    private static void centered(Graphics2D g, float size, int y, String text) {
-        String safe = printable(text);
-        g.setFont(fitted(g, size, WIDTH - 2 * MARGIN, safe));
-        g.drawString(safe, (WIDTH - g.getFontMetrics().stringWidth(safe)) / 2, y);
-    }
-
-    private static void left(Graphics2D g, float size, int x, int y, int maxWidth, String text) {
-        String safe = printable(text);
-        g.setFont(fitted(g, size, maxWidth, safe));
-        g.drawString(safe, x, y);
-    }
-
-    /** The font at {@code size}, smaller where the line would not fit. */
-    private static Font fitted(Graphics2D g, float size, int maxWidth, String text) {
-        Font font = FontHolder.FONT.deriveFont(size);
-        int width = g.getFontMetrics(font).stringWidth(text);
-        return width <= maxWidth ? font : font.deriveFont(size * maxWidth / width);
-    }
-
-    /** Null as empty, control characters as spaces, characters the font lacks as '?' (as in the PDF). */
-    static String printable(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) ? ' '
-                : FontHolder.FONT.canDisplay(cp) ? cp : '?'));
-        return sb.toString();
-    }
-
-    private static final class FontHolder {
-        static final Font FONT = load();
-
-        private static Font load() {
-            try (InputStream in = ShareImage.class.getResourceAsStream("/fonts/wqy-microhei.ttc")) {
-                if (in == null) {
-                    throw new IllegalStateException("/fonts/wqy-microhei.ttc is not on the classpath");
-                }
-                return Font.createFonts(in)[0];
-            } catch (IOException | FontFormatException e) {
-                throw new IllegalStateException("The certificate font cannot be read: " + e.getMessage(), e);
-            }
-        }
     }
 }

@@ -13,7 +13,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -31,6 +30,7 @@ public final class TicketDocuments {
 
     /** The PNG's size: a phone screen's proportions (9:16), sharp on a high-density screen. */
     static final int PNG_WIDTH = 720;
+    private static final int PNG_MARGIN = 32;
     static final int PNG_HEIGHT = 1280;
     private static final int PNG_QR = 560;
 
@@ -70,21 +70,21 @@ public final class TicketDocuments {
             g.setColor(GREEN);
             g.fillRect(0, 0, PNG_WIDTH, 120);
             g.setColor(Color.WHITE);
-            centred(g, 44, 78, TITLE);
+            DocumentFont.centred(g, 44, PNG_WIDTH, PNG_MARGIN, 78, TITLE);
             g.setColor(INK);
-            centred(g, 48, 200, t.siteZh());
+            DocumentFont.centred(g, 48, PNG_WIDTH, PNG_MARGIN, 200, t.siteZh());
             g.setColor(MUTED);
-            centred(g, 30, 248, t.siteEn());
+            DocumentFont.centred(g, 30, PNG_WIDTH, PNG_MARGIN, 248, t.siteEn());
             g.setColor(INK);
             int y = 320;
             for (String line : lines(t)) {
-                centred(g, 32, y, line);
+                DocumentFont.centred(g, 32, PNG_WIDTH, PNG_MARGIN, y, line);
                 y += 52;
             }
             // The QR code's own quiet zone is white on white; the gate's camera needs no frame.
             g.drawImage(QrCodes.image(t.qrText(), PNG_QR), (PNG_WIDTH - PNG_QR) / 2, 470, PNG_QR, PNG_QR, null);
             g.setColor(MUTED);
-            centred(g, 22, PNG_HEIGHT - 60, HINT);
+            DocumentFont.centred(g, 22, PNG_WIDTH, PNG_MARGIN, PNG_HEIGHT - 60, HINT);
         } finally {
             g.dispose();
         }
@@ -95,19 +95,6 @@ public final class TicketDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A line centred across the image, shrunk until it fits between 32 px margins. */
-    private static void centred(Graphics2D g, float size, int baseline, String text) {
-        g.setFont(DocumentFont.awt(size));
-        FontMetrics metrics = g.getFontMetrics();
-        int width = metrics.stringWidth(text);
-        int room = PNG_WIDTH - 64;
-        if (width > room) {
-            g.setFont(DocumentFont.awt(size * room / width));
-            width = g.getFontMetrics().stringWidth(text);
-        }
-        g.drawString(text, (PNG_WIDTH - width) / 2, baseline);
     }
 
     public static byte[] pdf(TicketCard t) {

@@ -54,7 +54,7 @@ class ShareImageTest {
         assertThat(image.getHeight()).isEqualTo(1920);
         assertThat(QrCodes.decode(png)).isEqualTo(content.qrUrl());
         // The embedded font has the Chinese glyphs (none becomes '?'), and the title line is drawn.
-        assertThat(ShareImage.printable("碳汇认购证书 雅安市林业局 张*")).isEqualTo("碳汇认购证书 雅安市林业局 张*");
+        assertThat(DocumentFont.printable("碳汇认购证书 雅安市林业局 张*")).isEqualTo("碳汇认购证书 雅安市林业局 张*");
         assertThat(ink(image, 90, 200, 990, 290)).as("the Chinese title").isGreaterThan(2_000);
         assertThat(red(image, 100, 500, 980, 1000)).as("no revoked stamp").isZero();
     }
