@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.certificate;
 
+import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -37,6 +38,9 @@ public class CertificateService {
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     AppClock clock;
@@ -170,6 +174,12 @@ public class CertificateService {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Verification verify(String scanned) {
+        Verification verification = judge(scanned);
+        metrics.count(Metrics.VERIFICATIONS, "verdict", verification.status());
+        return verification;
+    }
+
+    private Verification judge(String scanned) {
         Optional<QrPayload.Signed> decoded = QrPayload.fromScan(scanned);
         if (decoded.isEmpty()) {
             return new Verification(Verdict.MALFORMED, null, false);
