@@ -52,12 +52,15 @@ public class DatabaseMigration {
     EntityManagerFactory emf;
 
     /** The shared migrations, plus those only one database needs (PostgreSQL's append-only trigger). */
-    private String[] locations() {
+    private String[] locations(boolean postgresql) {
+        return postgresql
+                ? new String[]{"classpath:db/migration", "classpath:db/vendor/postgresql"}
+                : new String[]{"classpath:db/migration"};
+    }
+
+    private boolean postgresql() {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("postgresql")
-                    ? new String[]{"classpath:db/migration", "classpath:db/vendor/postgresql"}
-                    : new String[]{"classpath:db/migration"};
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
         } catch (SQLException e) {
             throw new IllegalStateException("The database does not answer", e);
         }
@@ -66,8 +69,13 @@ public class DatabaseMigration {
     @PostConstruct
     void migrate() {
         Owner owner = Owner.configured();
+        boolean postgresql = postgresql();
+        if (owner != null && !postgresql) {
+            throw new IllegalStateException("CARBONSINK_DB_OWNER_USER is for PostgreSQL; the embedded H2 database has "
+                    + "one account: unset it");
+        }
         FluentConfiguration flyway = Flyway.configure(getClass().getClassLoader())
-                .locations(locations())
+                .locations(locations(postgresql))
                 .failOnMissingLocations(true);
         String appUser = null;
         if (owner == null) {
@@ -129,6 +137,7 @@ public class DatabaseMigration {
                     + "role name (lower-case letters, digits, _): cannot grant it its rows");
         }
         try (Connection connection = owner.getConnection(); Statement sql = connection.createStatement()) {
+            connection.setAutoCommit(true);
             String schema = connection.getSchema();
             if (schema == null || !ROLE.matcher(schema).matches()) {
                 throw new IllegalStateException("The schema '" + schema + "' is not a plain name (lower-case letters, "
