@@ -89,7 +89,8 @@ public final class ServerProcess implements AutoCloseable {
     /** {@link #start()} with some environment variables changed ("" removes one). */
     public void start(Map<String, String> environment) throws IOException, InterruptedException {
         launch(environment);
-        awaitReady(Duration.ofMinutes(4));
+        // Generous: on cores shared with other builds a start has taken over four minutes.
+        awaitReady(Duration.ofMinutes(8));
     }
 
     /**
