@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.certificate;
 
 import cn.yaan.carbonsink.identity.CitizenService;
+import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -41,6 +42,9 @@ public class CertificateService {
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     AppClock clock;
@@ -275,6 +279,12 @@ public class CertificateService {
     /** {@link #verify(String)} on the site at {@code base}: an address elsewhere is foreign. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Verification verify(String scanned, String base) {
+        Verification verification = judge(scanned, base);
+        metrics.count(Metrics.VERIFICATIONS, "verdict", verification.status());
+        return verification;
+    }
+
+    private Verification judge(String scanned, String base) {
         Optional<QrPayload.Signed> decoded = QrPayload.fromScan(scanned);
         if (decoded.isEmpty()) {
             return new Verification(Verdict.MALFORMED, null, false);

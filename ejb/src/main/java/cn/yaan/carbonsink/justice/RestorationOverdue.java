@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.justice;
 
+import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -25,6 +26,9 @@ public class RestorationOverdue {
 
     @Inject
     RestorationService restorations;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     AppClock clock;
@@ -58,6 +62,7 @@ public class RestorationOverdue {
             int n = marked;
             LOG.info(() -> "Marked " + n + " restoration orders overdue");
         }
+        metrics.count(Metrics.JOB_RUNS, "job", "restoration-overdue");
         return marked;
     }
 }

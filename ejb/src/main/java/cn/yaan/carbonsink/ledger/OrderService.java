@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.ledger;
 
 import cn.yaan.carbonsink.identity.IdentityService;
 import cn.yaan.carbonsink.platform.Idempotency;
+import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Settings;
@@ -42,6 +43,9 @@ public class OrderService {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     AuditLedger audit;
@@ -122,6 +126,7 @@ public class OrderService {
                 .mapToLong(h -> SinkProject.amountFen(h.getValue(), h.getKey().project().unitPriceFenPerTonne())).sum());
         audit.append(r.owner(), "RESERVED order=" + order.id() + " kg=" + r.quantityKg() + " holds=" + holds.entrySet()
                 .stream().map(h -> h.getKey().id() + ":" + h.getValue()).collect(Collectors.joining(" ")));
+        metrics.count(Metrics.ORDERS, "event", "created");
         return order;
     }
 
@@ -215,6 +220,7 @@ public class OrderService {
         order.cancel();
         audit.append(owner, "CANCELLED order=" + order.id());
         released.fire(new OrderReleased(order.id(), order.purpose(), order.reference(), order.status()));
+        metrics.count(Metrics.ORDERS, "event", "cancelled");
         return order;
     }
 
@@ -249,6 +255,7 @@ public class OrderService {
         order.expire(clock.now());
         audit.append(actor, "EXPIRED order=" + order.id() + " kg=" + order.quantityKg());
         released.fire(new OrderReleased(order.id(), order.purpose(), order.reference(), order.status()));
+        metrics.count(Metrics.ORDERS, "event", "expired");
     }
 
     static Duration reservationTime() {

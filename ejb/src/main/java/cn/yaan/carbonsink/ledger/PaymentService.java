@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.ledger;
 
+import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import jakarta.ejb.Stateless;
@@ -37,6 +38,9 @@ public class PaymentService {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     AuditLedger audit;
@@ -77,6 +81,7 @@ public class PaymentService {
                 : Outcome.FAILED;
         em.persist(new PaymentNotification(provider, n.notificationId(), n.paymentId(), n.amountFen(), clock.now(), outcome));
         em.flush();
+        metrics.count(Metrics.PAYMENTS, "outcome", outcome);
         return order;
     }
 
@@ -100,7 +105,8 @@ public class PaymentService {
         if (order.status() == OrderStatus.CANCELLED) {
             throw BusinessException.conflict("order-cancelled", "The order was cancelled; it can no longer be paid.");
         }
-        settle(order, order.amountFen(), ref, "payment:" + SimulatedPaymentProvider.NAME);
+        metrics.count(Metrics.PAYMENTS, "outcome", settle(order, order.amountFen(), ref,
+                "payment:" + SimulatedPaymentProvider.NAME));
         return order;
     }
 
@@ -135,6 +141,7 @@ public class PaymentService {
         order.pay(now, paymentRef);
         audit.append(actor, "PAID order=" + order.id() + " amountFen=" + amountFen + " ref=" + paymentRef);
         retirements.retireOrder(order, actor);
+        metrics.count(Metrics.ORDERS, "event", "paid");
         return Outcome.PAID;
     }
 

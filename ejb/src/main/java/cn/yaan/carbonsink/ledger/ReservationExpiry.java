@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.ledger;
 
+import cn.yaan.carbonsink.platform.Metrics;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -21,6 +22,9 @@ public class ReservationExpiry {
     @Inject
     OrderService ledger;
 
+    @Inject
+    Metrics metrics;
+
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void releaseExpired() {
@@ -38,5 +42,6 @@ public class ReservationExpiry {
             int n = released;
             LOG.info(() -> "Released the holds of " + n + " expired orders");
         }
+        metrics.count(Metrics.JOB_RUNS, "job", "reservation-expiry");
     }
 }

@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.ledger;
 
 import cn.yaan.carbonsink.platform.Idempotency;
+import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -33,6 +34,9 @@ public class RetirementService {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     AuditLedger audit;
@@ -119,6 +123,7 @@ public class RetirementService {
                 + " purpose=" + retirement.purpose() + " ranges=" + String.join(",", blocks));
         retired.fire(new UnitsRetired(retirement.id(), retirement.purpose(), retirement.reference(),
                 retirement.beneficiary(), retirement.quantityKg(), blocks));
+        metrics.count(Metrics.RETIREMENTS, "purpose", retirement.purpose());
         return Receipt.of(retirement, ranges);
     }
 }

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.ledger;
 
+import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -34,6 +35,9 @@ public class SelfCheck {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     AuditLedger audit;
@@ -75,6 +79,7 @@ public class SelfCheck {
     @Schedule(hour = "3", minute = "0", timezone = "Asia/Shanghai", persistent = false)
     void daily() {
         Report report = run();
+        metrics.count(Metrics.JOB_RUNS, "job", "ledger-self-check");
         if (report.ok()) {
             LOG.info(() -> "Ledger self-check: all " + report.checks().size() + " checks passed");
         } else {

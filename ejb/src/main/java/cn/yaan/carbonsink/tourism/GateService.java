@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.tourism;
 
 import cn.yaan.carbonsink.certificate.SigningKeys;
 import cn.yaan.carbonsink.identity.Caller;
+import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -38,6 +39,9 @@ public class GateService {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     SiteService sites;
@@ -87,6 +91,12 @@ public class GateService {
      * the site sees a ticket shown at two gates while they had no network.
      */
     public Verdict checkIn(Caller operator, String qr, String gate, Instant scannedAt) {
+        Verdict verdict = judge(operator, qr, gate, scannedAt);
+        metrics.count(Metrics.CHECK_INS, "verdict", verdict.result());
+        return verdict;
+    }
+
+    private Verdict judge(Caller operator, String qr, String gate, Instant scannedAt) {
         gate = FreeText.required("gate", gate, GATE_MAX);
         ScenicSite site = siteOf(operator);
         Instant now = clock.now();

@@ -55,6 +55,21 @@ public class ScenicSite {
     protected ScenicSite() {
     }
 
+    /** A site of the demo data ({@link TourismDemoData}); production has no sites until it is given its own. */
+    ScenicSite(String code, String nameZh, String nameEn, String county, int dailyCapacity, int walkInPercent,
+               LocalTime opensAt, LocalTime closesAt, String operatorOrg, String capacityNote) {
+        this.code = code;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.county = county;
+        this.dailyCapacity = dailyCapacity;
+        this.walkInPercent = walkInPercent;
+        this.opensAt = opensAt;
+        this.closesAt = closesAt;
+        this.operatorOrg = operatorOrg;
+        this.capacityNote = capacityNote;
+    }
+
     public Long id() {
         return id;
     }

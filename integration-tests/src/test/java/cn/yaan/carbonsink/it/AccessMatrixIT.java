@@ -92,6 +92,7 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/public/ping", everyone()),
             Map.entry("GET /api/v1/health/live", everyone()),
             Map.entry("GET /api/v1/health/ready", everyone()),
+            Map.entry("GET /api/v1/metrics", only(Caller.ADMIN)),
             Map.entry("POST /api/v1/admin/accounts", only(Caller.ADMIN)),
             Map.entry("GET /api/v1/admin/clock", only(Caller.ADMIN)),
             Map.entry("PUT /api/v1/admin/clock", only(Caller.ADMIN)),

@@ -22,13 +22,28 @@ public final class ServerProcess implements AutoCloseable {
     private final Path home;
     private final int portOffset;
     private final Path pidFile;
+    private final String serverConfig;
     private Process launcher;
 
     /** The restart server's ports are the suite's moved by another 1000. */
     public ServerProcess() {
+        this("standalone.xml", Integer.getInteger("it.port.offset", 10000) + 1000);
+    }
+
+    private ServerProcess(String serverConfig, int portOffset) {
         this.home = Path.of(System.getProperty("it.restart.home"));
-        this.portOffset = Integer.getInteger("it.port.offset", 10000) + 1000;
+        this.serverConfig = serverConfig;
+        this.portOffset = portOffset;
         this.pidFile = home.resolve("standalone/tmp/server.pid");
+    }
+
+    /**
+     * The copy started with the configuration for several nodes, standalone-ha.xml. Its JGroups ports (up to 55200)
+     * move with the offset too and must stay ports, so its offset is the suite's divided by 10 (1000 for the
+     * default 10000), not the suite's plus 1000.
+     */
+    public static ServerProcess ha() {
+        return new ServerProcess("standalone-ha.xml", Integer.getInteger("it.port.offset", 10000) / 10);
     }
 
     public Api api() {
@@ -74,7 +89,8 @@ public final class ServerProcess implements AutoCloseable {
     /** {@link #start()} with some environment variables changed ("" removes one). */
     public void start(Map<String, String> environment) throws IOException, InterruptedException {
         launch(environment);
-        awaitReady(Duration.ofMinutes(4));
+        // Generous: on cores shared with other builds a start has taken over four minutes.
+        awaitReady(Duration.ofMinutes(8));
     }
 
     /**
@@ -110,7 +126,7 @@ public final class ServerProcess implements AutoCloseable {
         requirePortFree();
         Files.createDirectories(pidFile.getParent());
         Files.deleteIfExists(pidFile);
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "bin/standalone.sh", "-c", "standalone.xml",
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "bin/standalone.sh", "-c", serverConfig,
                 "-Djboss.socket.binding.port-offset=" + portOffset))
                 .directory(home.toFile())
                 .redirectErrorStream(true)

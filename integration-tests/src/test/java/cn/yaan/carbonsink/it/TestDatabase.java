@@ -19,6 +19,19 @@ public final class TestDatabase {
         return Objects.requireNonNullElse(System.getenv(name), defaultValue);
     }
 
+    /**
+     * The suite's roles (TestServer creates them): the schema's owner, which migrates, and the servers' account.
+     * Roles belong to the whole PostgreSQL server, schemas to one database, so their names start with the database's.
+     */
+    static final String OWNER_ROLE = roleName("owner");
+    static final String APP_ROLE = roleName("app");
+    /** Their password, for a PostgreSQL that asks for one (trust authentication ignores it). */
+    static final String ROLE_PASSWORD = "test-servers-only";
+
+    private static String roleName(String what) {
+        return (env("PGDATABASE", "test") + "_" + TestServer.PG_SCHEMA + "_" + what).toLowerCase(java.util.Locale.ROOT);
+    }
+
     static String serverUrl() {
         return "jdbc:postgresql://" + env("PGHOST", "127.0.0.1") + ":" + env("PGPORT", "5432") + "/"
                 + env("PGDATABASE", "test");
@@ -36,10 +49,19 @@ public final class TestDatabase {
         return env("PGPASSWORD", "");
     }
 
-    /** How a test server JVM is pointed at the suite's PostgreSQL schema (an empty password is left out). */
+    /**
+     * How a test server JVM is pointed at the suite's PostgreSQL schema: it runs as the application role and
+     * migrates as the owner.
+     */
     static String serverJvmArgs() {
-        return "-Dcarbonsink.db.url=" + url() + " -Dcarbonsink.db.user=" + user()
-                + (password().isEmpty() ? "" : " -Dcarbonsink.db.password=" + password());
+        return "-Dcarbonsink.db.url=" + url() + " -Dcarbonsink.db.user=" + APP_ROLE + " -Dcarbonsink.db.password="
+                + ROLE_PASSWORD + " -Dcarbonsink.db.owner-user=" + OWNER_ROLE + " -Dcarbonsink.db.owner-password="
+                + ROLE_PASSWORD;
+    }
+
+    /** A connection to the suite's schema as one of its roles. */
+    static Connection connectAs(String role) throws SQLException {
+        return DriverManager.getConnection(url(), role, ROLE_PASSWORD);
     }
 
     /** H2 file of a server copy, opened alongside the running server thanks to AUTO_SERVER. */

@@ -7,11 +7,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * Prepares the test run before Arquillian starts the server: works out ports and, on PostgreSQL, creates a schema of
- * its own (dropped again at the end) so the suite never touches anyone's data. Registered as a JUnit launcher
+ * its own (dropped again at the end) so the suite never touches anyone's data. As in production (README, Database
+ * roles), the schema belongs to an owner role that only migrates ({@code <schema>_owner}) and the servers run as an
+ * application role that may only read and write rows ({@code <schema>_app}); both are the suite's own, dropped at
+ * the end. Registered as a JUnit launcher
  * session listener, so it runs once per test JVM before any test class.
  *
  * <p>PostgreSQL connection from the usual libpq variables: PGHOST (127.0.0.1), PGPORT (5432), PGDATABASE (test),
@@ -39,14 +43,27 @@ public class TestServer implements LauncherSessionListener {
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         if (TestDatabase.postgresql() && !Boolean.getBoolean("it.keep-schema")) {
-            execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
+            dropSchemaAndRoles();
         }
     }
 
     private static void recreateSchema() {
+        dropSchemaAndRoles();
+        for (String role : List.of(TestDatabase.OWNER_ROLE, TestDatabase.APP_ROLE)) {
+            execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + TestDatabase.ROLE_PASSWORD + "'");
+        }
+        execute("CREATE SCHEMA " + PG_SCHEMA + " AUTHORIZATION " + TestDatabase.OWNER_ROLE);
+        LOG.info(() -> "Integration tests use PostgreSQL schema " + PG_SCHEMA + " at " + TestDatabase.serverUrl()
+                + ", owned by " + TestDatabase.OWNER_ROLE + ", the servers running as " + TestDatabase.APP_ROLE);
+    }
+
+    private static void dropSchemaAndRoles() {
         execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
-        execute("CREATE SCHEMA " + PG_SCHEMA);
-        LOG.info(() -> "Integration tests use PostgreSQL schema " + PG_SCHEMA + " at " + TestDatabase.serverUrl());
+        for (String role : List.of(TestDatabase.APP_ROLE, TestDatabase.OWNER_ROLE)) {
+            // What a role still holds (default privileges, grants) goes first, or it cannot be dropped.
+            execute("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
+                    + "EXECUTE 'DROP OWNED BY " + role + " CASCADE'; EXECUTE 'DROP ROLE " + role + "'; END IF; END $$");
+        }
     }
 
     private static void execute(String sql) {
