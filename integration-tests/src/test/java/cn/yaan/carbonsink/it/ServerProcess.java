@@ -22,13 +22,32 @@ public final class ServerProcess implements AutoCloseable {
     private final Path home;
     private final int portOffset;
     private final Path pidFile;
+    /** An installation made by the release's install.sh, started as an operator starts it (bin/carbonsink.sh). */
+    private final boolean installed;
     private Process launcher;
 
     /** The restart server's ports are the suite's moved by another 1000. */
     public ServerProcess() {
-        this.home = Path.of(System.getProperty("it.restart.home"));
-        this.portOffset = Integer.getInteger("it.port.offset", 10000) + 1000;
+        this(Path.of(System.getProperty("it.restart.home")), Integer.getInteger("it.port.offset", 10000) + 1000, false);
+    }
+
+    private ServerProcess(Path home, int portOffset, boolean installed) {
+        this.home = home;
+        this.portOffset = portOffset;
         this.pidFile = home.resolve("standalone/tmp/server.pid");
+        this.installed = installed;
+    }
+
+    /**
+     * A server installed from the release into {@code home}, started with {@code bin/carbonsink.sh}: its settings
+     * come from its own carbonsink.env only, none from the suite's environment.
+     */
+    public static ServerProcess installed(Path home, int portOffset) {
+        return new ServerProcess(home, portOffset, true);
+    }
+
+    public int portOffset() {
+        return portOffset;
     }
 
     public Api api() {
@@ -105,18 +124,24 @@ public final class ServerProcess implements AutoCloseable {
         requirePortFree();
         Files.createDirectories(pidFile.getParent());
         Files.deleteIfExists(pidFile);
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "bin/standalone.sh", "-c", "standalone.xml",
-                "-Djboss.socket.binding.port-offset=" + portOffset))
+        String offset = "-Djboss.socket.binding.port-offset=" + portOffset;
+        ProcessBuilder builder = new ProcessBuilder(installed ? List.of("bash", "bin/carbonsink.sh", offset)
+                : List.of("bash", "bin/standalone.sh", "-c", "standalone.xml", offset))
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("standalone/tmp/console.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         env.put("JBOSS_PIDFILE", pidFile.toString());
-        // On PostgreSQL this copy shares the suite's schema: a second node of the same cluster.
-        env.put("CARBONSINK_NODE_ID", "carbonsink-2");
-        env.put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true"
-                + (TestDatabase.postgresql() ? " " + TestDatabase.serverJvmArgs() : ""));
+        if (installed) {
+            env.keySet().removeIf(name -> name.startsWith("CARBONSINK_"));
+            env.put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true");
+        } else {
+            // On PostgreSQL this copy shares the suite's schema: a second node of the same cluster.
+            env.put("CARBONSINK_NODE_ID", "carbonsink-2");
+            env.put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true"
+                    + (TestDatabase.postgresql() ? " " + TestDatabase.serverJvmArgs() : ""));
+        }
         environment.forEach((name, value) -> {
             if (value.isEmpty()) {
                 env.remove(name);
