@@ -21,8 +21,9 @@ set -a
 # shellcheck source=/dev/null
 . "$env_file"
 set +a
+config="${CARBONSINK_SERVER_CONFIG:-standalone.xml}"
 if [ "${1:-}" = "configure-tls" ]; then
-    exec "$home/bin/jboss-cli.sh" --file="$home/bin/carbonsink-tls.cli"
+    exec "$home/bin/jboss-cli.sh" --file="$home/bin/carbonsink-tls.cli" -Dserver.config="$config"
 fi
-exec "$home/bin/standalone.sh" -c "${CARBONSINK_SERVER_CONFIG:-standalone.xml}" \
+exec "$home/bin/standalone.sh" -c "$config" \
     -b "${CARBONSINK_BIND_ADDRESS:-127.0.0.1}" "$@"

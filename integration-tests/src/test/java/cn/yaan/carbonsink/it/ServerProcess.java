@@ -85,10 +85,13 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the server and waits until the application answers (deployment done). */
+    /**
+     * Starts the server and waits until the application answers (deployment done). An installation is given longer:
+     * the release's test starts it three times in a row, on a machine the rest of the suite keeps busy.
+     */
     public void start() throws IOException, InterruptedException {
         launch(Map.of());
-        awaitReady(Duration.ofMinutes(4));
+        awaitReady(Duration.ofMinutes(installed ? 8 : 4));
     }
 
     /**
@@ -235,13 +238,16 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The HTTP and HTTPS ports are free: a server that cannot bind one starts without it, and tests meet another. */
     private void requirePortFree() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(8080 + portOffset, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new IllegalStateException("Port " + (8080 + portOffset) + " is taken: is a server of an earlier run "
-                    + "still running? (ps aux | grep jboss-modules)");
+        for (int port : new int[]{8080 + portOffset, 8443 + portOffset}) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("Port " + port + " is taken: is a server of an earlier run "
+                        + "still running? (ps aux | grep jboss-modules)");
+            }
         }
     }
 
