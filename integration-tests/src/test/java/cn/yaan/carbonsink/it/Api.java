@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -28,9 +29,17 @@ public final class Api {
     private final String baseUrl;
 
     public Api(String baseUrl) {
+        this(baseUrl, HttpClient.newBuilder());
+    }
+
+    /** An HTTPS client that trusts the server certificates {@code ssl} trusts. */
+    public Api(String baseUrl, SSLContext ssl) {
+        this(baseUrl, HttpClient.newBuilder().sslContext(ssl));
+    }
+
+    private Api(String baseUrl, HttpClient.Builder client) {
         this.baseUrl = baseUrl;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = client.connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The suite's server (started by Arquillian). */

@@ -23,18 +23,34 @@ public final class ServerProcess implements AutoCloseable {
     private final int portOffset;
     private final Path pidFile;
     private final String serverConfig;
+    /** An installation made by the release's install.sh, started as an operator starts it (bin/carbonsink.sh). */
+    private final boolean installed;
     private Process launcher;
 
     /** The restart server's ports are the suite's moved by another 1000. */
     public ServerProcess() {
-        this("standalone.xml", Integer.getInteger("it.port.offset", 10000) + 1000);
+        this(Path.of(System.getProperty("it.restart.home")), "standalone.xml",
+                Integer.getInteger("it.port.offset", 10000) + 1000, false);
     }
 
-    private ServerProcess(String serverConfig, int portOffset) {
-        this.home = Path.of(System.getProperty("it.restart.home"));
+    private ServerProcess(Path home, String serverConfig, int portOffset, boolean installed) {
+        this.home = home;
         this.serverConfig = serverConfig;
         this.portOffset = portOffset;
         this.pidFile = home.resolve("standalone/tmp/server.pid");
+        this.installed = installed;
+    }
+
+    /**
+     * A server installed from the release into {@code home}, started with {@code bin/carbonsink.sh}: its settings
+     * come from its own carbonsink.env only, none from the suite's environment.
+     */
+    public static ServerProcess installed(Path home, int portOffset) {
+        return new ServerProcess(home, "standalone.xml", portOffset, true);
+    }
+
+    public int portOffset() {
+        return portOffset;
     }
 
     /**
@@ -43,7 +59,8 @@ public final class ServerProcess implements AutoCloseable {
      * default 10000), not the suite's plus 1000.
      */
     public static ServerProcess ha() {
-        return new ServerProcess("standalone-ha.xml", Integer.getInteger("it.port.offset", 10000) / 10);
+        return new ServerProcess(Path.of(System.getProperty("it.restart.home")), "standalone-ha.xml",
+                Integer.getInteger("it.port.offset", 10000) / 10, false);
     }
 
     public Api api() {
@@ -81,7 +98,9 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the server and waits until the application answers (deployment done). */
+    /**
+     * Starts the server and waits until the application answers (deployment done).
+     */
     public void start() throws IOException, InterruptedException {
         start(Map.of());
     }
@@ -126,18 +145,24 @@ public final class ServerProcess implements AutoCloseable {
         requirePortFree();
         Files.createDirectories(pidFile.getParent());
         Files.deleteIfExists(pidFile);
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "bin/standalone.sh", "-c", serverConfig,
-                "-Djboss.socket.binding.port-offset=" + portOffset))
+        String offset = "-Djboss.socket.binding.port-offset=" + portOffset;
+        ProcessBuilder builder = new ProcessBuilder(installed ? List.of("bash", "bin/carbonsink.sh", offset)
+                : List.of("bash", "bin/standalone.sh", "-c", serverConfig, offset))
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("standalone/tmp/console.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         env.put("JBOSS_PIDFILE", pidFile.toString());
-        // On PostgreSQL this copy shares the suite's schema: a second node of the same cluster.
-        env.put("CARBONSINK_NODE_ID", "carbonsink-2");
-        env.put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true"
-                + (TestDatabase.postgresql() ? " " + TestDatabase.serverJvmArgs() : ""));
+        if (installed) {
+            env.keySet().removeIf(name -> name.startsWith("CARBONSINK_"));
+            env.put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true");
+        } else {
+            // On PostgreSQL this copy shares the suite's schema: a second node of the same cluster.
+            env.put("CARBONSINK_NODE_ID", "carbonsink-2");
+            env.put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true"
+                    + (TestDatabase.postgresql() ? " " + TestDatabase.serverJvmArgs() : ""));
+        }
         environment.forEach((name, value) -> {
             if (value.isEmpty()) {
                 env.remove(name);
@@ -231,13 +256,16 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The HTTP and HTTPS ports are free: a server that cannot bind one starts without it, and tests meet another. */
     private void requirePortFree() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(8080 + portOffset, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new IllegalStateException("Port " + (8080 + portOffset) + " is taken: is a server of an earlier run "
-                    + "still running? (ps aux | grep jboss-modules)");
+        for (int port : new int[]{8080 + portOffset, 8443 + portOffset}) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("Port " + port + " is taken: is a server of an earlier run "
+                        + "still running? (ps aux | grep jboss-modules)");
+            }
         }
     }
 

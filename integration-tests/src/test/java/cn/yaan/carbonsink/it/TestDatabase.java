@@ -33,8 +33,20 @@ public final class TestDatabase {
     }
 
     static String serverUrl() {
-        return "jdbc:postgresql://" + env("PGHOST", "127.0.0.1") + ":" + env("PGPORT", "5432") + "/"
-                + env("PGDATABASE", "test");
+        return serverUrl(env("PGDATABASE", "test"));
+    }
+
+    /** Another database of the same PostgreSQL server. */
+    static String serverUrl(String database) {
+        return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
+    }
+
+    static String host() {
+        return env("PGHOST", "127.0.0.1");
+    }
+
+    static String port() {
+        return env("PGPORT", "5432");
     }
 
     static String url() {

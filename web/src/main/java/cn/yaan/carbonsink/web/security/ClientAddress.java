@@ -4,8 +4,6 @@ import cn.yaan.carbonsink.shared.Settings;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The address a request came from (for throttling) and whether it came over HTTPS. {@code X-Forwarded-For} and
@@ -21,7 +19,7 @@ public final class ClientAddress {
     public static String of(HttpServletRequest request) {
         String remote = request.getRemoteAddr();
         String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank() && trustedProxies().contains(remote)) {
+        if (forwarded != null && !forwarded.isBlank() && trustedProxy(remote)) {
             String[] hops = forwarded.split(",");
             String client = hops[hops.length - 1].trim();
             if (!client.isEmpty() && client.length() <= 64) {
@@ -34,11 +32,12 @@ public final class ClientAddress {
     /** Whether the browser reached us over HTTPS: directly, or through a trusted proxy that says so. */
     public static boolean overHttps(HttpServletRequest request) {
         return request.isSecure() || ("https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"))
-                && trustedProxies().contains(request.getRemoteAddr()));
+                && trustedProxy(request.getRemoteAddr()));
     }
 
-    private static Set<String> trustedProxies() {
+    /** Whether the connection's peer is a reverse proxy listed in {@code carbonsink.trusted-proxies}. */
+    static boolean trustedProxy(String address) {
         return Arrays.stream(Settings.get("carbonsink.trusted-proxies", "").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+                .map(String::trim).anyMatch(address::equals);
     }
 }
