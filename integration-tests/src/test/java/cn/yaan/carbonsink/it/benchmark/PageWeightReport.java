@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -203,6 +202,7 @@ class PageWeightReport {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         process.waitFor();
-        return output.lines().collect(Collectors.joining(" "));
+        // Debian's wrapper script may print a shell warning before the version line.
+        return output.lines().filter(line -> line.contains("Chromium")).findFirst().orElse(output);
     }
 }
