@@ -12,8 +12,9 @@ public final class SitePages {
     }
 
     /**
-     * Every page of the site, by the account that may open it ("": anyone), with records of their own to show: a
-     * slot, a booking, an order, a restoration order, a certificate.
+     * Every page of the site, by the account that may open it ("": anyone; one demo account of each role), with
+     * records of their own to show: a slot, a booking, an order, a restoration order (the court's view and the
+     * officer's, which has the planting and inspection forms), a certificate.
      */
     public static Map<String, List<String>> byAudience(Api api) {
         String citizen = api.token("citizen");
@@ -42,8 +43,10 @@ public final class SitePages {
                 "court", List.of("/court/register.xhtml", "/court/restorations.xhtml", "/account/mine.xhtml",
                         "/account/restoration.xhtml?id=" + restoration.json().getJsonNumber("id")),
                 "officer", List.of("/officer/duty.xhtml", "/officer/events.xhtml", "/officer/projects.xhtml",
-                        "/officer/restorations.xhtml"),
-                "gate", List.of("/site/dashboard.xhtml", "/site/scan.xhtml"),
-                "admin", List.of("/admin/sms.xhtml", "/account/settings.xhtml"));
+                        "/officer/restorations.xhtml", "/account/mine.xhtml",
+                        "/account/restoration.xhtml?id=" + restoration.json().getJsonNumber("id")),
+                "gate", List.of("/site/dashboard.xhtml", "/site/scan.xhtml", "/account/mine.xhtml"),
+                "admin", List.of("/", "/account/buy.xhtml", "/account/mine.xhtml", "/admin/sms.xhtml",
+                        "/account/settings.xhtml"));
     }
 }

@@ -151,7 +151,7 @@ class RestorationBrowserIT extends BrowserTest {
         Path photo = Files.createTempFile("planting", ".png");
         ImageIO.write(new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
         phone.driver().findElement(By.cssSelector("input[type=file]")).sendKeys(photo.toString());
-        phone.driver().findElement(By.cssSelector("form[enctype='multipart/form-data'] button")).click();
+        phone.driver().findElement(By.cssSelector("form[enctype='multipart/form-data'] [type=submit]")).click();
         phone.waitForText("messages", "照片已保存");
         Files.delete(photo);
         assertThat((Boolean) phone.script("var i = document.querySelector('img.thumb'); return i != null && i.complete && i.naturalWidth > 0;"))

@@ -21,7 +21,9 @@ import java.io.IOException;
  *       sent);</li>
  *   <li>{@code Strict-Transport-Security} when the request came over HTTPS, directly or through a trusted proxy;</li>
  *   <li>{@code Cache-Control: no-store} on every API answer except the public data ({@code /api/v1/public/},
- *       {@code /api/v1/health/}), and on every page shown to a signed-in caller: they carry personal data.</li>
+ *       {@code /api/v1/health/}), and on every page shown to a signed-in caller: they carry personal data. Other
+ *       pages get {@code no-cache}: checked with the server each time, never shown stale (their scripts and styles
+ *       are cached instead, platform/StaticCaching).</li>
  * </ul>
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
@@ -44,6 +46,8 @@ public class SecurityHeaders extends HttpFilter {
         if (api ? !path.startsWith("/api/v1/public/") && !path.startsWith("/api/v1/health/")
                 : request.getUserPrincipal() != null && page(path)) {
             response.setHeader("Cache-Control", "no-store");
+        } else if (!api && page(path)) {
+            response.setHeader("Cache-Control", "no-cache");
         }
         chain.doFilter(request, response);
     }
