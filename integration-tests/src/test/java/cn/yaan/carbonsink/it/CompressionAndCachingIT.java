@@ -51,6 +51,24 @@ class CompressionAndCachingIT {
         assertThat(plain.body()).contains("id=\"login:username\"");
     }
 
+    /**
+     * A page sent to a session carries that session's CSRF token beside text the request chose (a query parameter, a
+     * form value): compressed, its length would leak the token a byte at a time to someone who can watch the sizes
+     * (BREACH). Pages are compressed only for a request without a session, which holds no secret yet.
+     */
+    @Test
+    void pagesOfASessionTravelUncompressedSoTheirLengthCannotBetrayItsToken() {
+        WebSession session = WebSession.login(api, "citizen", Api.DEMO_PASSWORD);
+        Api.Reply page = api.send(session.request("/account/mine.xhtml").header("Accept-Encoding", "gzip").GET());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(session.csrfToken());
+        assertThat(page.header("Content-Encoding")).as("a page of a session").isEmpty();
+
+        Api.Reply json = api.send(session.request("/api/v1/public/species").header("Accept-Encoding", "gzip").GET());
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.header("Content-Encoding")).as("JSON holds no session secret").contains("gzip");
+    }
+
     @Test
     void versionedStylesAndScriptsAreKeptAYearAndChangeAddressWithTheirContent() {
         Matcher stylesheet = STYLESHEET.matcher(api.get("/login.xhtml").body());
