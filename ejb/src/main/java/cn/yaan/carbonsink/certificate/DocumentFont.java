@@ -5,12 +5,18 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
+import javax.imageio.ImageIO;
+
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 
 /**
  * The Chinese font of every document the platform draws (certificates, tickets): WenQuanYi Micro Hei, the first
@@ -35,6 +41,27 @@ final class DocumentFont {
     /** The font for Java 2D, at this size in pixels. */
     static Font awt(float size) {
         return AwtHolder.FONT.deriveFont(size);
+    }
+
+    /** A PNG of this size, drawn by {@code draw} with smooth shapes and text. */
+    static byte[] png(int width, int height, Consumer<Graphics2D> draw) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            draw.accept(g);
+        } finally {
+            g.dispose();
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "PNG", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A line centred across an image of this width, shrunk to fit between its margins. */

@@ -11,11 +11,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,41 +57,30 @@ public final class TicketDocuments {
     }
 
     public static byte[] png(TicketCard t) {
-        BufferedImage image = new BufferedImage(PNG_WIDTH, PNG_HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, PNG_WIDTH, PNG_HEIGHT);
-            g.setColor(GREEN);
-            g.fillRect(0, 0, PNG_WIDTH, 120);
-            g.setColor(Color.WHITE);
-            DocumentFont.centred(g, 44, PNG_WIDTH, PNG_MARGIN, 78, TITLE);
-            g.setColor(INK);
-            DocumentFont.centred(g, 48, PNG_WIDTH, PNG_MARGIN, 200, t.siteZh());
-            g.setColor(MUTED);
-            DocumentFont.centred(g, 30, PNG_WIDTH, PNG_MARGIN, 248, t.siteEn());
-            g.setColor(INK);
-            int y = 320;
-            for (String line : lines(t)) {
-                DocumentFont.centred(g, 32, PNG_WIDTH, PNG_MARGIN, y, line);
-                y += 52;
-            }
-            // The QR code's own quiet zone is white on white; the gate's camera needs no frame.
-            g.drawImage(QrCodes.image(t.qrText(), PNG_QR), (PNG_WIDTH - PNG_QR) / 2, 470, PNG_QR, PNG_QR, null);
-            g.setColor(MUTED);
-            DocumentFont.centred(g, 22, PNG_WIDTH, PNG_MARGIN, PNG_HEIGHT - 60, HINT);
-        } finally {
-            g.dispose();
+        return DocumentFont.png(PNG_WIDTH, PNG_HEIGHT, g -> draw(g, t));
+    }
+
+    private static void draw(Graphics2D g, TicketCard t) {
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, PNG_WIDTH, PNG_HEIGHT);
+        g.setColor(GREEN);
+        g.fillRect(0, 0, PNG_WIDTH, 120);
+        g.setColor(Color.WHITE);
+        DocumentFont.centred(g, 44, PNG_WIDTH, PNG_MARGIN, 78, TITLE);
+        g.setColor(INK);
+        DocumentFont.centred(g, 48, PNG_WIDTH, PNG_MARGIN, 200, t.siteZh());
+        g.setColor(MUTED);
+        DocumentFont.centred(g, 30, PNG_WIDTH, PNG_MARGIN, 248, t.siteEn());
+        g.setColor(INK);
+        int y = 320;
+        for (String line : lines(t)) {
+            DocumentFont.centred(g, 32, PNG_WIDTH, PNG_MARGIN, y, line);
+            y += 52;
         }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "PNG", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // The QR code's own quiet zone is white on white; the gate's camera needs no frame.
+        g.drawImage(QrCodes.image(t.qrText(), PNG_QR), (PNG_WIDTH - PNG_QR) / 2, 470, PNG_QR, PNG_QR, null);
+        g.setColor(MUTED);
+        DocumentFont.centred(g, 22, PNG_WIDTH, PNG_MARGIN, PNG_HEIGHT - 60, HINT);
     }
 
     public static byte[] pdf(TicketCard t) {
