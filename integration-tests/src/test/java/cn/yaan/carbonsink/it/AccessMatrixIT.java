@@ -137,6 +137,8 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/bookings/{no}", only(Caller.CITIZEN)),
             Map.entry("POST /api/v1/bookings/{no}/cancellation", only(Caller.CITIZEN)),
             Map.entry("GET /api/v1/bookings/{no}/ticket.png", only(Caller.CITIZEN)),
+            Map.entry("GET /api/v1/bookings/{no}/ticket-card.png", only(Caller.CITIZEN)),
+            Map.entry("GET /api/v1/bookings/{no}/ticket.pdf", only(Caller.CITIZEN)),
             Map.entry("GET /api/v1/bookings/{no}/ticket", only(Caller.CITIZEN)),
             // Each operator works at the own site only: TourismIT shows gate2 gets WRONG_SITE at gate's tickets.
             Map.entry("POST /api/v1/site/check-ins", only(Caller.GATE, Caller.OTHER_GATE)),
@@ -381,6 +383,8 @@ class AccessMatrixIT {
         attempts.put("see the booking", api.get("/api/v1/bookings/" + paid, second));
         attempts.put("read the ticket", api.get("/api/v1/bookings/" + paid + "/ticket", second));
         attempts.put("download the ticket", api.get("/api/v1/bookings/" + paid + "/ticket.png", second));
+        attempts.put("save the ticket image", api.get("/api/v1/bookings/" + paid + "/ticket-card.png", second));
+        attempts.put("print the ticket", api.get("/api/v1/bookings/" + paid + "/ticket.pdf", second));
         attempts.put("cancel the booking", api.postJson("/api/v1/bookings/" + paid + "/cancellation", "", second));
         attempts.put("pay the held booking", api.postJson("/api/v1/payments/" + held.getString("paymentId")
                 + "/simulated-confirmation", "", second));
