@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -79,8 +82,14 @@ public class GateResource {
     @Path("site/check-ins")
     @RolesAllowed(Role.Names.SITE_OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check a ticket in at the operator's site: 200 ADMITTED; 409 ALREADY_CHECKED_IN with the "
+    @Operation(operationId = "checkInTicket", summary = "Check a ticket in at the gate",
+            description = "Check a ticket in at the operator's site: 200 ADMITTED; 409 ALREADY_CHECKED_IN with the "
             + "first check-in's time and gate; 422 WRONG_SITE, NOT_YET_VALID, EXPIRED, CANCELLED or INVALID_SIGNATURE")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.SITE_OPERATOR})
+    @APIResponse(responseCode = "200", description = "ADMITTED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Admission.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response checkIn(@NotNull @Valid Scan scan) {
         return answer(gate.checkIn(caller.required(), scan.qr(), scan.gate(), null));
     }
@@ -128,8 +137,10 @@ public class GateResource {
     @Path("site/check-ins/sync")
     @RolesAllowed(Role.Names.SITE_OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Scans an offline scanner queued (at most 500), each judged at its own time: a ticket "
+    @Operation(operationId = "syncOfflineCheckIns", summary = "Send an offline scanner's queue",
+            description = "Scans an offline scanner queued (at most 500), each judged at its own time: a ticket "
             + "already used elsewhere comes back ALREADY_CHECKED_IN and is listed as a conflict on the dashboard")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.SITE_OPERATOR})
     public List<SyncResult> sync(@NotNull @Valid Sync sync) {
         List<SyncResult> results = new ArrayList<>();
         for (int i = 0; i < sync.scans().size(); i++) {
@@ -150,8 +161,10 @@ public class GateResource {
     @GET
     @Path("site/offline-data")
     @RolesAllowed(Role.Names.SITE_OPERATOR)
-    @Operation(summary = "A day's bookings at the operator's site (no personal data) for a scanner going offline; "
+    @Operation(operationId = "getGateOfflineData", summary = "A day's bookings for an offline scanner",
+            description = "A day's bookings at the operator's site (no personal data) for a scanner going offline; "
             + "the public keys and revocations are at /public/keys and /public/revocations")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.SITE_OPERATOR})
     public GateService.OfflineData offlineData(@QueryParam("date") String date) {
         return gate.offlineData(caller.required(), date == null ? clock.today() : SiteResource.day("date", date));
     }
@@ -159,8 +172,10 @@ public class GateResource {
     @GET
     @Path("site/dashboard")
     @RolesAllowed(Role.Names.SITE_OPERATOR)
-    @Operation(summary = "The operator's site on a day: per slot capacity, booked, confirmed and checked-in "
+    @Operation(operationId = "getSiteDashboard", summary = "The site's day",
+            description = "The operator's site on a day: per slot capacity, booked, confirmed and checked-in "
             + "visitors; the walk-in share; tickets used twice while offline")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.SITE_OPERATOR})
     public GateService.Dashboard dashboard(@QueryParam("date") String date) {
         return gate.dashboard(caller.required(), date == null ? clock.today() : SiteResource.day("date", date));
     }
