@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.obligation;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.yaan.carbonsink.identity.CitizenProfile;
 import cn.yaan.carbonsink.identity.IdentityService;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
@@ -47,6 +48,7 @@ public class DutyPurchaseService {
     @Inject
     IdentityService identity;
 
+    @Schema(requiredProperties = {"orderId", "quantityKg", "amountFen", "paymentId", "trees", "kgPerTree"})
     public record Purchase(long orderId, long quantityKg, long amountFen, String paymentId, int trees, int kgPerTree,
                            Instant expiresAt) {
     }

@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.web.api;
 
 import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.shared.Settings;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -76,7 +77,12 @@ public class ApiContract implements OASFilter {
         components.addSchema("FieldError", fieldError());
         components.addSchema(PROBLEM, problem());
         RESPONSES.forEach((code, r) -> components.addResponse(r[0], response(code, r[1])));
-        cleanInfo(openAPI);
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(ApiContract::enumReferences);
+        }
+        openAPI.setExternalDocs(OASFactory.createExternalDocumentation()
+                .description("The public registry of carbon-sink units and retirements, with the transparency figures")
+                .url(Settings.publicUrl() + "/registry.xhtml"));
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -84,14 +90,21 @@ public class ApiContract implements OASFilter {
                 .forEach((method, operation) -> complete(path, item, operation)));
     }
 
-    /** The annotations' defaults leave an empty license and external documentation, which the format forbids. */
-    private static void cleanInfo(OpenAPI openAPI) {
-        Info info = openAPI.getInfo();
-        if (info != null && info.getLicense() != null && info.getLicense().getName() == null) {
-            info.setLicense(null);
+    /**
+     * A text field documented as one of an enumeration ({@code @Schema(implementation = OrderStatus.class)}) gets a
+     * {@code $ref} to the enumeration with {@code type: object} beside it, which no value of the enumeration could
+     * satisfy; the reference alone is right.
+     */
+    private static void enumReferences(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
         }
-        if (openAPI.getExternalDocs() != null && openAPI.getExternalDocs().getUrl() == null) {
-            openAPI.setExternalDocs(null);
+        for (Schema property : schema.getProperties().values()) {
+            Schema target = property.getItems() != null ? property.getItems() : property;
+            if (target.getRef() != null && target.getType() != null
+                    && target.getType().equals(List.of(Schema.SchemaType.OBJECT))) {
+                target.setType(null);
+            }
         }
     }
 

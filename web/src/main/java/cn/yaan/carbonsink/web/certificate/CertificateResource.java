@@ -93,9 +93,10 @@ public class CertificateResource {
     private final VerificationAnswers answers = new VerificationAnswers();
 
     /** A certificate as anyone may see it: the holder masked. */
-    public record CertificateView(String number, String kind, String titleZh, String titleEn, String holder,
+    @Schema(requiredProperties = {"number", "kind", "quantityKg", "issuedAt", "status", "verifyUrl"})
+    public record CertificateView(String number, @Schema(implementation = CertificateKind.class) String kind, String titleZh, String titleEn, String holder,
                                   long quantityKg, Integer trees, List<String> serialRanges, String issuer,
-                                  Instant issuedAt, String status, String revokedAt, String revocationReason,
+                                  Instant issuedAt, @Schema(implementation = Certificate.Status.class) String status, String revokedAt, String revocationReason,
                                   String verifyUrl) {
         /** The view with the addresses on the site at {@code base} (see {@link PublicAddress}). */
         static CertificateView of(Certificate c, String base) {
@@ -294,7 +295,9 @@ public class CertificateResource {
      * The verdict; the certificate when VALID or REVOKED; {@code foreignOrigin} when the scanned address is not this
      * server's public address (show a warning: a look-alike site), whatever the verdict.
      */
-    public record VerificationView(String status, CertificateView certificate, boolean foreignOrigin) {
+    @Schema(requiredProperties = {"status", "foreignOrigin"})
+    public record VerificationView(@Schema(implementation = CertificateService.Verdict.class) String status,
+                                   CertificateView certificate, boolean foreignOrigin) {
         static VerificationView of(CertificateService.Verification v, String base) {
             return new VerificationView(v.status().name(),
                     v.certificate() == null ? null : CertificateView.of(v.certificate(), base), v.foreignOrigin());

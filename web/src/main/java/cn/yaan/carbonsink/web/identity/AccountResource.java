@@ -30,6 +30,7 @@ public class AccountResource {
     @Inject
     IdentityService identity;
 
+    @Schema(requiredProperties = {"username", "displayName", "roles"})
     public record AccountView(String username, String displayName, List<String> roles, String organisation) {
     }
 

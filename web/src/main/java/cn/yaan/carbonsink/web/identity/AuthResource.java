@@ -36,6 +36,7 @@ public class AuthResource {
     @Context
     HttpServletRequest request;
 
+    @Schema(requiredProperties = {"token", "expiresAt", "roles"})
     public record TokenResponse(String token, Instant expiresAt, List<String> roles) {
     }
 

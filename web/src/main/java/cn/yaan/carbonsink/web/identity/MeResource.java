@@ -58,6 +58,7 @@ public class MeResource {
 
     DutyPurchaseService purchases;
 
+    @Schema(requiredProperties = {"username", "displayName", "roles"})
     public record Me(String username, String displayName, List<String> roles, String organisation) {
     }
 

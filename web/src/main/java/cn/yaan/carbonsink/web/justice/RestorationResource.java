@@ -11,7 +11,9 @@ import cn.yaan.carbonsink.justice.RestorationPlanting;
 import cn.yaan.carbonsink.justice.PlantingService;
 import cn.yaan.carbonsink.justice.RestorationPaymentService;
 import cn.yaan.carbonsink.justice.RestorationService;
+import cn.yaan.carbonsink.justice.Remedy;
 import cn.yaan.carbonsink.justice.RestorationStatus;
+import cn.yaan.carbonsink.ledger.OrderStatus;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
@@ -102,8 +104,11 @@ public class RestorationResource {
     }
 
     /** An order in full: defendants masked, the working of its calculation, the species parameters it used. */
+    @Schema(requiredProperties = {
+            "id", "reference", "caseNumber", "courtCode", "judgmentDate", "remedy", "status", "carbonLossKg", "purchaseKg", "retiredKg", "outstandingKg"})
     public record RestorationView(long id, String reference, String caseNumber, String courtCode, String courtName,
-                                  LocalDate judgmentDate, String remedy, String status, long carbonLossKg,
+                                  LocalDate judgmentDate, @Schema(implementation = Remedy.class) String remedy,
+                                  @Schema(implementation = RestorationStatus.class) String status, long carbonLossKg,
                                   BigDecimal multiplier, long purchaseKg, long amountFen, long retiredKg,
                                   long outstandingKg, List<String> calculation,
                                   List<RestorationService.DamageView> damage,
@@ -114,8 +119,11 @@ public class RestorationResource {
     }
 
     /** An order in a list. */
+    @Schema(requiredProperties = {
+            "id", "reference", "caseNumber", "courtCode", "judgmentDate", "remedy", "status", "carbonLossKg", "purchaseKg", "retiredKg"})
     public record RestorationSummary(long id, String reference, String caseNumber, String courtCode,
-                                     LocalDate judgmentDate, String remedy, String status, long carbonLossKg,
+                                     LocalDate judgmentDate, @Schema(implementation = Remedy.class) String remedy,
+                                     @Schema(implementation = RestorationStatus.class) String status, long carbonLossKg,
                                      long purchaseKg, long retiredKg, LocalDate dueDate, String certificateNumber) {
         static RestorationSummary of(RestorationOrder o) {
             return new RestorationSummary(o.id(), o.reference(), o.caseNumber(), o.courtCode(), o.judgmentDate(),
@@ -124,7 +132,9 @@ public class RestorationResource {
         }
     }
 
-    public record PurchaseView(long orderId, String paymentId, long quantityKg, long amountFen, String status,
+    @Schema(requiredProperties = {"orderId", "paymentId", "quantityKg", "amountFen", "status"})
+    public record PurchaseView(long orderId, String paymentId, long quantityKg, long amountFen,
+                               @Schema(implementation = OrderStatus.class) String status,
                                Instant expiresAt) {
     }
 

@@ -4,7 +4,9 @@ import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.OrderLimits;
+import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.OrderService;
+import cn.yaan.carbonsink.ledger.OrderStatus;
 import cn.yaan.carbonsink.ledger.PaymentProvider;
 import cn.yaan.carbonsink.ledger.PaymentService;
 import cn.yaan.carbonsink.ledger.Refund;
@@ -73,14 +75,19 @@ public class OrderResource {
     Instance<PaymentProvider> providers;
 
     /** Money a payment brought that bought no units, owed back to the payer. */
-    public record RefundView(long amountFen, String reason, String status, Instant createdAt) {
+    @Schema(requiredProperties = {"amountFen", "reason", "status", "createdAt"})
+    public record RefundView(long amountFen, @Schema(implementation = Refund.Reason.class) String reason,
+                             @Schema(implementation = Refund.Status.class) String status, Instant createdAt) {
         static RefundView of(Refund r) {
             return new RefundView(r.amountFen(), r.reason().name(), r.status().name(), r.createdAt());
         }
     }
 
-    public record OrderView(long id, String paymentId, String purpose, String beneficiary, String projectCode,
-                            long quantityKg, long amountFen, String status, Instant createdAt, Instant expiresAt,
+    @Schema(requiredProperties = {
+            "id", "paymentId", "purpose", "quantityKg", "amountFen", "status", "createdAt", "refunds"})
+    public record OrderView(long id, String paymentId, @Schema(implementation = OrderPurpose.class) String purpose,
+                            String beneficiary, String projectCode, long quantityKg, long amountFen,
+                            @Schema(implementation = OrderStatus.class) String status, Instant createdAt, Instant expiresAt,
                             Instant paidAt, RetirementResource.RetirementView retirement, List<RefundView> refunds) {
     }
 
@@ -176,7 +183,8 @@ public class OrderResource {
         return view(payments.paySimulated(paymentId, caller.required().username()));
     }
 
-    public record CallbackAnswer(String paymentId, String status) {
+    @Schema(requiredProperties = {"paymentId", "status"})
+    public record CallbackAnswer(String paymentId, @Schema(implementation = OrderStatus.class) String status) {
     }
 
     @GET

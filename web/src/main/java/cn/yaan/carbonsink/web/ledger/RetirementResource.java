@@ -62,6 +62,7 @@ public class RetirementResource {
     CurrentCaller caller;
 
     /** A retirement as the registry shows it: the beneficiary masked unless the caller retired it. */
+    @Schema(requiredProperties = {"id", "quantityKg", "serialRanges", "purpose", "retiredAt"})
     public record RetirementView(long id, long quantityKg, List<Map<String, String>> serialRanges, String beneficiary,
                                  String purpose, Instant retiredAt, String certificateNo) {
         static RetirementView of(Receipt r, boolean masked, String certificateNo) {
@@ -102,6 +103,7 @@ public class RetirementResource {
                 .entity(view(receipt, false)).build();
     }
 
+    @Schema(requiredProperties = {"total", "page", "size", "items"})
     public record RetirementPage(long total, int page, int size, List<RetirementView> items) {
     }
 

@@ -41,6 +41,8 @@ public class SinkProjectResource {
     @Inject
     CurrentCaller caller;
 
+    @Schema(requiredProperties = {
+            "id", "vintage", "quantityKg", "first", "last", "block", "availableKg", "reservedKg", "retiredKg"})
     public record IssuanceView(long id, int vintage, long quantityKg, String first, String last, String block,
                                long availableKg, long reservedKg, long retiredKg) {
         static IssuanceView of(Issuance i) {
@@ -52,6 +54,7 @@ public class SinkProjectResource {
         }
     }
 
+    @Schema(requiredProperties = {"code", "nameZh", "issuedKg", "availableKg", "reservedKg", "retiredKg"})
     public record ProjectView(String code, String nameZh, String nameEn, String county, String standard,
                               String methodology, BigDecimal areaMu, long unitPriceFenPerTonne, String status,
                               long issuedKg, long availableKg, long reservedKg, long retiredKg,

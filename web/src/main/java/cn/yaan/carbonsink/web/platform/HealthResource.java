@@ -34,13 +34,15 @@ public class HealthResource {
     @Inject
     SelfCheck selfCheck;
 
-    public record Check(String name, String status, Map<String, Object> data) {
+    @Schema(requiredProperties = {"name", "status"})
+    public record Check(String name, @Schema(enumeration = {"UP", "DOWN"}) String status, Map<String, Object> data) {
         Check(String name, String status) {
             this(name, status, null);
         }
     }
 
-    public record Health(String status, List<Check> checks) {
+    @Schema(requiredProperties = {"status", "checks"})
+    public record Health(@Schema(enumeration = {"UP", "DOWN"}) String status, List<Check> checks) {
     }
 
     @GET
@@ -61,7 +63,6 @@ public class HealthResource {
             + "out of service")
     @APIResponse(responseCode = "200", description = "Up: the application and its database answer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Health.class)))
-    @APIResponse(responseCode = "503", ref = "Unavailable")
     @APIResponse(responseCode = "503", description = "Down: the database does not answer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Health.class)))
     public Response ready() {

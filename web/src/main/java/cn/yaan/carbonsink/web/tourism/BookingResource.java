@@ -159,6 +159,7 @@ public class BookingResource {
         return new TicketText(bookings.ticket(no, caller.required().username()));
     }
 
+    @Schema(requiredProperties = {"qr"})
     public record TicketText(String qr) {
     }
 }

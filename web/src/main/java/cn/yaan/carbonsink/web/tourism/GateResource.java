@@ -67,7 +67,9 @@ public class GateResource {
      */
     @JsonbPropertyOrder({"type", "title", "status", "detail", "result", "bookingNo", "partySize", "site", "slot",
             "entryFrom", "firstCheckIn"})
-    public record Refusal(String type, String title, int status, String detail, String result, String bookingNo,
+    @Schema(name = "GateRefusal", requiredProperties = {"type", "title", "status", "detail", "result"})
+    public record Refusal(String type, String title, int status, String detail,
+                          @Schema(implementation = GateService.Result.class) String result, String bookingNo,
                           Integer partySize, String site, Window slot, Instant entryFrom,
                           GateService.FirstCheckIn firstCheckIn) {
     }
@@ -75,7 +77,8 @@ public class GateResource {
     public record Window(Instant start, Instant end) {
     }
 
-    public record Admission(String result, String bookingNo, int partySize, Window slot, String site) {
+    @Schema(requiredProperties = {"result", "bookingNo", "partySize"})
+    public record Admission(@Schema(implementation = GateService.Result.class) String result, String bookingNo, int partySize, Window slot, String site) {
     }
 
     @POST
@@ -88,8 +91,11 @@ public class GateResource {
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.SITE_OPERATOR})
     @APIResponse(responseCode = "200", description = "ADMITTED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Admission.class)))
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "409", description = "ALREADY_CHECKED_IN: a problem with the verdict and the first "
+            + "check-in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Refusal.class)))
+    @APIResponse(responseCode = "422", description = "WRONG_SITE, NOT_YET_VALID (with entryFrom), EXPIRED, CANCELLED or "
+            + "INVALID_SIGNATURE: a problem with the verdict and what the ticket says",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Refusal.class)))
     public Response checkIn(@NotNull @Valid Scan scan) {
         return answer(gate.checkIn(caller.required(), scan.qr(), scan.gate(), null));
     }
@@ -130,7 +136,9 @@ public class GateResource {
     public record Sync(@NotEmpty @Size(max = 500) List<@NotNull @Valid OfflineScan> scans) {
     }
 
-    public record SyncResult(String result, String bookingNo, Instant scannedAt, GateService.FirstCheckIn firstCheckIn) {
+    @Schema(requiredProperties = "result")
+    public record SyncResult(@Schema(implementation = GateService.Result.class) String result, String bookingNo,
+                             Instant scannedAt, GateService.FirstCheckIn firstCheckIn) {
     }
 
     @POST

@@ -52,6 +52,8 @@ public class SiteResource {
     @Inject
     CurrentCaller caller;
 
+    @Schema(requiredProperties = {
+            "code", "nameZh", "nameEn", "dailyCapacity", "walkInPercent", "bookableDailyCapacity"})
     public record SiteView(String code, String nameZh, String nameEn, String county, int dailyCapacity,
                            int walkInPercent, int bookableDailyCapacity, LocalTime opensAt, LocalTime closesAt,
                            String capacityNote) {
@@ -61,6 +63,7 @@ public class SiteResource {
         }
     }
 
+    @Schema(requiredProperties = {"id", "start", "end", "capacity", "remaining", "closed"})
     public record SlotView(long id, Instant start, Instant end, int capacity, int remaining, boolean closed) {
         static SlotView of(VisitSlot s) {
             return new SlotView(s.id(), s.startsAt(), s.endsAt(), s.capacity(), s.remaining(), s.closed());
