@@ -54,7 +54,8 @@ public class DutyPurchaseService {
     }
 
     /** Units for this year's duty, as trees; from one project or the oldest units of any. */
-    public record UnitPurchase(@NotNull @Min(1) @Max(100) Integer trees, @Size(max = 32) String projectCode) {
+    public record UnitPurchase(@NotNull @Min(1) @Max(100) @Schema(examples = "3") Integer trees,
+                               @Size(max = 32) @Schema(examples = "YA-FM-01") String projectCode) {
     }
 
     /**

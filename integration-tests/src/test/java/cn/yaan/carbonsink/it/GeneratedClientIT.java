@@ -298,7 +298,7 @@ class GeneratedClientIT {
         ApiException anonymous = catchThrowableOfType(ApiException.class,
                 () -> new OrdersAndPaymentsApi(client(null)).listMyOrders());
         assertThat(anonymous.getCode()).isEqualTo(401);
-        assertThat(citizen.getObjectMapper().readValue(anonymous.getResponseBody(), Problem.class).getType())
+        assertThat(citizen.getObjectMapper().readValue(anonymous.getResponseBody(), Problem.class).getType().toString())
                 .endsWith("/problems/unauthenticated");
     }
 }

@@ -94,9 +94,11 @@ public class CertificateResource {
 
     /** A certificate as anyone may see it: the holder masked. */
     @Schema(requiredProperties = {"number", "kind", "quantityKg", "issuedAt", "status", "verifyUrl"})
-    public record CertificateView(String number, @Schema(implementation = CertificateKind.class) String kind, String titleZh, String titleEn, String holder,
+    public record CertificateView(String number, @Schema(implementation = CertificateKind.class) String kind,
+                                  String titleZh, String titleEn, String holder,
                                   long quantityKg, Integer trees, List<String> serialRanges, String issuer,
-                                  Instant issuedAt, @Schema(implementation = Certificate.Status.class) String status, String revokedAt, String revocationReason,
+                                  Instant issuedAt, @Schema(implementation = Certificate.Status.class) String status,
+                                  String revokedAt, String revocationReason,
                                   String verifyUrl) {
         /** The view with the addresses on the site at {@code base} (see {@link PublicAddress}). */
         static CertificateView of(Certificate c, String base) {
@@ -120,7 +122,8 @@ public class CertificateResource {
     @Path("public/keys")
     @PermitAll
     @Operation(operationId = "listSigningKeys", summary = "Public keys that sign certificates",
-            description = "Public keys that sign certificate QR payloads (Ed25519, raw 32 bytes base64url), oldest first")
+            description = "Public keys that sign certificate QR payloads (Ed25519, raw 32 bytes base64url), oldest "
+                    + "first")
     public List<KeyView> keys() {
         String active = keys.activeKeyId();
         return keys.all().stream().map(k -> new KeyView(k.keyId(), "Ed25519", k.publicKey(), k.keyId().equals(active),
@@ -169,7 +172,8 @@ public class CertificateResource {
     @Operation(operationId = "getCertificateQrSvg", summary = "A certificate's QR code (SVG)",
             description = "The certificate's QR code as SVG")
     @APIResponse(responseCode = "200", description = "The QR code of the certificate's verify address",
-            content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = "image/svg+xml",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", ref = "NotModified")
     public Response qrSvg(@PathParam("number") String number, @Context Request request) {
         Certificate c = certificates.require(number);
@@ -185,7 +189,8 @@ public class CertificateResource {
     @Operation(operationId = "getCertificatePdf", summary = "A certificate as a PDF, holder masked",
             description = "The certificate as an A4 PDF in Chinese and English, with its QR code")
     @APIResponse(responseCode = "200", description = "The certificate, A4",
-            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = "application/pdf",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", ref = "NotModified")
     public Response pdf(@PathParam("number") String number, @Context Request request) {
         Certificate c = certificates.require(number);
@@ -207,7 +212,8 @@ public class CertificateResource {
             Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
             Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "The certificate, A4, never cached",
-            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = "application/pdf",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response personalPdf(@PathParam("number") String number) {
         Certificate c = certificates.find(number).orElse(null);
         var me = caller.required();
@@ -309,7 +315,8 @@ public class CertificateResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "The verdict",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VerificationView.class)))
     @Operation(operationId = "verifyCertificateText", summary = "Verify scanned QR text",
             description = "Verify scanned QR text: VALID, REVOKED, INVALID_SIGNATURE, UNKNOWN, MISMATCH (the address "
             + "names another number than the signed one) or MALFORMED; foreignOrigin when the address is not this server's")
@@ -328,7 +335,8 @@ public class CertificateResource {
             + "JPEG at most 4 x 16 megapixels over all its scans; 8 bits a sample); 422 when no QR code is found; 429 "
             + "after 20 a minute from one client")
     @APIResponse(responseCode = "200", description = "The verdict on the QR code found",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VerificationView.class)))
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public VerificationView verifyImage(byte[] image) {
@@ -345,7 +353,8 @@ public class CertificateResource {
             description = "Revoke a certificate (final; 409 when revoked already)")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "The certificate, revoked",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificateView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CertificateView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public CertificateView revoke(@PathParam("number") String number, CertificateService.Revocation r) {
         return CertificateView.of(certificates.revoke(number, r, caller.required().username()), base());

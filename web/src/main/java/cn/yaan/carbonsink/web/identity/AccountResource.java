@@ -39,10 +39,12 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createAccount", summary = "Create an account",
             description = "Create an account"
-                    + ". " + "409 when the username is taken; 422 when a COURT or SITE_OPERATOR account is not given a court or site.")
+                    + ". "
+                    + "409 when the username is taken; 422 when a COURT or SITE_OPERATOR account is not given a court or site.")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
     @APIResponse(responseCode = "201", description = "The account created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccountView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response create(IdentityService.NewAccount account) {

@@ -45,10 +45,12 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "issueToken", summary = "Log in and get a bearer token",
             description = "Log in and get a bearer token"
-                    + ". " + "401 for wrong credentials; 429 with Retry-After while this account may not be tried from this "
+                    + ". "
+                    + "401 for wrong credentials; 429 with Retry-After while this account may not be tried from this "
                     + "address (after 5 failures from it, or 2 while the account or address fails often elsewhere).")
     @APIResponse(responseCode = "200", description = "The token, its expiry and the roles of the account",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public TokenResponse issue(IdentityService.Credentials credentials) {
         IdentityService.IssuedToken issued = identity.issueToken(credentials, ClientAddress.of(request));

@@ -120,7 +120,8 @@ public class MeResource {
             + "project; pay the order, and the retirement counts once for the duty")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
     @APIResponse(responseCode = "201", description = "The order of the units, to be paid",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DutyPurchaseService.Purchase.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DutyPurchaseService.Purchase.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response buyUnits(@PathParam("year") int year, DutyPurchaseService.UnitPurchase p) {

@@ -57,7 +57,8 @@ public class PasswordResetResource {
                     + "within the hour). The code works once, for 10 minutes, 5 tries. 429 when this address asked "
                     + "too often; 422 password-reset-unavailable when the server cannot send text messages.")
     @APIResponse(responseCode = "202", description = "Accepted, whether or not the account exists",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response requestCode(PasswordService.CodeRequest codeRequest) {

@@ -41,7 +41,8 @@ public class PasswordResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changePassword", summary = "Change the caller's password",
             description = "Change the caller's password"
-                    + ". " + "204 when changed; every other bearer token of the account stops working. 400 currentPassword "
+                    + ". "
+                    + "204 when changed; every other bearer token of the account stops working. 400 currentPassword "
                     + "when the current password is wrong, 400 newPassword when the new one breaks the password rule "
                     + "(as at registration); 429 with Retry-After while the account may not be tried from this address "
                     + "(wrong current passwords count as failed logins).")

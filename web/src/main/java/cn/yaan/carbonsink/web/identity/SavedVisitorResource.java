@@ -50,11 +50,13 @@ public class SavedVisitorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addSavedVisitor", summary = "Save a visitor",
             description = "Save a visitor (real name, resident ID number, optional mobile), kept sealed"
-                    + ". " + "201 with the visitor masked; 400 with every refused field; 409 visitor-saved-already for an "
+                    + ". "
+                    + "201 with the visitor masked; 400 with every refused field; 409 visitor-saved-already for an "
                     + "ID number saved before; 422 saved-visitors-full beyond 20.")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
     @APIResponse(responseCode = "201", description = "The visitor saved, masked",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SavedVisitorService.View.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SavedVisitorService.View.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response add(SavedVisitorService.NewVisitor visitor) {
         SavedVisitorService.View saved = visitors.add(currentCaller.required().username(), visitor);

@@ -105,7 +105,8 @@ public class RestorationResource {
 
     /** An order in full: defendants masked, the working of its calculation, the species parameters it used. */
     @Schema(requiredProperties = {
-            "id", "reference", "caseNumber", "courtCode", "judgmentDate", "remedy", "status", "carbonLossKg", "purchaseKg", "retiredKg", "outstandingKg"})
+            "id", "reference", "caseNumber", "courtCode", "judgmentDate", "remedy", "status", "carbonLossKg", "purchaseKg",
+            "retiredKg", "outstandingKg"})
     public record RestorationView(long id, String reference, String caseNumber, String courtCode, String courtName,
                                   LocalDate judgmentDate, @Schema(implementation = Remedy.class) String remedy,
                                   @Schema(implementation = RestorationStatus.class) String status, long carbonLossKg,
@@ -120,7 +121,8 @@ public class RestorationResource {
 
     /** An order in a list. */
     @Schema(requiredProperties = {
-            "id", "reference", "caseNumber", "courtCode", "judgmentDate", "remedy", "status", "carbonLossKg", "purchaseKg", "retiredKg"})
+            "id", "reference", "caseNumber", "courtCode", "judgmentDate", "remedy", "status", "carbonLossKg", "purchaseKg",
+            "retiredKg"})
     public record RestorationSummary(long id, String reference, String caseNumber, String courtCode,
                                      LocalDate judgmentDate, @Schema(implementation = Remedy.class) String remedy,
                                      @Schema(implementation = RestorationStatus.class) String status, long carbonLossKg,
@@ -166,7 +168,8 @@ public class RestorationResource {
             + "when the court registered the case number already")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT})
     @APIResponse(responseCode = "201", description = "The order registered",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RestorationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RestorationView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response register(RestorationService.NewOrder o) {
@@ -210,7 +213,8 @@ public class RestorationResource {
             description = "Record trees planted for an order: date, trees, species, GPS point")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     @APIResponse(responseCode = "201", description = "The order with the planting",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RestorationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RestorationView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response plant(@PathParam("id") long id, PlantingService.NewPlanting p) {
@@ -227,7 +231,8 @@ public class RestorationResource {
             + "is re-encoded as a JPEG of at most 1600 px without any metadata; at most 10 per planting")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     @APIResponse(responseCode = "201", description = "The photo as stored",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PhotoView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PhotoView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response addPhoto(@PathParam("id") long id, @PathParam("plantingId") long plantingId, byte[] photo) {
@@ -262,7 +267,8 @@ public class RestorationResource {
             + "units in lieu (CONVERTED)")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     @APIResponse(responseCode = "201", description = "The order with the inspection",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RestorationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RestorationView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response inspect(@PathParam("id") long id, PlantingService.NewInspection i) {
@@ -274,12 +280,14 @@ public class RestorationResource {
     @Path("restoration-orders/{id}/purchase")
     @RolesAllowed(Role.Names.COURT)
     @Operation(operationId = "purchaseUnitsInLieu", summary = "Order the units in lieu",
-            description = "Order the units in lieu still due (purpose RESTORATION, oldest vintages first): the clerk pays it, or hands its "
+            description = "Order the units in lieu still due (purpose RESTORATION, oldest vintages first): the clerk "
+                    + "pays it, or hands its "
             + "payment id to the defendant; once paid the units are retired for the order. 409 no-purchase-due or "
             + "purchase-pending; projectCode takes the units from one project")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT})
     @APIResponse(responseCode = "201", description = "The order of the units, to be paid",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurchaseView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PurchaseView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response purchase(@PathParam("id") long id, @QueryParam("projectCode") @Size(max = 32) String projectCode) {
         UnitOrder o = payments.purchase(id, projectCode == null || projectCode.isBlank() ? null : projectCode.trim(),
@@ -298,7 +306,8 @@ public class RestorationResource {
             + "one with enough units")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT})
     @APIResponse(responseCode = "200", description = "The order with its units retired",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RestorationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RestorationView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public RestorationView offlinePayment(@PathParam("id") long id, RestorationPaymentService.OfflinePayment p) {

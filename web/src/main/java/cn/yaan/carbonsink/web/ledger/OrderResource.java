@@ -114,7 +114,8 @@ public class OrderResource {
             Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
             Role.Names.ADMIN})
     @APIResponse(responseCode = "201", description = "The order, its units held until expiresAt",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, OrderService.NewOrder o) {
@@ -159,7 +160,8 @@ public class OrderResource {
             Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
             Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "The order, cancelled; its units are free again",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public OrderView cancel(@PathParam("id") long id) {
         return view(orders.cancel(id, caller.required().username()));
@@ -176,7 +178,8 @@ public class OrderResource {
             Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
             Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "The order, paid and its units retired",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public OrderView simulatedConfirmation(@PathParam("paymentId") String paymentId) {
@@ -217,7 +220,8 @@ public class OrderResource {
             description = "A payment provider's notification: the signature of the raw body is checked (401 if "
             + "wrong), the amount must match the order (422), a notification applied before changes nothing")
     @APIResponse(responseCode = "200", description = "The notification applied (or applied before): the order's status",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallbackAnswer.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CallbackAnswer.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public CallbackAnswer callback(@PathParam("provider") String name, @HeaderParam("X-Signature") String signature,

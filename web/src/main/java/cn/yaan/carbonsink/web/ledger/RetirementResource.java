@@ -91,7 +91,8 @@ public class RetirementResource {
             + "the same key with another body is refused (422). Not enough units: 409 insufficient-units.")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     @APIResponse(responseCode = "201", description = "The retirement with its serial ranges",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetirementView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RetirementView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response retire(@HeaderParam("Idempotency-Key") String idempotencyKey, RetirementService.NewRetirement r) {
@@ -185,7 +186,8 @@ public class RetirementResource {
     @Path("ledger/verification")
     @RolesAllowed(Role.Names.ADMIN)
     @Operation(operationId = "verifyLedger", summary = "Run the ledger self-check",
-            description = "The ledger checks itself: the audit chain is recomputed ({entries} verified, firstBadSeq when "
+            description = "The ledger checks itself: the audit chain is recomputed ({entries} verified, firstBadSeq "
+                    + "when "
             + "an entry does not match) and every invariant is checked on the stored data (serial ranges, issuance "
             + "figures, orders and retirements, certificates, visits); each check says whether it passed and where it "
             + "found problems")

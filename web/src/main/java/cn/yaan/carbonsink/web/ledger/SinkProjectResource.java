@@ -79,7 +79,8 @@ public class SinkProjectResource {
             description = "Register a sink project (409 when the code exists)")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     @APIResponse(responseCode = "201", description = "The project",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(ProjectService.NewProject p) {
         SinkProject project = ledger.createProject(p, caller.required().username());
@@ -94,7 +95,8 @@ public class SinkProjectResource {
             description = "Issue units to a project: the next serial block, with its first and last serials")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     @APIResponse(responseCode = "201", description = "The issuance with its serial block",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuanceView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IssuanceView.class)))
     public Response issue(@PathParam("code") String code, ProjectService.NewIssuance i) {
         Issuance issuance = ledger.issue(code, i, caller.required().username());
         return Response.status(201).entity(IssuanceView.of(issuance)).build();

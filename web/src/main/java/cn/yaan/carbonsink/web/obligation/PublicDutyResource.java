@@ -80,7 +80,8 @@ public class PublicDutyResource {
             + "registered ID number both answer 409 registration-refused; 429 with Retry-After after too many "
             + "registrations from one address")
     @APIResponse(responseCode = "201", description = "The citizen registered, masked",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CitizenService.CitizenView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CitizenService.CitizenView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response register(CitizenService.Registration r) {
@@ -96,7 +97,8 @@ public class PublicDutyResource {
             description = "Create a planting event: site, date (today or later), places, trees per attendee")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     @APIResponse(responseCode = "201", description = "The event",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlantingEventService.EventView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlantingEventService.EventView.class)))
     public Response createEvent(PlantingEventService.NewEvent e) {
         PlantingEventService.EventView event = events.createEvent(e, caller.required().username());
         return Response.created(URI.create("/api/v1/planting-events/" + event.id())).entity(event).build();
@@ -119,7 +121,8 @@ public class PublicDutyResource {
             description = "Take a place at a planting event (409 already-signed-up or event-full)")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
     @APIResponse(responseCode = "201", description = "The event with the places left",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlantingEventService.EventView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlantingEventService.EventView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response signUp(@PathParam("id") long id) {
@@ -141,7 +144,8 @@ public class PublicDutyResource {
             + "(default: the event's); 422 qr-expired for a rotated-out code, 409 already-attended")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     @APIResponse(responseCode = "201", description = "The attendance and the trees credited",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlantingEventService.Attendance.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlantingEventService.Attendance.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response attend(@PathParam("id") long id, @NotNull @Valid NewAttendance a) {
@@ -158,7 +162,8 @@ public class PublicDutyResource {
             description = "Exempt a citizen from a year's duty, with the reason (409 already-exempt)")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     @APIResponse(responseCode = "201", description = "The citizen's duty of that year",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObligationService.Obligation.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ObligationService.Obligation.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response exempt(ObligationService.NewExemption e) {
@@ -175,7 +180,8 @@ public class PublicDutyResource {
             + "of trees, hours (hours-per-tree, default 2) or, for DONATION, amountFen (fen-per-tree, default 2000)")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     @APIResponse(responseCode = "201", description = "The citizen's duty of that year",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObligationService.Obligation.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ObligationService.Obligation.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response recordFulfilment(ObligationService.OfficerRecord f) {

@@ -52,7 +52,8 @@ public class MetricsResource {
             + "token CARBONSINK_METRICS_TOKEN as a bearer token)")
     @SecurityRequirement(name = "bearer", scopes = Role.Names.ADMIN)
     @APIResponse(responseCode = "200", description = "The counters in Prometheus text format 0.0.4",
-            content = @Content(mediaType = "text/plain; version=0.0.4; charset=utf-8", schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = "text/plain; version=0.0.4; charset=utf-8",
+                    schema = @Schema(type = SchemaType.STRING)))
     public String scrape(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (security.isUserInRole(Role.Names.ADMIN) || scrapeToken(authorization)) {
             return metrics.scrape();

@@ -58,7 +58,8 @@ public class BookingResource {
             + "is 409 slot-full. Send an Idempotency-Key header to make retries safe.")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
     @APIResponse(responseCode = "201", description = "The booking, its places and units held until expiresAt",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response book(@HeaderParam("Idempotency-Key") String idempotencyKey, BookingService.Request request) {
@@ -85,7 +86,8 @@ public class BookingResource {
             + "offset stays retired and its certificate valid. 409 once the party has been checked in.")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
     @APIResponse(responseCode = "200", description = "The booking, cancelled",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public BookingView cancel(@PathParam("no") String no) {
         return bookings.cancel(no, caller.required().username());
@@ -133,7 +135,8 @@ public class BookingResource {
             + "the booking is paid, 404 for someone else's")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
     @APIResponse(responseCode = "200", description = "One A6 page",
-            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = "application/pdf",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response ticketPdf(@PathParam("no") String no) {
         TicketCard card = bookings.ticketCard(no, caller.required().username());
@@ -153,7 +156,8 @@ public class BookingResource {
             description = "The e-ticket's QR text, for apps that draw the code themselves")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
     @APIResponse(responseCode = "200", description = "The ticket's signed QR text",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketText.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TicketText.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public TicketText ticketText(@PathParam("no") String no) {
         return new TicketText(bookings.ticket(no, caller.required().username()));

@@ -78,7 +78,8 @@ public class GateResource {
     }
 
     @Schema(requiredProperties = {"result", "bookingNo", "partySize"})
-    public record Admission(@Schema(implementation = GateService.Result.class) String result, String bookingNo, int partySize, Window slot, String site) {
+    public record Admission(@Schema(implementation = GateService.Result.class) String result, String bookingNo,
+                            int partySize, Window slot, String site) {
     }
 
     @POST
@@ -90,11 +91,13 @@ public class GateResource {
             + "first check-in's time and gate; 422 WRONG_SITE, NOT_YET_VALID, EXPIRED, CANCELLED or INVALID_SIGNATURE")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.SITE_OPERATOR})
     @APIResponse(responseCode = "200", description = "ADMITTED",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Admission.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Admission.class)))
     @APIResponse(responseCode = "409", description = "ALREADY_CHECKED_IN: a problem with the verdict and the first "
-            + "check-in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Refusal.class)))
-    @APIResponse(responseCode = "422", description = "WRONG_SITE, NOT_YET_VALID (with entryFrom), EXPIRED, CANCELLED or "
-            + "INVALID_SIGNATURE: a problem with the verdict and what the ticket says",
+            + "check-in", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Refusal.class)))
+    @APIResponse(responseCode = "422", description = "WRONG_SITE, NOT_YET_VALID (with entryFrom), EXPIRED, CANCELLED "
+            + "or INVALID_SIGNATURE: a problem with the verdict and what the ticket says",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Refusal.class)))
     public Response checkIn(@NotNull @Valid Scan scan) {
         return answer(gate.checkIn(caller.required(), scan.qr(), scan.gate(), null));

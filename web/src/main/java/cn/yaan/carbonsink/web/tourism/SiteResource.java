@@ -148,7 +148,8 @@ public class SiteResource {
             + "slot is 409 and nothing is created")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     @APIResponse(responseCode = "201", description = "The slots created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SlotView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SlotView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response createSlots(@PathParam("code") String code, SiteService.NewSlots n) {
@@ -164,7 +165,8 @@ public class SiteResource {
             description = "Change a slot's capacity: never below the places booked (409 capacity-below-booked)")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     @APIResponse(responseCode = "200", description = "The slot with its new capacity",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlotView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SlotView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public SlotView changeCapacity(@PathParam("id") long id, SiteService.CapacityChange c) {
         return SlotView.of(sites.changeCapacity(id, c, caller.required().username()));
@@ -181,7 +183,8 @@ public class SiteResource {
             description = "Close a day for new bookings (bookings already made stay valid)")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     @APIResponse(responseCode = "200", description = "The day closed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClosureAnswer.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClosureAnswer.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public ClosureAnswer close(@PathParam("code") String code, SiteService.Closure c) {
         int closed = sites.closeDay(code, c, caller.required().username());
