@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.certificate;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.yaan.carbonsink.shared.KeyValueLines;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
         query = "select c from Certificate c where c.revokedAt is not null and c.revokedAt >= :since order by c.revokedAt, c.number")
 public class Certificate {
 
+    @Schema(name = "CertificateStatus")
     public enum Status { VALID, REVOKED }
 
     @Id

@@ -254,6 +254,7 @@ public class CertificateService {
      * What the verification of a scanned text concluded. {@code MISMATCH}: a genuine (or at least well-formed and not
      * forged) payload in an address that names another certificate number than the one it signs.
      */
+    @Schema(name = "Verdict")
     public enum Verdict { VALID, REVOKED, INVALID_SIGNATURE, UNKNOWN_KEY, UNKNOWN, MISMATCH, MALFORMED }
 
     /**

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.certificate;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +33,7 @@ public record RevocationList(String keyId, long sequence, Kind kind, String sinc
                              List<Entry> entries, String text, String signature) {
 
     /** A FULL list holds every revocation; a DELTA list those at or after its {@code since}. */
+    @Schema(name = "RevocationListKind")
     public enum Kind { FULL, DELTA }
 
     /** One revocation: the dashed number, when (same digits as the revocation's answer), and why. */

@@ -94,7 +94,8 @@ public class IdentityService {
     }
 
     /** A login as an API client sends it. */
-    public record Credentials(@NotBlank @Size(max = 64) String username, @NotNull @Size(max = 128) String password) {
+    public record Credentials(@NotBlank @Size(max = 64) @Schema(examples = "court") String username,
+                              @NotNull @Size(max = 128) String password) {
         /** Never the password, should anything print the request. */
         @Override
         public String toString() {

@@ -44,10 +44,13 @@ public class PlantingService {
     @Inject
     RestorationOrders orders;
 
-    public record NewPlanting(@NotNull LocalDate date, @NotNull @Min(1) @Max(1_000_000) Integer trees,
-                              @NotBlank @Schema(maxLength = Species.NAME_MAX) String species,
-                              @NotNull @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 2, fraction = 6) BigDecimal latitude,
-                              @NotNull @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 6) BigDecimal longitude) {
+    public record NewPlanting(@NotNull @Schema(examples = "2026-04-01") LocalDate date,
+                              @NotNull @Min(1) @Max(1_000_000) @Schema(examples = "100") Integer trees,
+                              @NotBlank @Schema(maxLength = Species.NAME_MAX, examples = "云杉") String species,
+                              @NotNull @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 2, fraction = 6)
+                              @Schema(examples = "30.3821") BigDecimal latitude,
+                              @NotNull @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 6)
+                              @Schema(examples = "102.8123") BigDecimal longitude) {
     }
 
     /** An officer records trees planted for a replanting order. */
@@ -115,7 +118,8 @@ public class PlantingService {
     }
 
     /** A survival inspection as an officer records it. */
-    public record NewInspection(@NotNull LocalDate date, @NotNull @Min(0) @Max(1_000_000) Integer survivingTrees,
+    public record NewInspection(@NotNull @Schema(examples = "2026-10-01") LocalDate date,
+                                @NotNull @Min(0) @Max(1_000_000) @Schema(examples = "90") Integer survivingTrees,
                                 Boolean finalInspection) {
     }
 

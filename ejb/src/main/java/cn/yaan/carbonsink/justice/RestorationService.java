@@ -99,7 +99,8 @@ public class RestorationService {
     }
 
     @Schema(name = "NewRestorationOrder")
-    public record NewOrder(@NotBlank @Size(max = 60) String caseNumber, @NotNull LocalDate judgmentDate,
+    public record NewOrder(@NotBlank @Size(max = 60) @Schema(examples = "(2025)川1802刑初123号") String caseNumber,
+                           @NotNull @Schema(examples = "2025-03-01") LocalDate judgmentDate,
                            @NotEmpty @Size(max = 20) List<@NotNull @Valid Defendant> defendants,
                            @NotEmpty @Size(max = 50) List<@NotNull @Valid DamageItem> damage,
                            @NotNull Remedy remedy,

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public interface IntegrityCheck {
     }
 
     /** What one check found: nothing ({@code ok}), or how many problems and the first few, each named by its row. */
+    @Schema(name = "IntegrityCheckResult")
     record Result(String name, String rule, boolean ok, long problems, List<String> examples) {
     }
 

@@ -76,9 +76,9 @@ public class OrderService {
     }
 
     /** A buyer's order of units for themselves: from one project or the oldest vintages; the beneficiary defaults to the buyer. */
-    public record NewOrder(@Size(max = 32) String projectCode,
-                           @NotNull @Min(1) @Max(100_000_000L) Long quantityKg,
-                           @Schema(maxLength = 200) String beneficiary) {
+    public record NewOrder(@Size(max = 32) @Schema(examples = "YA-FM-01") String projectCode,
+                           @NotNull @Min(1) @Max(100_000_000L) @Schema(examples = "500") Long quantityKg,
+                           @Schema(maxLength = 200, examples = "雅安市雨城区某公司") String beneficiary) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -24,6 +25,7 @@ import java.time.Instant;
 public class Refund {
 
     /** Why the money goes back. */
+    @Schema(name = "RefundReason")
     public enum Reason {
         /** The order was paid already; this payment came on top. */
         DUPLICATE_PAYMENT,
@@ -34,6 +36,7 @@ public class Refund {
     }
 
     /** Where the refund stands; the providers' refund workflow moves it on. */
+    @Schema(name = "RefundStatus")
     public enum Status { DUE }
 
     @Id

@@ -60,11 +60,11 @@ public class RetirementService {
     Event<UnitsRetired> retired;
 
     /** Units an officer retires at once (a sale settled outside the platform). */
-    public record NewRetirement(@NotBlank @Size(max = 32) String projectCode,
-                                @NotNull @Min(1) @Max(1_000_000_000L) Long quantityKg,
-                                @NotBlank @Schema(maxLength = 200) String beneficiary,
+    public record NewRetirement(@NotBlank @Size(max = 32) @Schema(examples = "YA-FM-01") String projectCode,
+                                @NotNull @Min(1) @Max(1_000_000_000L) @Schema(examples = "1000") Long quantityKg,
+                                @NotBlank @Schema(maxLength = 200, examples = "雅安市雨城区某公司") String beneficiary,
                                 @NotNull OrderPurpose purpose,
-                                @Schema(maxLength = 500) String note) {
+                                @Schema(maxLength = 500, examples = "Sold under contract 2026-017") String note) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.obligation;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.yaan.carbonsink.identity.CitizenProfile;
 import cn.yaan.carbonsink.identity.IdentityService;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
@@ -47,12 +48,14 @@ public class DutyPurchaseService {
     @Inject
     IdentityService identity;
 
+    @Schema(requiredProperties = {"orderId", "quantityKg", "amountFen", "paymentId", "trees", "kgPerTree"})
     public record Purchase(long orderId, long quantityKg, long amountFen, String paymentId, int trees, int kgPerTree,
                            Instant expiresAt) {
     }
 
     /** Units for this year's duty, as trees; from one project or the oldest units of any. */
-    public record UnitPurchase(@NotNull @Min(1) @Max(100) Integer trees, @Size(max = 32) String projectCode) {
+    public record UnitPurchase(@NotNull @Min(1) @Max(100) @Schema(examples = "3") Integer trees,
+                               @Size(max = 32) @Schema(examples = "YA-FM-01") String projectCode) {
     }
 
     /**

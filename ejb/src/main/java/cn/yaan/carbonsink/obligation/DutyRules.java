@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.obligation;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 
 /**
@@ -36,6 +37,7 @@ public record DutyRules(int ageMin, int ageMax, int ageMaxWomen, int treesOwed) 
     }
 
     /** Where a year's duty stands. */
+    @Schema(name = "DutyStatus")
     public enum Status {
         /** Obliged, fewer trees than owed so far. */
         OPEN,

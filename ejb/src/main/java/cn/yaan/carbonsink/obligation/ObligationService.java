@@ -57,7 +57,9 @@ public class ObligationService {
     public record Fulfilment(String form, int trees, Instant at, String reference) {
     }
 
-    public record Obligation(int year, boolean obliged, int treesOwed, int treesFulfilled, String status,
+    @Schema(requiredProperties = {"year", "obliged", "treesOwed", "treesFulfilled", "status", "fulfilments"})
+    public record Obligation(int year, boolean obliged, int treesOwed, int treesFulfilled,
+                             @Schema(implementation = DutyRules.Status.class) String status,
                              List<Fulfilment> fulfilments, String certificateNo, String honourCertificateNo,
                              String exemptReason) {
     }

@@ -63,10 +63,11 @@ public final class Footprint {
      */
     @Schema(name = "Trip")
     public record TripEntry(@NotNull TravelMode mode,
-                            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("5000") BigDecimal distanceKm,
-                            @Min(1) @Max(9) Integer occupants,
-                            @NotNull @Min(0) @Max(30) Integer nights,
-                            @NotNull @Min(1) @Max(30) Integer days) {
+                            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("5000")
+                            @Schema(examples = "150") BigDecimal distanceKm,
+                            @Min(1) @Max(9) @Schema(examples = "3") Integer occupants,
+                            @NotNull @Min(0) @Max(30) @Schema(examples = "1") Integer nights,
+                            @NotNull @Min(1) @Max(30) @Schema(examples = "2") Integer days) {
 
         public Trip toTrip() {
             return new Trip(mode, distanceKm, mode.perCar ? occupants : null, nights, days);

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.tourism;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.yaan.carbonsink.certificate.SigningKeys;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.platform.Metrics;
@@ -49,6 +50,7 @@ public class GateService {
     @Inject
     SigningKeys keys;
 
+    @Schema(name = "GateResult")
     public enum Result { ADMITTED, ALREADY_CHECKED_IN, WRONG_SITE, NOT_YET_VALID, EXPIRED, CANCELLED, INVALID_SIGNATURE }
 
     public record FirstCheckIn(Instant at, String gate) {
@@ -192,6 +194,7 @@ public class GateService {
                               int checkedInVisitors, boolean closed) {
     }
 
+    @Schema(name = "CheckInConflict")
     public record Conflict(String bookingNo, String gate, Instant scannedAt, FirstCheckIn firstCheckIn) {
     }
 

@@ -45,6 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
@@ -91,9 +93,12 @@ public class CertificateResource {
     private final VerificationAnswers answers = new VerificationAnswers();
 
     /** A certificate as anyone may see it: the holder masked. */
-    public record CertificateView(String number, String kind, String titleZh, String titleEn, String holder,
+    @Schema(requiredProperties = {"number", "kind", "quantityKg", "issuedAt", "status", "verifyUrl"})
+    public record CertificateView(String number, @Schema(implementation = CertificateKind.class) String kind,
+                                  String titleZh, String titleEn, String holder,
                                   long quantityKg, Integer trees, List<String> serialRanges, String issuer,
-                                  Instant issuedAt, String status, String revokedAt, String revocationReason,
+                                  Instant issuedAt, @Schema(implementation = Certificate.Status.class) String status,
+                                  String revokedAt, String revocationReason,
                                   String verifyUrl) {
         /** The view with the addresses on the site at {@code base} (see {@link PublicAddress}). */
         static CertificateView of(Certificate c, String base) {
@@ -116,7 +121,9 @@ public class CertificateResource {
     @GET
     @Path("public/keys")
     @PermitAll
-    @Operation(summary = "Public keys that sign certificate QR payloads (Ed25519, raw 32 bytes base64url), oldest first")
+    @Operation(operationId = "listSigningKeys", summary = "Public keys that sign certificates",
+            description = "Public keys that sign certificate QR payloads (Ed25519, raw 32 bytes base64url), oldest "
+                    + "first")
     public List<KeyView> keys() {
         String active = keys.activeKeyId();
         return keys.all().stream().map(k -> new KeyView(k.keyId(), "Ed25519", k.publicKey(), k.keyId().equals(active),
@@ -129,7 +136,8 @@ public class CertificateResource {
     @GET
     @Path("public/certificates/{number}")
     @PermitAll
-    @Operation(summary = "A certificate's public view (holder masked); the number may be typed loosely")
+    @Operation(operationId = "getCertificate", summary = "A certificate, holder masked",
+            description = "A certificate's public view (holder masked); the number may be typed loosely")
     public CertificateView get(@PathParam("number") String number) {
         return CertificateView.of(certificates.require(number), base());
     }
@@ -143,7 +151,11 @@ public class CertificateResource {
     @Path("public/certificates/{number}/qr.png")
     @PermitAll
     @Produces("image/png")
-    @Operation(summary = "The certificate's QR code as PNG, size 120 to 1200 pixels (default 360)")
+    @Operation(operationId = "getCertificateQrPng", summary = "A certificate's QR code (PNG)",
+            description = "The certificate's QR code as PNG, size 120 to 1200 pixels (default 360)")
+    @APIResponse(responseCode = "200", description = "The QR code of the certificate's verify address",
+            content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", ref = "NotModified")
     public Response qrPng(@PathParam("number") String number,
                           @QueryParam("size") @DefaultValue("360") @Min(120) @Max(1200) int size,
                           @Context Request request) {
@@ -157,7 +169,12 @@ public class CertificateResource {
     @Path("public/certificates/{number}/qr.svg")
     @PermitAll
     @Produces("image/svg+xml")
-    @Operation(summary = "The certificate's QR code as SVG")
+    @Operation(operationId = "getCertificateQrSvg", summary = "A certificate's QR code (SVG)",
+            description = "The certificate's QR code as SVG")
+    @APIResponse(responseCode = "200", description = "The QR code of the certificate's verify address",
+            content = @Content(mediaType = "image/svg+xml",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", ref = "NotModified")
     public Response qrSvg(@PathParam("number") String number, @Context Request request) {
         Certificate c = certificates.require(number);
         String base = base();
@@ -169,7 +186,12 @@ public class CertificateResource {
     @Path("public/certificates/{number}/pdf")
     @PermitAll
     @Produces("application/pdf")
-    @Operation(summary = "The certificate as an A4 PDF in Chinese and English, with its QR code")
+    @Operation(operationId = "getCertificatePdf", summary = "A certificate as a PDF, holder masked",
+            description = "The certificate as an A4 PDF in Chinese and English, with its QR code")
+    @APIResponse(responseCode = "200", description = "The certificate, A4",
+            content = @Content(mediaType = "application/pdf",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", ref = "NotModified")
     public Response pdf(@PathParam("number") String number, @Context Request request) {
         Certificate c = certificates.require(number);
         String base = base();
@@ -183,8 +205,15 @@ public class CertificateResource {
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
             Role.Names.ADMIN})
     @Produces("application/pdf")
-    @Operation(summary = "The caller's own certificate as a PDF with the holder's full name (the public PDF masks "
+    @Operation(operationId = "getOwnCertificatePdf", summary = "The caller's own certificate as a PDF, holder in full",
+            description = "The caller's own certificate as a PDF with the holder's full name (the public PDF masks "
             + "it); never cached; 404 for a certificate that is not the caller's")
+    @SecurityRequirement(name = "bearer", scopes = {
+            Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @APIResponse(responseCode = "200", description = "The certificate, A4, never cached",
+            content = @Content(mediaType = "application/pdf",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response personalPdf(@PathParam("number") String number) {
         Certificate c = certificates.find(number).orElse(null);
         var me = caller.required();
@@ -200,8 +229,12 @@ public class CertificateResource {
     @Path("public/certificates/{number}/share.png")
     @PermitAll
     @Produces("image/png")
-    @Operation(summary = "The certificate as a 1080 x 1920 picture to share on WeChat Moments: title, facts, holder "
+    @Operation(operationId = "getCertificateShareImage", summary = "A certificate as a picture to share",
+            description = "The certificate as a 1080 x 1920 picture to share on WeChat Moments: title, facts, holder "
             + "masked, number, the QR code of its verify address, issuer; stamped when revoked")
+    @APIResponse(responseCode = "200", description = "A 1080 x 1920 PNG",
+            content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", ref = "NotModified")
     public Response shareImage(@PathParam("number") String number, @Context Request request) {
         Certificate c = certificates.require(number);
         String base = base();
@@ -268,7 +301,9 @@ public class CertificateResource {
      * The verdict; the certificate when VALID or REVOKED; {@code foreignOrigin} when the scanned address is not this
      * server's public address (show a warning: a look-alike site), whatever the verdict.
      */
-    public record VerificationView(String status, CertificateView certificate, boolean foreignOrigin) {
+    @Schema(requiredProperties = {"status", "foreignOrigin"})
+    public record VerificationView(@Schema(implementation = CertificateService.Verdict.class) String status,
+                                   CertificateView certificate, boolean foreignOrigin) {
         static VerificationView of(CertificateService.Verification v, String base) {
             return new VerificationView(v.status().name(),
                     v.certificate() == null ? null : CertificateView.of(v.certificate(), base), v.foreignOrigin());
@@ -279,10 +314,12 @@ public class CertificateResource {
     @Path("public/verifications")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify scanned QR text: VALID, REVOKED, INVALID_SIGNATURE, UNKNOWN, MISMATCH (the address "
-            + "names another number than the signed one) or MALFORMED; foreignOrigin when the address is not this server's")
     @APIResponse(responseCode = "200", description = "The verdict",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VerificationView.class)))
+    @Operation(operationId = "verifyCertificateText", summary = "Verify scanned QR text",
+            description = "Verify scanned QR text: VALID, REVOKED, INVALID_SIGNATURE, UNKNOWN, MISMATCH (the address "
+            + "names another number than the signed one) or MALFORMED; foreignOrigin when the address is not this server's")
     public Response verify(@NotNull @Valid Scan scan) {
         String base = base();
         return Response.ok(answers.of(certificates.verify(scan.qr(), base), base), MediaType.APPLICATION_JSON_TYPE)
@@ -293,9 +330,15 @@ public class CertificateResource {
     @Path("public/verifications/image")
     @PermitAll
     @Consumes({"image/png", "image/jpeg", "image/gif", "image/bmp", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Verify the QR code in a photo or screenshot (at most 1 MiB and 16 megapixels; a progressive "
+    @Operation(operationId = "verifyCertificateImage", summary = "Verify the QR code in an image",
+            description = "Verify the QR code in a photo or screenshot (at most 1 MiB and 16 megapixels; a progressive "
             + "JPEG at most 4 x 16 megapixels over all its scans; 8 bits a sample); 422 when no QR code is found; 429 "
             + "after 20 a minute from one client")
+    @APIResponse(responseCode = "200", description = "The verdict on the QR code found",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VerificationView.class)))
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public VerificationView verifyImage(byte[] image) {
         rateLimits.take(RateLimits.IMAGE_VERIFICATIONS, ClientAddress.of(request));
         String base = base();
@@ -306,7 +349,13 @@ public class CertificateResource {
     @Path("certificates/{number}/revocation")
     @RolesAllowed(Role.Names.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Revoke a certificate (final; 409 when revoked already)")
+    @Operation(operationId = "revokeCertificate", summary = "Revoke a certificate",
+            description = "Revoke a certificate (final; 409 when revoked already)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
+    @APIResponse(responseCode = "200", description = "The certificate, revoked",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CertificateView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public CertificateView revoke(@PathParam("number") String number, CertificateService.Revocation r) {
         return CertificateView.of(certificates.revoke(number, r, caller.required().username()), base());
     }
@@ -314,7 +363,8 @@ public class CertificateResource {
     @GET
     @Path("public/revocations")
     @PermitAll
-    @Operation(summary = "The signed revocation list for offline verifiers: FULL, or DELTA with the revocations at or "
+    @Operation(operationId = "getRevocationList", summary = "The signed revocation list",
+            description = "The signed revocation list for offline verifiers: FULL, or DELTA with the revocations at or "
             + "after since (an ISO-8601 instant, taken to the millisecond); Ed25519 by keyId over text, which holds the "
             + "sequence, the kind, the time and one line per revocation (docs/CERTIFICATES.md)")
     public RevocationList revocations(@QueryParam("since") String since) {

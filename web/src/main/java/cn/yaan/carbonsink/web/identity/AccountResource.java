@@ -12,6 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -26,14 +30,23 @@ public class AccountResource {
     @Inject
     IdentityService identity;
 
+    @Schema(requiredProperties = {"username", "displayName", "roles"})
     public record AccountView(String username, String displayName, List<String> roles, String organisation) {
     }
 
     @POST
     @RolesAllowed(Role.Names.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an account",
-            description = "409 when the username is taken; 422 when a COURT or SITE_OPERATOR account is not given a court or site.")
+    @Operation(operationId = "createAccount", summary = "Create an account",
+            description = "Create an account"
+                    + ". "
+                    + "409 when the username is taken; 422 when a COURT or SITE_OPERATOR account is not given a court or site.")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
+    @APIResponse(responseCode = "201", description = "The account created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response create(IdentityService.NewAccount account) {
         Caller created = identity.createAccount(account);
         return Response.created(URI.create("/api/v1/admin/accounts/" + created.username()))

@@ -21,6 +21,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -54,13 +58,18 @@ public class MeResource {
 
     DutyPurchaseService purchases;
 
+    @Schema(requiredProperties = {"username", "displayName", "roles"})
     public record Me(String username, String displayName, List<String> roles, String organisation) {
     }
 
     @GET
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
             Role.Names.ADMIN})
-    @Operation(summary = "Who am I: username, roles and organisation of the caller")
+    @Operation(operationId = "getMe", summary = "Who am I",
+            description = "Who am I: username, roles and organisation of the caller")
+    @SecurityRequirement(name = "bearer", scopes = {
+            Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
     public Me me() {
         Caller caller = currentCaller.required();
         return new Me(caller.username(), caller.displayName(), caller.roles().stream().map(Role::name).sorted().toList(),
@@ -70,7 +79,9 @@ public class MeResource {
     @GET
     @Path("bookings")
     @RolesAllowed(Role.Names.CITIZEN)
-    @Operation(summary = "The caller's bookings of scenic-site visits, newest first (the latest 100)")
+    @Operation(operationId = "listMyBookings", summary = "The caller's bookings",
+            description = "The caller's bookings of scenic-site visits, newest first (the latest 100)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
     public List<BookingView> bookings() {
         return bookings.mine(currentCaller.required().username(), 100);
     }
@@ -79,7 +90,9 @@ public class MeResource {
     @Path("citizen")
     @RolesAllowed(Role.Names.CITIZEN)
     @Tag(name = "Public duty")
-    @Operation(summary = "The caller's citizen data as stored: name, ID number and mobile number masked")
+    @Operation(operationId = "getMyCitizenData", summary = "The caller's citizen data, masked",
+            description = "The caller's citizen data as stored: name, ID number and mobile number masked")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
     public CitizenService.CitizenView citizen() {
         return citizens.profile(currentCaller.required().username()).map(citizens::view).orElseThrow(() ->
                 BusinessException.notFound("This account has no registered citizen data."));
@@ -89,8 +102,10 @@ public class MeResource {
     @Path("obligations/{year}")
     @RolesAllowed(Role.Names.CITIZEN)
     @Tag(name = "Public duty")
-    @Operation(summary = "The caller's tree-planting duty of a year: obliged (age band on 31 December), trees owed "
+    @Operation(operationId = "getMyObligation", summary = "The caller's duty of a year",
+            description = "The caller's tree-planting duty of a year: obliged (age band on 31 December), trees owed "
             + "and fulfilled, status OPEN/FULFILLED/EXEMPT/NOT_OBLIGED, the records and the certificates")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
     public ObligationService.Obligation obligation(@PathParam("year") int year) {
         return obligations.obligation(currentCaller.required().username(), year);
     }
@@ -100,8 +115,15 @@ public class MeResource {
     @RolesAllowed(Role.Names.CITIZEN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Public duty")
-    @Operation(summary = "Buy units for this year's duty: trees x kg-per-tree (default 20 kg CO2e), priced from the "
+    @Operation(operationId = "buyDutyUnits", summary = "Buy units for the year's duty",
+            description = "Buy units for this year's duty: trees x kg-per-tree (default 20 kg CO2e), priced from the "
             + "project; pay the order, and the retirement counts once for the duty")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
+    @APIResponse(responseCode = "201", description = "The order of the units, to be paid",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DutyPurchaseService.Purchase.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response buyUnits(@PathParam("year") int year, DutyPurchaseService.UnitPurchase p) {
         DutyPurchaseService.Purchase purchase = purchases.buyUnits(currentCaller.required().username(), year, p);
         return Response.created(URI.create("/api/v1/orders/" + purchase.orderId())).entity(purchase).build();
@@ -111,8 +133,10 @@ public class MeResource {
     @Path("attendance-qr")
     @RolesAllowed(Role.Names.CITIZEN)
     @Tag(name = "Public duty")
-    @Operation(summary = "A fresh signed attendance QR text for planting events (no personal data; valid for a few "
+    @Operation(operationId = "getAttendanceQr", summary = "A fresh attendance QR text",
+            description = "A fresh signed attendance QR text for planting events (no personal data; valid for a few "
             + "minutes, so show a new one at each event)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
     public PlantingEventService.Qr attendanceQr() {
         return events.attendanceQr(currentCaller.required().username());
     }

@@ -31,7 +31,8 @@ public class CarbonLossResource {
     @GET
     @Path("public/species")
     @PermitAll
-    @Operation(summary = "Species parameters (SVD, BEF, R, CF) and their sources")
+    @Operation(operationId = "listSpecies", summary = "Species parameters and their sources",
+            description = "Species parameters (SVD, BEF, R, CF) and their sources")
     public List<SpeciesParameters> species() {
         return calculator.species();
     }
@@ -43,7 +44,8 @@ public class CarbonLossResource {
     @Path("public/carbon-loss")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Carbon lost with damaged trees: tCO2e = V x SVD x BEF x (1 + R) x CF x 44/12 per item, "
+    @Operation(operationId = "calculateCarbonLoss", summary = "Carbon lost with damaged trees",
+            description = "Carbon lost with damaged trees: tCO2e = V x SVD x BEF x (1 + R) x CF x 44/12 per item, "
             + "summed, whole kg rounded half up at the end; purchaseKg = loss x multiplier (default 1)")
     public Answer calculate(CarbonCalculator.Request request) {
         CarbonCalculator.Result result = calculator.calculate(request);

@@ -11,7 +11,9 @@ import cn.yaan.carbonsink.justice.RestorationPlanting;
 import cn.yaan.carbonsink.justice.PlantingService;
 import cn.yaan.carbonsink.justice.RestorationPaymentService;
 import cn.yaan.carbonsink.justice.RestorationService;
+import cn.yaan.carbonsink.justice.Remedy;
 import cn.yaan.carbonsink.justice.RestorationStatus;
+import cn.yaan.carbonsink.ledger.OrderStatus;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
@@ -28,6 +30,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
@@ -97,8 +104,12 @@ public class RestorationResource {
     }
 
     /** An order in full: defendants masked, the working of its calculation, the species parameters it used. */
+    @Schema(requiredProperties = {
+            "id", "reference", "caseNumber", "courtCode", "judgmentDate", "remedy", "status", "carbonLossKg", "purchaseKg",
+            "retiredKg", "outstandingKg"})
     public record RestorationView(long id, String reference, String caseNumber, String courtCode, String courtName,
-                                  LocalDate judgmentDate, String remedy, String status, long carbonLossKg,
+                                  LocalDate judgmentDate, @Schema(implementation = Remedy.class) String remedy,
+                                  @Schema(implementation = RestorationStatus.class) String status, long carbonLossKg,
                                   BigDecimal multiplier, long purchaseKg, long amountFen, long retiredKg,
                                   long outstandingKg, List<String> calculation,
                                   List<RestorationService.DamageView> damage,
@@ -109,8 +120,12 @@ public class RestorationResource {
     }
 
     /** An order in a list. */
+    @Schema(requiredProperties = {
+            "id", "reference", "caseNumber", "courtCode", "judgmentDate", "remedy", "status", "carbonLossKg", "purchaseKg",
+            "retiredKg"})
     public record RestorationSummary(long id, String reference, String caseNumber, String courtCode,
-                                     LocalDate judgmentDate, String remedy, String status, long carbonLossKg,
+                                     LocalDate judgmentDate, @Schema(implementation = Remedy.class) String remedy,
+                                     @Schema(implementation = RestorationStatus.class) String status, long carbonLossKg,
                                      long purchaseKg, long retiredKg, LocalDate dueDate, String certificateNumber) {
         static RestorationSummary of(RestorationOrder o) {
             return new RestorationSummary(o.id(), o.reference(), o.caseNumber(), o.courtCode(), o.judgmentDate(),
@@ -119,7 +134,9 @@ public class RestorationResource {
         }
     }
 
-    public record PurchaseView(long orderId, String paymentId, long quantityKg, long amountFen, String status,
+    @Schema(requiredProperties = {"orderId", "paymentId", "quantityKg", "amountFen", "status"})
+    public record PurchaseView(long orderId, String paymentId, long quantityKg, long amountFen,
+                               @Schema(implementation = OrderStatus.class) String status,
                                Instant expiresAt) {
     }
 
@@ -144,10 +161,17 @@ public class RestorationResource {
     @Path("restoration-orders")
     @RolesAllowed(Role.Names.COURT)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a restoration order of the caller's court: case number (ASCII or full-width "
+    @Operation(operationId = "registerRestorationOrder", summary = "Register a court's restoration order",
+            description = "Register a restoration order of the caller's court: case number (ASCII or full-width "
             + "parentheses), defendants (ID numbers sealed, answered masked), damage items (species by Chinese name), "
             + "remedy REPLANT, PURCHASE_IN_LIEU, REPLANT_AND_PURCHASE or REPLANT_ELSE_PURCHASE; 409 duplicate-case "
             + "when the court registered the case number already")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT})
+    @APIResponse(responseCode = "201", description = "The order registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RestorationView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response register(RestorationService.NewOrder o) {
         RestorationOrder order = restorations.register(o, caller.required());
         return Response.created(URI.create("/api/v1/restoration-orders/" + order.id())).entity(view(order)).build();
@@ -156,8 +180,10 @@ public class RestorationResource {
     @GET
     @Path("restoration-orders")
     @RolesAllowed({Role.Names.COURT, Role.Names.OFFICER})
-    @Operation(summary = "Restoration orders, newest first (the latest 200), optionally of one status: a court's "
+    @Operation(operationId = "listRestorationOrders", summary = "Restoration orders",
+            description = "Restoration orders, newest first (the latest 200), optionally of one status: a court's "
             + "users see their court's, officers all")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT, Role.Names.OFFICER})
     public List<RestorationSummary> list(@QueryParam("status") String status) {
         RestorationStatus wanted = null;
         if (status != null && !status.isBlank()) {
@@ -171,8 +197,10 @@ public class RestorationResource {
     @GET
     @Path("restoration-orders/{id}")
     @RolesAllowed({Role.Names.COURT, Role.Names.OFFICER})
-    @Operation(summary = "One restoration order with its working, plantings, inspections and timeline (another "
+    @Operation(operationId = "getRestorationOrder", summary = "One restoration order",
+            description = "One restoration order with its working, plantings, inspections and timeline (another "
             + "court's order is 404)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT, Role.Names.OFFICER})
     public RestorationView get(@PathParam("id") long id) {
         return view(restorations.find(id, caller.required()));
     }
@@ -181,7 +209,14 @@ public class RestorationResource {
     @Path("restoration-orders/{id}/plantings")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record trees planted for an order: date, trees, species, GPS point")
+    @Operation(operationId = "recordPlanting", summary = "Record trees planted",
+            description = "Record trees planted for an order: date, trees, species, GPS point")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "201", description = "The order with the planting",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RestorationView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response plant(@PathParam("id") long id, PlantingService.NewPlanting p) {
         RestorationOrder order = plantings.plant(id, p, caller.required());
         return Response.status(Response.Status.CREATED).entity(view(order)).build();
@@ -191,8 +226,15 @@ public class RestorationResource {
     @Path("restoration-orders/{id}/plantings/{plantingId}/photos")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Add a photo (JPEG or PNG as the body, at most 1 MiB and 40 megapixels) to a planting: it "
+    @Operation(operationId = "addPlantingPhoto", summary = "Add a photo to a planting",
+            description = "Add a photo (JPEG or PNG as the body, at most 1 MiB and 40 megapixels) to a planting: it "
             + "is re-encoded as a JPEG of at most 1600 px without any metadata; at most 10 per planting")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "201", description = "The photo as stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PhotoView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response addPhoto(@PathParam("id") long id, @PathParam("plantingId") long plantingId, byte[] photo) {
         RestorationPhoto p = plantings.addPhoto(id, plantingId, photo, caller.required());
         return Response.created(URI.create("/api/v1/restoration-orders/" + id + "/photos/" + p.id()))
@@ -203,7 +245,11 @@ public class RestorationResource {
     @Path("restoration-orders/{id}/photos/{photoId}")
     @RolesAllowed({Role.Names.COURT, Role.Names.OFFICER})
     @Produces("image/jpeg")
-    @Operation(summary = "A planting's photo as the server stored it (JPEG)")
+    @Operation(operationId = "getPlantingPhoto", summary = "A planting's photo",
+            description = "A planting's photo as the server stored it (JPEG)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT, Role.Names.OFFICER})
+    @APIResponse(responseCode = "200", description = "The photo",
+            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response photo(@PathParam("id") long id, @PathParam("photoId") long photoId) {
         RestorationPhoto p = plantings.photo(id, photoId, caller.required());
         // nosniff and no-store come with every API answer (web/security/SecurityHeaders).
@@ -215,9 +261,16 @@ public class RestorationResource {
     @Path("restoration-orders/{id}/inspections")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a survival inspection; the final one (on or after the last scheduled inspection, "
+    @Operation(operationId = "recordInspection", summary = "Record a survival inspection",
+            description = "Record a survival inspection; the final one (on or after the last scheduled inspection, "
             + "or finalInspection true) accepts the replanting, or converts a REPLANT_ELSE_PURCHASE shortfall into "
             + "units in lieu (CONVERTED)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "201", description = "The order with the inspection",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RestorationView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response inspect(@PathParam("id") long id, PlantingService.NewInspection i) {
         RestorationOrder order = plantings.inspect(id, i, caller.required());
         return Response.status(Response.Status.CREATED).entity(view(order)).build();
@@ -226,9 +279,16 @@ public class RestorationResource {
     @POST
     @Path("restoration-orders/{id}/purchase")
     @RolesAllowed(Role.Names.COURT)
-    @Operation(summary = "Order the units in lieu still due (purpose RESTORATION, oldest vintages first): the clerk pays it, or hands its "
+    @Operation(operationId = "purchaseUnitsInLieu", summary = "Order the units in lieu",
+            description = "Order the units in lieu still due (purpose RESTORATION, oldest vintages first): the clerk "
+                    + "pays it, or hands its "
             + "payment id to the defendant; once paid the units are retired for the order. 409 no-purchase-due or "
             + "purchase-pending; projectCode takes the units from one project")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT})
+    @APIResponse(responseCode = "201", description = "The order of the units, to be paid",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PurchaseView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response purchase(@PathParam("id") long id, @QueryParam("projectCode") @Size(max = 32) String projectCode) {
         UnitOrder o = payments.purchase(id, projectCode == null || projectCode.isBlank() ? null : projectCode.trim(),
                 caller.required());
@@ -240,9 +300,16 @@ public class RestorationResource {
     @Path("restoration-orders/{id}/offline-payment")
     @RolesAllowed(Role.Names.COURT)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record that the units in lieu were paid into the court's own account (receipt number, "
+    @Operation(operationId = "recordOfflinePayment", summary = "Record an offline payment of the units in lieu",
+            description = "Record that the units in lieu were paid into the court's own account (receipt number, "
             + "amount in fen, at least the order's amount): the units are retired at once, from the project named or "
             + "one with enough units")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT})
+    @APIResponse(responseCode = "200", description = "The order with its units retired",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RestorationView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public RestorationView offlinePayment(@PathParam("id") long id, RestorationPaymentService.OfflinePayment p) {
         return view(payments.offlinePayment(id, p, caller.required()));
     }

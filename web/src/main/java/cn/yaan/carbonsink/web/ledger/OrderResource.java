@@ -4,7 +4,9 @@ import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.OrderLimits;
+import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.OrderService;
+import cn.yaan.carbonsink.ledger.OrderStatus;
 import cn.yaan.carbonsink.ledger.PaymentProvider;
 import cn.yaan.carbonsink.ledger.PaymentService;
 import cn.yaan.carbonsink.ledger.Refund;
@@ -30,6 +32,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -69,14 +75,19 @@ public class OrderResource {
     Instance<PaymentProvider> providers;
 
     /** Money a payment brought that bought no units, owed back to the payer. */
-    public record RefundView(long amountFen, String reason, String status, Instant createdAt) {
+    @Schema(requiredProperties = {"amountFen", "reason", "status", "createdAt"})
+    public record RefundView(long amountFen, @Schema(implementation = Refund.Reason.class) String reason,
+                             @Schema(implementation = Refund.Status.class) String status, Instant createdAt) {
         static RefundView of(Refund r) {
             return new RefundView(r.amountFen(), r.reason().name(), r.status().name(), r.createdAt());
         }
     }
 
-    public record OrderView(long id, String paymentId, String purpose, String beneficiary, String projectCode,
-                            long quantityKg, long amountFen, String status, Instant createdAt, Instant expiresAt,
+    @Schema(requiredProperties = {
+            "id", "paymentId", "purpose", "quantityKg", "amountFen", "status", "createdAt", "refunds"})
+    public record OrderView(long id, String paymentId, @Schema(implementation = OrderPurpose.class) String purpose,
+                            String beneficiary, String projectCode, long quantityKg, long amountFen,
+                            @Schema(implementation = OrderStatus.class) String status, Instant createdAt, Instant expiresAt,
                             Instant paidAt, RetirementResource.RetirementView retirement, List<RefundView> refunds) {
     }
 
@@ -94,10 +105,19 @@ public class OrderResource {
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
             Role.Names.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Order units (oldest vintage first unless a project is named): they are held for the "
+    @Operation(operationId = "createOrder", summary = "Order units",
+            description = "Order units (oldest vintage first unless a project is named): they are held for the "
             + "reservation time while the buyer pays; 409 insufficient-units when there are not enough, 409 "
             + "pending-limit when the buyer's unpaid orders already hold as much as one account may. Send an "
             + "Idempotency-Key header to make retries safe.")
+    @SecurityRequirement(name = "bearer", scopes = {
+            Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @APIResponse(responseCode = "201", description = "The order, its units held until expiresAt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, OrderService.NewOrder o) {
         Caller me = caller.required();
         UnitOrder order = orders.place(o, me.username(), me.displayName(), idempotencyKey);
@@ -108,7 +128,11 @@ public class OrderResource {
     @Path("orders")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
             Role.Names.ADMIN})
-    @Operation(summary = "The caller's own orders, newest first (the latest 100)")
+    @Operation(operationId = "listMyOrders", summary = "The caller's orders",
+            description = "The caller's own orders, newest first (the latest 100)")
+    @SecurityRequirement(name = "bearer", scopes = {
+            Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
     public List<OrderView> mine() {
         return orders.ordersOf(caller.required().username(), 100).stream().map(this::view).toList();
     }
@@ -117,7 +141,11 @@ public class OrderResource {
     @Path("orders/{id}")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
             Role.Names.ADMIN})
-    @Operation(summary = "One of the caller's orders")
+    @Operation(operationId = "getOrder", summary = "One of the caller's orders",
+            description = "One of the caller's orders")
+    @SecurityRequirement(name = "bearer", scopes = {
+            Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
     public OrderView get(@PathParam("id") long id) {
         return view(orders.own(id, caller.required().username()));
     }
@@ -126,7 +154,15 @@ public class OrderResource {
     @Path("orders/{id}")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
             Role.Names.ADMIN})
-    @Operation(summary = "Cancel an unpaid order of the caller and release its units (409 once paid)")
+    @Operation(operationId = "cancelOrder", summary = "Cancel an unpaid order",
+            description = "Cancel an unpaid order of the caller and release its units (409 once paid)")
+    @SecurityRequirement(name = "bearer", scopes = {
+            Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @APIResponse(responseCode = "200", description = "The order, cancelled; its units are free again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public OrderView cancel(@PathParam("id") long id) {
         return view(orders.cancel(id, caller.required().username()));
     }
@@ -135,20 +171,32 @@ public class OrderResource {
     @Path("payments/{paymentId}/simulated-confirmation")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
             Role.Names.ADMIN})
-    @Operation(summary = "Demo only: pay an own order through the simulated provider (404 when it is off, as in "
+    @Operation(operationId = "confirmSimulatedPayment", summary = "Pay through the simulated provider (demo)",
+            description = "Demo only: pay an own order through the simulated provider (404 when it is off, as in "
             + "production)")
+    @SecurityRequirement(name = "bearer", scopes = {
+            Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @APIResponse(responseCode = "200", description = "The order, paid and its units retired",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public OrderView simulatedConfirmation(@PathParam("paymentId") String paymentId) {
         return view(payments.paySimulated(paymentId, caller.required().username()));
     }
 
-    public record CallbackAnswer(String paymentId, String status) {
+    @Schema(requiredProperties = {"paymentId", "status"})
+    public record CallbackAnswer(String paymentId, @Schema(implementation = OrderStatus.class) String status) {
     }
 
     @GET
     @Path("order-limits")
     @RolesAllowed({Role.Names.OFFICER, Role.Names.ADMIN})
-    @Operation(summary = "How much one account may hold unpaid at a time: unpaid orders and their kilograms (court "
+    @Operation(operationId = "getOrderLimits", summary = "The limits on unpaid orders",
+            description = "How much one account may hold unpaid at a time: unpaid orders and their kilograms (court "
             + "purchases are not limited)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER, Role.Names.ADMIN})
     public OrderLimits.Values limits() {
         return limits.current();
     }
@@ -157,7 +205,9 @@ public class OrderResource {
     @Path("order-limits")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the limits on unpaid orders per account; orders already placed keep their units")
+    @Operation(operationId = "changeOrderLimits", summary = "Change the limits on unpaid orders",
+            description = "Change the limits on unpaid orders per account; orders already placed keep their units")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     public OrderLimits.Values changeLimits(OrderLimits.NewLimits l) {
         return limits.update(l);
     }
@@ -166,8 +216,14 @@ public class OrderResource {
     @Path("payments/callbacks/{provider}")
     @PermitAll
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "A payment provider's notification: the signature of the raw body is checked (401 if "
+    @Operation(operationId = "receivePaymentNotification", summary = "A payment provider's notification",
+            description = "A payment provider's notification: the signature of the raw body is checked (401 if "
             + "wrong), the amount must match the order (422), a notification applied before changes nothing")
+    @APIResponse(responseCode = "200", description = "The notification applied (or applied before): the order's status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CallbackAnswer.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public CallbackAnswer callback(@PathParam("provider") String name, @HeaderParam("X-Signature") String signature,
                                    byte[] body) {
         PaymentProvider provider = providers.stream().filter(p -> p.name().equals(name) && p.enabled()).findFirst()

@@ -26,6 +26,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -57,6 +62,7 @@ public class RetirementResource {
     CurrentCaller caller;
 
     /** A retirement as the registry shows it: the beneficiary masked unless the caller retired it. */
+    @Schema(requiredProperties = {"id", "quantityKg", "serialRanges", "purpose", "retiredAt"})
     public record RetirementView(long id, long quantityKg, List<Map<String, String>> serialRanges, String beneficiary,
                                  String purpose, Instant retiredAt, String certificateNo) {
         static RetirementView of(Receipt r, boolean masked, String certificateNo) {
@@ -79,9 +85,16 @@ public class RetirementResource {
     @Path("retirements")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Retire units of a project now (a sale settled outside the platform). Send an "
+    @Operation(operationId = "retireUnits", summary = "Retire units now",
+            description = "Retire units of a project now (a sale settled outside the platform). Send an "
             + "Idempotency-Key header to make retries safe: the same key and body answer the first response again, "
             + "the same key with another body is refused (422). Not enough units: 409 insufficient-units.")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "201", description = "The retirement with its serial ranges",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RetirementView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response retire(@HeaderParam("Idempotency-Key") String idempotencyKey, RetirementService.NewRetirement r) {
         return created(retirements.retire(r, caller.required().username(), idempotencyKey));
     }
@@ -91,6 +104,7 @@ public class RetirementResource {
                 .entity(view(receipt, false)).build();
     }
 
+    @Schema(requiredProperties = {"total", "page", "size", "items"})
     public record RetirementPage(long total, int page, int size, List<RetirementView> items) {
     }
 
@@ -98,8 +112,12 @@ public class RetirementResource {
     @Path("public/retirements")
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "The public registry of retirements, newest first, beneficiaries masked "
+    @Operation(operationId = "listRetirements", summary = "The public registry of retirements",
+            description = "The public registry of retirements, newest first, beneficiaries masked "
             + "(Accept: text/csv or format=csv for a spreadsheet)")
+    @APIResponse(responseCode = "200", description = "A page of retirements, or all of the page as CSV",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetirementPage.class)),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size,
                          @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
@@ -140,7 +158,8 @@ public class RetirementResource {
     @GET
     @Path("public/retirements/{id}")
     @PermitAll
-    @Operation(summary = "One retirement of the public registry")
+    @Operation(operationId = "getRetirement", summary = "One retirement",
+            description = "One retirement of the public registry")
     public RetirementView get(@PathParam("id") long id) {
         return registry.retirement(id).map(r -> view(r, true))
                 .orElseThrow(() -> BusinessException.notFound("No retirement " + id + "."));
@@ -153,7 +172,8 @@ public class RetirementResource {
     @GET
     @Path("public/serials/{serial}")
     @PermitAll
-    @Operation(summary = "What became of one unit: its issuance and, if retired, the retirement holding it")
+    @Operation(operationId = "getSerial", summary = "What became of one unit",
+            description = "What became of one unit: its issuance and, if retired, the retirement holding it")
     public SerialView serial(@PathParam("serial") String serial) {
         RegistryService.SerialInfo info = registry.serial(serial)
                 .orElseThrow(() -> BusinessException.notFound("No unit has the serial number " + serial + "."));
@@ -165,10 +185,13 @@ public class RetirementResource {
     @GET
     @Path("ledger/verification")
     @RolesAllowed(Role.Names.ADMIN)
-    @Operation(summary = "The ledger checks itself: the audit chain is recomputed ({entries} verified, firstBadSeq when "
+    @Operation(operationId = "verifyLedger", summary = "Run the ledger self-check",
+            description = "The ledger checks itself: the audit chain is recomputed ({entries} verified, firstBadSeq "
+                    + "when "
             + "an entry does not match) and every invariant is checked on the stored data (serial ranges, issuance "
             + "figures, orders and retirements, certificates, visits); each check says whether it passed and where it "
             + "found problems")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
     public SelfCheck.Report verify() {
         return selfCheck.run();
     }

@@ -19,6 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
@@ -37,6 +41,8 @@ public class SinkProjectResource {
     @Inject
     CurrentCaller caller;
 
+    @Schema(requiredProperties = {
+            "id", "vintage", "quantityKg", "first", "last", "block", "availableKg", "reservedKg", "retiredKg"})
     public record IssuanceView(long id, int vintage, long quantityKg, String first, String last, String block,
                                long availableKg, long reservedKg, long retiredKg) {
         static IssuanceView of(Issuance i) {
@@ -48,6 +54,7 @@ public class SinkProjectResource {
         }
     }
 
+    @Schema(requiredProperties = {"code", "nameZh", "issuedKg", "availableKg", "reservedKg", "retiredKg"})
     public record ProjectView(String code, String nameZh, String nameEn, String county, String standard,
                               String methodology, BigDecimal areaMu, long unitPriceFenPerTonne, String status,
                               long issuedKg, long availableKg, long reservedKg, long retiredKg,
@@ -68,7 +75,13 @@ public class SinkProjectResource {
     @Path("sink-projects")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a sink project (409 when the code exists)")
+    @Operation(operationId = "createSinkProject", summary = "Register a sink project",
+            description = "Register a sink project (409 when the code exists)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "201", description = "The project",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(ProjectService.NewProject p) {
         SinkProject project = ledger.createProject(p, caller.required().username());
         return Response.created(URI.create("/api/v1/public/sink-projects/" + project.code())).entity(view(project)).build();
@@ -78,7 +91,12 @@ public class SinkProjectResource {
     @Path("sink-projects/{code}/issuances")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue units to a project: the next serial block, with its first and last serials")
+    @Operation(operationId = "issueUnits", summary = "Issue units to a project",
+            description = "Issue units to a project: the next serial block, with its first and last serials")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "201", description = "The issuance with its serial block",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IssuanceView.class)))
     public Response issue(@PathParam("code") String code, ProjectService.NewIssuance i) {
         Issuance issuance = ledger.issue(code, i, caller.required().username());
         return Response.status(201).entity(IssuanceView.of(issuance)).build();
@@ -87,7 +105,8 @@ public class SinkProjectResource {
     @GET
     @Path("public/sink-projects")
     @PermitAll
-    @Operation(summary = "All sink projects with their issued, available, reserved and retired kilograms")
+    @Operation(operationId = "listSinkProjects", summary = "All sink projects",
+            description = "All sink projects with their issued, available, reserved and retired kilograms")
     public List<ProjectView> list() {
         return ledger.projects().stream().map(this::view).toList();
     }
@@ -95,7 +114,8 @@ public class SinkProjectResource {
     @GET
     @Path("public/sink-projects/{code}")
     @PermitAll
-    @Operation(summary = "One sink project with its issuances")
+    @Operation(operationId = "getSinkProject", summary = "One sink project",
+            description = "One sink project with its issuances")
     public ProjectView get(@PathParam("code") String code) {
         SinkProject project = code.length() > 32 ? null : ledger.findProject(code);
         if (project == null) {

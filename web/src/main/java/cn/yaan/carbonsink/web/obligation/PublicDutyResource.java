@@ -31,6 +31,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -69,11 +73,17 @@ public class PublicDutyResource {
     @Path("public/citizens")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register as a citizen: real name, resident ID number (GB 11643, stored encrypted, one "
+    @Operation(operationId = "registerCitizen", summary = "Register as a citizen",
+            description = "Register as a citizen: real name, resident ID number (GB 11643, stored encrypted, one "
             + "account per number), mobile number 1[3-9]xxxxxxxxx, password (8+ characters with a letter and a "
             + "digit), consent to the personal-data notice; 400 lists every invalid field; a taken username and a "
             + "registered ID number both answer 409 registration-refused; 429 with Retry-After after too many "
             + "registrations from one address")
+    @APIResponse(responseCode = "201", description = "The citizen registered, masked",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CitizenService.CitizenView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response register(CitizenService.Registration r) {
         CitizenService.CitizenView view = citizens.register(r, ClientAddress.of(request));
         return Response.created(URI.create("/api/v1/me/citizen")).entity(view).build();
@@ -83,7 +93,12 @@ public class PublicDutyResource {
     @Path("planting-events")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a planting event: site, date (today or later), places, trees per attendee")
+    @Operation(operationId = "createPlantingEvent", summary = "Create a planting event",
+            description = "Create a planting event: site, date (today or later), places, trees per attendee")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "201", description = "The event",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlantingEventService.EventView.class)))
     public Response createEvent(PlantingEventService.NewEvent e) {
         PlantingEventService.EventView event = events.createEvent(e, caller.required().username());
         return Response.created(URI.create("/api/v1/planting-events/" + event.id())).entity(event).build();
@@ -92,7 +107,9 @@ public class PublicDutyResource {
     @GET
     @Path("planting-events")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.OFFICER, Role.Names.ADMIN})
-    @Operation(summary = "Planting events from today on, soonest first, with the places left")
+    @Operation(operationId = "listPlantingEvents", summary = "Planting events from today on",
+            description = "Planting events from today on, soonest first, with the places left")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.OFFICER, Role.Names.ADMIN})
     public List<PlantingEventService.EventView> events() {
         return events.upcomingEvents();
     }
@@ -100,7 +117,14 @@ public class PublicDutyResource {
     @POST
     @Path("planting-events/{id}/signups")
     @RolesAllowed(Role.Names.CITIZEN)
-    @Operation(summary = "Take a place at a planting event (409 already-signed-up or event-full)")
+    @Operation(operationId = "signUpForPlantingEvent", summary = "Take a place at a planting event",
+            description = "Take a place at a planting event (409 already-signed-up or event-full)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
+    @APIResponse(responseCode = "201", description = "The event with the places left",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlantingEventService.EventView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response signUp(@PathParam("id") long id) {
         PlantingEventService.EventView event = events.signUp(caller.required().username(), id);
         return Response.status(Response.Status.CREATED).entity(event).build();
@@ -115,8 +139,15 @@ public class PublicDutyResource {
     @Path("planting-events/{id}/attendances")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a citizen at an event from their scanned QR code and credit the trees planted "
+    @Operation(operationId = "recordAttendance", summary = "Record a citizen at a planting event",
+            description = "Record a citizen at an event from their scanned QR code and credit the trees planted "
             + "(default: the event's); 422 qr-expired for a rotated-out code, 409 already-attended")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "201", description = "The attendance and the trees credited",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlantingEventService.Attendance.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response attend(@PathParam("id") long id, @NotNull @Valid NewAttendance a) {
         PlantingEventService.Attendance attendance = events.recordAttendance(id, a.citizenQr(), a.trees(),
                 caller.required().username());
@@ -127,7 +158,14 @@ public class PublicDutyResource {
     @Path("obligation-exemptions")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Exempt a citizen from a year's duty, with the reason (409 already-exempt)")
+    @Operation(operationId = "exemptCitizen", summary = "Exempt a citizen from a year's duty",
+            description = "Exempt a citizen from a year's duty, with the reason (409 already-exempt)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "201", description = "The citizen's duty of that year",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ObligationService.Obligation.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response exempt(ObligationService.NewExemption e) {
         ObligationService.Obligation obligation = obligations.exempt(e, caller.required().username());
         return Response.status(Response.Status.CREATED).entity(obligation).build();
@@ -137,8 +175,15 @@ public class PublicDutyResource {
     @Path("obligation-fulfilments")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a fulfilment for a citizen in one of the eight forms (not CARBON_UNITS): exactly one "
+    @Operation(operationId = "recordFulfilment", summary = "Record a fulfilment of a citizen's duty",
+            description = "Record a fulfilment for a citizen in one of the eight forms (not CARBON_UNITS): exactly one "
             + "of trees, hours (hours-per-tree, default 2) or, for DONATION, amountFen (fen-per-tree, default 2000)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "201", description = "The citizen's duty of that year",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ObligationService.Obligation.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response recordFulfilment(ObligationService.OfficerRecord f) {
         ObligationService.Obligation obligation = obligations.recordByOfficer(f, caller.required().username());
         return Response.status(Response.Status.CREATED).entity(obligation).build();
@@ -147,8 +192,10 @@ public class PublicDutyResource {
     @GET
     @Path("duty-settings")
     @RolesAllowed({Role.Names.OFFICER, Role.Names.ADMIN})
-    @Operation(summary = "The duty's settings: age band (ageMaxWomen 0 = no sex-specific band), trees owed, "
+    @Operation(operationId = "getDutySettings", summary = "The duty's settings",
+            description = "The duty's settings: age band (ageMaxWomen 0 = no sex-specific band), trees owed, "
             + "kg CO2e, hours or fen per tree, QR validity in minutes")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER, Role.Names.ADMIN})
     public DutySettings.Values settings() {
         return settings.current();
     }
@@ -157,8 +204,10 @@ public class PublicDutyResource {
     @Path("duty-settings")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the duty's settings; a year already under way for a citizen keeps the rules it "
+    @Operation(operationId = "changeDutySettings", summary = "Change the duty's settings",
+            description = "Change the duty's settings; a year already under way for a citizen keeps the rules it "
             + "was fixed with")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     public DutySettings.Values updateSettings(DutySettings.NewSettings s) {
         return settings.update(s);
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
@@ -42,7 +43,9 @@ public class ClockResource {
 
     @GET
     @RolesAllowed(Role.Names.ADMIN)
-    @Operation(summary = "The server's current time and offset (test servers only)")
+    @Operation(operationId = "getClock", summary = "The server's clock (test servers)",
+            description = "The server's current time and offset (test servers only)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
     public ClockView get() {
         requireControllable();
         return new ClockView(clock.now(), clock.offset().toString());
@@ -51,7 +54,9 @@ public class ClockResource {
     @PUT
     @RolesAllowed(Role.Names.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move the server's clock forward from the system time (test servers only)")
+    @Operation(operationId = "moveClock", summary = "Move the server's clock (test servers)",
+            description = "Move the server's clock forward from the system time (test servers only)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
     public ClockView set(@NotNull @Valid ClockChange change) {
         requireControllable();
         try {

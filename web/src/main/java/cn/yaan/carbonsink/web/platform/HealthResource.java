@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -31,19 +34,22 @@ public class HealthResource {
     @Inject
     SelfCheck selfCheck;
 
-    public record Check(String name, String status, Map<String, Object> data) {
+    @Schema(requiredProperties = {"name", "status"})
+    public record Check(String name, @Schema(enumeration = {"UP", "DOWN"}) String status, Map<String, Object> data) {
         Check(String name, String status) {
             this(name, status, null);
         }
     }
 
-    public record Health(String status, List<Check> checks) {
+    @Schema(requiredProperties = {"status", "checks"})
+    public record Health(@Schema(enumeration = {"UP", "DOWN"}) String status, List<Check> checks) {
     }
 
     @GET
     @Path("live")
     @PermitAll
-    @Operation(summary = "Liveness: the application is deployed and answers")
+    @Operation(operationId = "getLiveness", summary = "Liveness",
+            description = "Liveness: the application is deployed and answers")
     public Health live() {
         return new Health("UP", List.of(new Check("application", "UP")));
     }
@@ -51,9 +57,14 @@ public class HealthResource {
     @GET
     @Path("ready")
     @PermitAll
-    @Operation(summary = "Readiness: the application and its database answer (503 when the database does not); the "
+    @Operation(operationId = "getReadiness", summary = "Readiness",
+            description = "Readiness: the application and its database answer (503 when the database does not); the "
             + "details carry the last result of the ledger's daily self-check on this node, which does not take the node "
             + "out of service")
+    @APIResponse(responseCode = "200", description = "Up: the application and its database answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Health.class)))
+    @APIResponse(responseCode = "503", description = "Down: the database does not answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Health.class)))
     public Response ready() {
         String database = health.databaseUp() ? "UP" : "DOWN";
         return Response.status("UP".equals(database) ? 200 : 503)

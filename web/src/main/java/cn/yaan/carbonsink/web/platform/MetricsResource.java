@@ -16,6 +16,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
@@ -42,8 +47,13 @@ public class MetricsResource {
     @GET
     @PermitAll
     @Produces("text/plain; version=0.0.4; charset=utf-8")
-    @Operation(summary = "The application's counters on this node in Prometheus' text format (ADMIN, or the scrape "
+    @Operation(operationId = "getMetrics", summary = "The application's counters (Prometheus)",
+            description = "The application's counters on this node in Prometheus' text format (ADMIN, or the scrape "
             + "token CARBONSINK_METRICS_TOKEN as a bearer token)")
+    @SecurityRequirement(name = "bearer", scopes = Role.Names.ADMIN)
+    @APIResponse(responseCode = "200", description = "The counters in Prometheus text format 0.0.4",
+            content = @Content(mediaType = "text/plain; version=0.0.4; charset=utf-8",
+                    schema = @Schema(type = SchemaType.STRING)))
     public String scrape(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (security.isUserInRole(Role.Names.ADMIN) || scrapeToken(authorization)) {
             return metrics.scrape();

@@ -6,6 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -19,7 +23,10 @@ public class PingResource {
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Trivial endpoint (benchmark ceiling)")
+    @Operation(operationId = "ping", summary = "Trivial answer",
+            description = "Trivial endpoint (benchmark ceiling)")
+    @APIResponse(responseCode = "200", description = "The text pong",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     public String ping() {
         return "pong";
     }

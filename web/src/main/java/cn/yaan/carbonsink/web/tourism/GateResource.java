@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -64,7 +67,9 @@ public class GateResource {
      */
     @JsonbPropertyOrder({"type", "title", "status", "detail", "result", "bookingNo", "partySize", "site", "slot",
             "entryFrom", "firstCheckIn"})
-    public record Refusal(String type, String title, int status, String detail, String result, String bookingNo,
+    @Schema(name = "GateRefusal", requiredProperties = {"type", "title", "status", "detail", "result"})
+    public record Refusal(String type, String title, int status, String detail,
+                          @Schema(implementation = GateService.Result.class) String result, String bookingNo,
                           Integer partySize, String site, Window slot, Instant entryFrom,
                           GateService.FirstCheckIn firstCheckIn) {
     }
@@ -72,15 +77,28 @@ public class GateResource {
     public record Window(Instant start, Instant end) {
     }
 
-    public record Admission(String result, String bookingNo, int partySize, Window slot, String site) {
+    @Schema(requiredProperties = {"result", "bookingNo", "partySize"})
+    public record Admission(@Schema(implementation = GateService.Result.class) String result, String bookingNo,
+                            int partySize, Window slot, String site) {
     }
 
     @POST
     @Path("site/check-ins")
     @RolesAllowed(Role.Names.SITE_OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check a ticket in at the operator's site: 200 ADMITTED; 409 ALREADY_CHECKED_IN with the "
+    @Operation(operationId = "checkInTicket", summary = "Check a ticket in at the gate",
+            description = "Check a ticket in at the operator's site: 200 ADMITTED; 409 ALREADY_CHECKED_IN with the "
             + "first check-in's time and gate; 422 WRONG_SITE, NOT_YET_VALID, EXPIRED, CANCELLED or INVALID_SIGNATURE")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.SITE_OPERATOR})
+    @APIResponse(responseCode = "200", description = "ADMITTED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Admission.class)))
+    @APIResponse(responseCode = "409", description = "ALREADY_CHECKED_IN: a problem with the verdict and the first "
+            + "check-in", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Refusal.class)))
+    @APIResponse(responseCode = "422", description = "WRONG_SITE, NOT_YET_VALID (with entryFrom), EXPIRED, CANCELLED "
+            + "or INVALID_SIGNATURE: a problem with the verdict and what the ticket says",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Refusal.class)))
     public Response checkIn(@NotNull @Valid Scan scan) {
         return answer(gate.checkIn(caller.required(), scan.qr(), scan.gate(), null));
     }
@@ -121,15 +139,19 @@ public class GateResource {
     public record Sync(@NotEmpty @Size(max = 500) List<@NotNull @Valid OfflineScan> scans) {
     }
 
-    public record SyncResult(String result, String bookingNo, Instant scannedAt, GateService.FirstCheckIn firstCheckIn) {
+    @Schema(requiredProperties = "result")
+    public record SyncResult(@Schema(implementation = GateService.Result.class) String result, String bookingNo,
+                             Instant scannedAt, GateService.FirstCheckIn firstCheckIn) {
     }
 
     @POST
     @Path("site/check-ins/sync")
     @RolesAllowed(Role.Names.SITE_OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Scans an offline scanner queued (at most 500), each judged at its own time: a ticket "
+    @Operation(operationId = "syncOfflineCheckIns", summary = "Send an offline scanner's queue",
+            description = "Scans an offline scanner queued (at most 500), each judged at its own time: a ticket "
             + "already used elsewhere comes back ALREADY_CHECKED_IN and is listed as a conflict on the dashboard")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.SITE_OPERATOR})
     public List<SyncResult> sync(@NotNull @Valid Sync sync) {
         List<SyncResult> results = new ArrayList<>();
         for (int i = 0; i < sync.scans().size(); i++) {
@@ -150,8 +172,10 @@ public class GateResource {
     @GET
     @Path("site/offline-data")
     @RolesAllowed(Role.Names.SITE_OPERATOR)
-    @Operation(summary = "A day's bookings at the operator's site (no personal data) for a scanner going offline; "
+    @Operation(operationId = "getGateOfflineData", summary = "A day's bookings for an offline scanner",
+            description = "A day's bookings at the operator's site (no personal data) for a scanner going offline; "
             + "the public keys and revocations are at /public/keys and /public/revocations")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.SITE_OPERATOR})
     public GateService.OfflineData offlineData(@QueryParam("date") String date) {
         return gate.offlineData(caller.required(), date == null ? clock.today() : SiteResource.day("date", date));
     }
@@ -159,8 +183,10 @@ public class GateResource {
     @GET
     @Path("site/dashboard")
     @RolesAllowed(Role.Names.SITE_OPERATOR)
-    @Operation(summary = "The operator's site on a day: per slot capacity, booked, confirmed and checked-in "
+    @Operation(operationId = "getSiteDashboard", summary = "The site's day",
+            description = "The operator's site on a day: per slot capacity, booked, confirmed and checked-in "
             + "visitors; the walk-in share; tickets used twice while offline")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.SITE_OPERATOR})
     public GateService.Dashboard dashboard(@QueryParam("date") String date) {
         return gate.dashboard(caller.required(), date == null ? clock.today() : SiteResource.day("date", date));
     }

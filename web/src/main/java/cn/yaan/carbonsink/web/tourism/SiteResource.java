@@ -22,6 +22,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
@@ -47,6 +52,8 @@ public class SiteResource {
     @Inject
     CurrentCaller caller;
 
+    @Schema(requiredProperties = {
+            "code", "nameZh", "nameEn", "dailyCapacity", "walkInPercent", "bookableDailyCapacity"})
     public record SiteView(String code, String nameZh, String nameEn, String county, int dailyCapacity,
                            int walkInPercent, int bookableDailyCapacity, LocalTime opensAt, LocalTime closesAt,
                            String capacityNote) {
@@ -56,6 +63,7 @@ public class SiteResource {
         }
     }
 
+    @Schema(requiredProperties = {"id", "start", "end", "capacity", "remaining", "closed"})
     public record SlotView(long id, Instant start, Instant end, int capacity, int remaining, boolean closed) {
         static SlotView of(VisitSlot s) {
             return new SlotView(s.id(), s.startsAt(), s.endsAt(), s.capacity(), s.remaining(), s.closed());
@@ -65,7 +73,8 @@ public class SiteResource {
     @GET
     @Path("public/sites")
     @PermitAll
-    @Operation(summary = "The scenic sites of Ya'an with daily capacity, walk-in share and opening hours")
+    @Operation(operationId = "listSites", summary = "The scenic sites",
+            description = "The scenic sites of Ya'an with daily capacity, walk-in share and opening hours")
     public List<SiteView> list() {
         return sites.sites().stream().map(SiteView::of).toList();
     }
@@ -73,7 +82,8 @@ public class SiteResource {
     @GET
     @Path("public/sites/{code}/slots")
     @PermitAll
-    @Operation(summary = "A site's slots on a day (date=YYYY-MM-DD, China Standard Time) with the places remaining")
+    @Operation(operationId = "listSlots", summary = "A site's slots on a day",
+            description = "A site's slots on a day (date=YYYY-MM-DD, China Standard Time) with the places remaining")
     public List<SlotView> slots(@PathParam("code") String code, @QueryParam("date") String date) {
         return sites.slots(code, day("date", date)).stream().map(SlotView::of).toList();
     }
@@ -93,7 +103,8 @@ public class SiteResource {
     @GET
     @Path("public/travel-factors")
     @PermitAll
-    @Operation(summary = "The emission factors of the visit footprint, with their source and year")
+    @Operation(operationId = "listTravelFactors", summary = "Travel emission factors",
+            description = "The emission factors of the visit footprint, with their source and year")
     public List<FactorView> factors() {
         return sites.factors().stream().map(f -> new FactorView(f.code(), f.factor(), f.unit(), f.source(), f.year())).toList();
     }
@@ -108,7 +119,8 @@ public class SiteResource {
     @Path("public/footprint")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Preview a visit's footprint: distance (one way, counted there and back) x factor x persons "
+    @Operation(operationId = "previewFootprint", summary = "Preview a visit's footprint",
+            description = "Preview a visit's footprint: distance (one way, counted there and back) x factor x persons "
             + "(a car's factor shared by its occupants) + nights x 15 + days x 2 per person; offset rounded up")
     public FootprintAnswer footprint(SiteService.FootprintRequest r) {
         Footprint.Result result = sites.footprint(r);
@@ -119,7 +131,9 @@ public class SiteResource {
     @Path("sites/{code}")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edit a site's names, county, daily capacity, walk-in share and opening hours")
+    @Operation(operationId = "updateSite", summary = "Edit a site",
+            description = "Edit a site's names, county, daily capacity, walk-in share and opening hours")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     public SiteView update(@PathParam("code") String code, SiteService.SiteChange c) {
         return SiteView.of(sites.update(code, c, caller.required().username()));
     }
@@ -128,9 +142,16 @@ public class SiteResource {
     @Path("sites/{code}/slots")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create slots in bulk: every day from..to (at most 92) at every start time; windows within "
+    @Operation(operationId = "createSlots", summary = "Create slots in bulk",
+            description = "Create slots in bulk: every day from..to (at most 92) at every start time; windows within "
             + "opening hours; a day may offer at most the daily capacity less the walk-in share (422); an existing "
             + "slot is 409 and nothing is created")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "201", description = "The slots created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SlotView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response createSlots(@PathParam("code") String code, SiteService.NewSlots n) {
         List<SlotView> created = sites.createSlots(code, n, caller.required().username()).stream().map(SlotView::of).toList();
         return Response.created(URI.create("/api/v1/public/sites/" + code + "/slots?date=" + n.from())).entity(created).build();
@@ -140,7 +161,13 @@ public class SiteResource {
     @Path("slots/{id}")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a slot's capacity: never below the places booked (409 capacity-below-booked)")
+    @Operation(operationId = "changeSlotCapacity", summary = "Change a slot's capacity",
+            description = "Change a slot's capacity: never below the places booked (409 capacity-below-booked)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "200", description = "The slot with its new capacity",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SlotView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public SlotView changeCapacity(@PathParam("id") long id, SiteService.CapacityChange c) {
         return SlotView.of(sites.changeCapacity(id, c, caller.required().username()));
     }
@@ -152,7 +179,13 @@ public class SiteResource {
     @Path("sites/{code}/closures")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close a day for new bookings (bookings already made stay valid)")
+    @Operation(operationId = "closeSiteDay", summary = "Close a day for new bookings",
+            description = "Close a day for new bookings (bookings already made stay valid)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "200", description = "The day closed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClosureAnswer.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public ClosureAnswer close(@PathParam("code") String code, SiteService.Closure c) {
         int closed = sites.closeDay(code, c, caller.required().username());
         return new ClosureAnswer(code, c.date(), closed);
