@@ -14,6 +14,7 @@ import cn.yaan.carbonsink.obligation.DutyPurchaseService;
 import cn.yaan.carbonsink.shared.BusinessException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -101,9 +102,12 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Public duty")
     @Operation(summary = "Buy units for this year's duty: trees x kg-per-tree (default 20 kg CO2e), priced from the "
-            + "project; pay the order, and the retirement counts once for the duty")
-    public Response buyUnits(@PathParam("year") int year, DutyPurchaseService.UnitPurchase p) {
-        DutyPurchaseService.Purchase purchase = purchases.buyUnits(currentCaller.required().username(), year, p);
+            + "project; pay the order, and the retirement counts once for the duty. Send an Idempotency-Key header to "
+            + "make retries safe: the same key and request answer the purchase the first one made")
+    public Response buyUnits(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("year") int year,
+                             DutyPurchaseService.UnitPurchase p) {
+        DutyPurchaseService.Purchase purchase = purchases.buyUnits(currentCaller.required().username(), year, p,
+                idempotencyKey);
         return Response.created(URI.create("/api/v1/orders/" + purchase.orderId())).entity(purchase).build();
     }
 
