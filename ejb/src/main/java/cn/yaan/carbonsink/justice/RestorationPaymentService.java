@@ -211,6 +211,8 @@ public class RestorationPaymentService {
                     + "moment; nothing more is due.");
         }
         order.unitsRetired(retired.quantityKg(), retired.serialBlocks());
+        orders.publish(cn.yaan.carbonsink.platform.IntegrationEvent.Type.RESTORATION_PAID, order,
+                "paidKg", retired.quantityKg(), "retirementId", retired.retirementId());
         orders.event(order, "ledger", "UNITS_RETIRED", retired.quantityKg() + " kg, retirement " + retired.retirementId()
                 + ", serials " + String.join(",", retired.serialBlocks()),
                 RestorationOrders.fields("kg", retired.quantityKg()));
