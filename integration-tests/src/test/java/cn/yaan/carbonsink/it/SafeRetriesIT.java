@@ -108,7 +108,7 @@ class SafeRetriesIT {
         String citizen = TestCitizens.register(api);
         JsonObject booking = sentRepeatedly("/api/v1/bookings", TestSites.booking(slotId, 2, TestSites.CAR_TRIP),
                 citizen, 201).json();
-        assertThat(booking.getString("status")).isEqualTo("PENDING_PAYMENT");
+        assertThat(booking.getString("status")).isEqualTo("HELD");
         assertThat(api.get("/api/v1/me/bookings", citizen).jsonArray()).hasSize(1);
         assertThat(ordersOf(citizen)).isEqualTo(1);
         String day = Instant.parse(slot.getString("start")).atZone(TestSites.CST).toLocalDate().toString();
