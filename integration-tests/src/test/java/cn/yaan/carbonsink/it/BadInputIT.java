@@ -738,7 +738,8 @@ class BadInputIT {
             String[] ticket = ticketAtItsSlot();
             return Good.json(ticket[1], "POST", "/api/v1/site/check-ins/sync", Json.createObjectBuilder()
                     .add("scans", Json.createArrayBuilder().add(Json.createObjectBuilder().add("qr", ticket[0])
-                            .add("gate", "北门").add("scannedAt", ticket[2]))).build(), 200);
+                            .add("gate", "北门").add("scannedAt", ticket[2]).add("nonce", UUID.randomUUID().toString())))
+                    .build(), 200);
         }).movingClock().scanned("scans[0].qr").freeText("scans[0].gate", 40));
         known.put("POST /api/v1/restoration-orders", new Spec(() -> Good.json(api.token("court"), "POST",
                 "/api/v1/restoration-orders", restorationBody("REPLANT"), 201))
