@@ -30,7 +30,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.persistence.PersistenceException;
 
-
 import java.util.Locale;
 
 /**
@@ -40,6 +39,10 @@ import java.util.Locale;
  */
 @Stateless
 public class RestorationPaymentService {
+
+    /** What an idempotency record keeps of the result: a reference read again on a retry. */
+    private static final String ORDER_REF = "order:";
+    private static final String RESTORATION_REF = "restoration-order:";
 
     @PersistenceContext
     EntityManager em;
@@ -89,9 +92,6 @@ public class RestorationPaymentService {
                         "POST /restoration-orders/" + id + "/offline-payment", canonical),
                 () -> offlinePayment(id, payment, caller), o -> RESTORATION_REF + o.id(), ref -> orders.find(id, caller));
     }
-
-    private static final String ORDER_REF = "order:";
-    private static final String RESTORATION_REF = "restoration-order:";
 
     /**
      * Creates the ledger order for the units in lieu still due (purpose RESTORATION, reference = the order's), owned

@@ -32,6 +32,9 @@ import java.util.Optional;
 @Stateless
 public class DutyPurchaseService {
 
+    /** What an idempotency record keeps of the result: a reference read again on a retry. */
+    private static final String ORDER_REF = "order:";
+
     @PersistenceContext
     EntityManager em;
 
@@ -73,8 +76,6 @@ public class DutyPurchaseService {
                 () -> buyUnits(username, year, p), b -> ORDER_REF + b.orderId(),
                 ref -> purchaseOf(orders.order(Long.parseLong(ref.substring(ORDER_REF.length())))));
     }
-
-    private static final String ORDER_REF = "order:";
 
     /**
      * Orders units for this year's duty: {@code trees} x the kg-per-tree setting, priced from the project (any active
