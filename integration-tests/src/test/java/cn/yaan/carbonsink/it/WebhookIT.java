@@ -205,6 +205,48 @@ class WebhookIT {
     }
 
     @Test
+    void aSiteOperatorHearsOfItsSitesBookingsAndClosuresWithoutPersonalData() throws Exception {
+        String gate = api.token("gate");
+        try (Receiver receiver = new Receiver(receiverPort() + 1).start()) {
+            Api.Reply created = api.postJson("/api/v1/webhooks", Json.createObjectBuilder().add("url", receiver.url())
+                    .add("events", Json.createArrayBuilder().add("booking.confirmed").add("booking.cancelled")
+                            .add("site.day-closed")).build().toString(), gate);
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String secret = created.json().getString("secret");
+            long id = created.json().getJsonNumber("id").longValue();
+            try {
+                JsonObject slot = TestSites.newSlot(api, "BFX", 10);
+                String citizen = TestCitizens.register(api);
+                String bookingNo = TestSites.paidBooking(api, citizen, slot.getJsonNumber("id").longValue())
+                        .getString("bookingNo");
+                Api.Reply cancelled = api.postJson("/api/v1/bookings/" + bookingNo + "/cancellation", "", citizen);
+                assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+                String day = Instant.parse(slot.getString("start")).atZone(TestSites.CST).toLocalDate().toString();
+                Api.Reply closed = api.postJson("/api/v1/sites/BFX/closures", "{\"date\":\"" + day + "\"}",
+                        api.token("officer"));
+                assertThat(closed.status()).as(closed.toString()).isBetween(200, 204);
+
+                Predicate<Received> ours = r -> bookingNo.equals(r.json().getJsonObject("data").getString("bookingNo", null))
+                        || day.equals(r.json().getJsonObject("data").getString("date", null));
+                await("the booking's and the closure's events", () -> receiver.received.stream().filter(ours).count() >= 3);
+                List<Received> got = receiver.received.stream().filter(ours).toList();
+                assertThat(got.stream().map(r -> r.json().getString("type")).toList())
+                        .containsExactly("booking.confirmed", "booking.cancelled", "site.day-closed");
+                for (Received r : got) {
+                    assertThat(signedWith(secret, r)).isTrue();
+                    assertThat(r.json().getJsonObject("data").getString("site")).isEqualTo("BFX");
+                    assertThat(r.body()).doesNotContain("欧阳娜娜", "511802", "测试公民");
+                }
+                assertThat(got.get(1).json().getJsonObject("data").getString("status")).isEqualTo("CANCELLED");
+                // A court does not see a site's webhook.
+                ErrorsIT.problem(api.get("/api/v1/webhooks/" + id + "/deliveries", api.token("court")), 404);
+            } finally {
+                api.send(Api.authorizedRequest(api.request("/api/v1/webhooks/" + id).DELETE(), gate));
+            }
+        }
+    }
+
+    @Test
     void addressesOfLinkLocalAndMetadataServicesAndOtherOrganisationsEventsAreRefused() {
         String court = api.token("court");
         for (String url : List.of("http://169.254.169.254/latest/meta-data/", "https://169.254.169.254/",
