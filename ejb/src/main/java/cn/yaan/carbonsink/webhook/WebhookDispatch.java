@@ -80,6 +80,16 @@ public class WebhookDispatch {
         em.find(WebhookDelivery.class, deliveryId).failed(httpStatus, error, Instant.now(), maxWait());
     }
 
+    /** Forgets deliveries received before {@code before}, and the events no delivery refers to any more. */
+    public int forget(Instant before) {
+        int deliveries = em.createQuery("delete from WebhookDelivery d where d.status = "
+                        + "cn.yaan.carbonsink.webhook.WebhookDelivery.Status.DELIVERED and d.deliveredAt < :before")
+                .setParameter("before", before).executeUpdate();
+        em.createQuery("delete from WebhookEvent e where e.occurredAt < :before and not exists "
+                + "(select d.id from WebhookDelivery d where d.event = e)").setParameter("before", before).executeUpdate();
+        return deliveries;
+    }
+
     static Duration maxWait() {
         return Duration.ofSeconds(Long.parseLong(Settings.get("carbonsink.webhooks.max-backoff-seconds", "3600")));
     }

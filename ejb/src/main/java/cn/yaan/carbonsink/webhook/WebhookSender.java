@@ -66,6 +66,21 @@ public class WebhookSender {
         metrics.count(Metrics.JOB_RUNS, "job", "webhooks");
     }
 
+    /** How long a received event stays listed. */
+    static final Duration KEPT = Duration.ofDays(30);
+
+    /** Every night: deliveries received more than {@link #KEPT} ago are forgotten, with their events. */
+    @Schedule(hour = "4", minute = "20", timezone = "Asia/Shanghai", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void forgetOld() {
+        try {
+            int forgotten = dispatch.forget(Instant.now().minus(KEPT));
+            LOG.info(() -> "Forgot " + forgotten + " webhook deliveries received more than " + KEPT.toDays() + " days ago");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not forget old webhook deliveries; tomorrow's run tries again", e);
+        }
+    }
+
     private void sendQueue(long subscription) {
         WebhookDispatch.Target target = dispatch.target(subscription);
         for (WebhookDispatch.Pending p : dispatch.queue(subscription, BATCH)) {
