@@ -96,8 +96,17 @@ async function checkOffline(qr, gate) {
     if (first) {
         return { ...verdict, result: 'ALREADY_CHECKED_IN', firstCheckIn: first };
     }
-    localStorage.setItem(QUEUE, JSON.stringify([...queue(), { qr, gate, scannedAt: new Date(at).toISOString(), bookingNo: t.bookingNo }]));
+    localStorage.setItem(QUEUE, JSON.stringify([...queue(), { qr, gate, scannedAt: new Date(at).toISOString(),
+        bookingNo: t.bookingNo, nonce: scanNonce() }]));
     return { ...verdict, result: 'ADMITTED' };
+}
+
+/** The scan's own id, sent with it: the server recognises a batch sent again after its answer was lost. */
+function scanNonce() {
+    if (crypto.randomUUID) {
+        return crypto.randomUUID();
+    }
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A moment as the gate reads it: China Standard Time, to the minute. */
@@ -158,7 +167,7 @@ async function sync() {
     try {
         const response = await fetch(api + '/site/check-ins/sync', { method: 'POST', credentials: 'same-origin',
             headers: withCsrf({ 'Content-Type': 'application/json' }),
-            body: JSON.stringify({ scans: pending.map(({ qr, gate, scannedAt }) => ({ qr, gate, scannedAt })) }) });
+            body: JSON.stringify({ scans: pending.map(({ qr, gate, scannedAt, nonce }) => ({ qr, gate, scannedAt, nonce })) }) });
         if (response.ok) {
             const results = await response.json();
             const sent = new Set(pending.map(p => p.scannedAt + p.bookingNo));

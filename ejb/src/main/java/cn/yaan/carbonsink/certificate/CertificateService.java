@@ -55,6 +55,9 @@ public class CertificateService {
     @Inject
     CitizenService citizens;
 
+    @Inject
+    jakarta.enterprise.event.Event<cn.yaan.carbonsink.platform.IntegrationEvent> integrationEvents;
+
     public record Request(CertificateKind kind, String holder, long quantityKg, Integer trees, List<String> serialRanges,
                           String schemeRef, String issuer, List<Certificate.Fact> facts) {
     }
@@ -241,6 +244,10 @@ public class CertificateService {
         c.revokedAt = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         c.revocationReason = why;
         LOG.info(() -> "Certificate " + c.number + " revoked by " + actor);
+        // Administrators' subscriptions only: the reason is free text and stays out of the event.
+        integrationEvents.fire(cn.yaan.carbonsink.platform.IntegrationEvent.of(
+                cn.yaan.carbonsink.platform.IntegrationEvent.Type.CERTIFICATE_REVOKED, null, "number", c.number,
+                "kind", c.kind().name(), "revokedAt", c.revokedAt));
         return c;
     }
 

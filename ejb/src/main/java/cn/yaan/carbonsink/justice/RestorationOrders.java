@@ -9,7 +9,9 @@ import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.RowLocks;
+import cn.yaan.carbonsink.platform.IntegrationEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -41,6 +43,21 @@ class RestorationOrders {
 
     @Inject
     IdentityService identity;
+
+    @Inject
+    Event<IntegrationEvent> integrationEvents;
+
+    /**
+     * Tells the court's connected systems (its case management) about the order, in the transaction of the change:
+     * its reference, case number, status and figures, never the defendants.
+     */
+    void publish(IntegrationEvent.Type type, RestorationOrder order, Object... more) {
+        Object[] data = {"id", order.id(), "reference", order.reference(), "caseNumber", order.caseNumber(),
+                "status", order.status().name(), "retiredKg", order.retiredKg(), "outstandingKg", order.outstandingKg()};
+        Object[] all = java.util.Arrays.copyOf(data, data.length + more.length);
+        System.arraycopy(more, 0, all, data.length, more.length);
+        integrationEvents.fire(IntegrationEvent.of(type, order.courtCode(), all));
+    }
 
     /** An order the caller may see: its own court's, or any for an officer; 404 otherwise. */
     RestorationOrder find(long id, Caller caller) {
@@ -77,6 +94,7 @@ class RestorationOrders {
                 List.of(new Certificate.Fact("case", order.caseNumber())))).number();
         order.fulfilled(clock.now(), number);
         event(order, actor, "FULFILLED", "certificate " + number, fields("certificate", number));
+        publish(IntegrationEvent.Type.RESTORATION_FULFILLED, order, "certificateNumber", number);
     }
 
     static String requireCourt(Caller caller) {

@@ -9,11 +9,14 @@ import cn.yaan.carbonsink.ledger.ProjectService;
 import cn.yaan.carbonsink.ledger.RetirementService;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.ledger.UnitsRetired;
+import cn.yaan.carbonsink.platform.Idempotency;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.UniqueViolations;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,7 +30,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.persistence.PersistenceException;
 
-
 import java.util.Locale;
 
 /**
@@ -37,6 +39,10 @@ import java.util.Locale;
  */
 @Stateless
 public class RestorationPaymentService {
+
+    /** What an idempotency record keeps of the result: a reference read again on a retry. */
+    private static final String ORDER_REF = "order:";
+    private static final String RESTORATION_REF = "restoration-order:";
 
     @PersistenceContext
     EntityManager em;
@@ -55,6 +61,37 @@ public class RestorationPaymentService {
 
     @Inject
     RetirementService retirements;
+
+    @Inject
+    Idempotency idempotency;
+
+    /**
+     * {@link #purchase(long, String, Caller)} as a clerk's request; with an {@code Idempotency-Key}, a retry of the
+     * same request answers the ledger order the first one created (instead of 409 purchase-pending).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public UnitOrder purchase(long id, String projectCode, Caller caller, String idempotencyKey) {
+        return idempotency.once(new Idempotency.Request(caller.username(), idempotencyKey,
+                        "POST /restoration-orders/" + id + "/purchase", projectCode == null ? "" : projectCode),
+                () -> purchase(id, projectCode, caller), o -> ORDER_REF + o.id(), ref -> {
+                    orders.find(id, caller);
+                    return ledgerOrders.order(Long.parseLong(ref.substring(ORDER_REF.length())));
+                });
+    }
+
+    /**
+     * {@link #offlinePayment(long, OfflinePayment, Caller)} as a clerk's request; with an {@code Idempotency-Key}, a
+     * retry of the same request answers the order as the first one left it paid (instead of 409 receipt-used).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public RestorationOrder offlinePayment(long id, @NotNull @Valid OfflinePayment payment, Caller caller,
+                                           String idempotencyKey) {
+        String canonical = String.join("\n", payment.receiptNo().strip().toUpperCase(Locale.ROOT),
+                payment.amountFen().toString(), payment.projectCode() == null ? "" : payment.projectCode().strip());
+        return idempotency.once(new Idempotency.Request(caller.username(), idempotencyKey,
+                        "POST /restoration-orders/" + id + "/offline-payment", canonical),
+                () -> offlinePayment(id, payment, caller), o -> RESTORATION_REF + o.id(), ref -> orders.find(id, caller));
+    }
 
     /**
      * Creates the ledger order for the units in lieu still due (purpose RESTORATION, reference = the order's), owned
@@ -174,6 +211,8 @@ public class RestorationPaymentService {
                     + "moment; nothing more is due.");
         }
         order.unitsRetired(retired.quantityKg(), retired.serialBlocks());
+        orders.publish(cn.yaan.carbonsink.platform.IntegrationEvent.Type.RESTORATION_PAID, order,
+                "paidKg", retired.quantityKg(), "retirementId", retired.retirementId());
         orders.event(order, "ledger", "UNITS_RETIRED", retired.quantityKg() + " kg, retirement " + retired.retirementId()
                 + ", serials " + String.join(",", retired.serialBlocks()),
                 RestorationOrders.fields("kg", retired.quantityKg()));

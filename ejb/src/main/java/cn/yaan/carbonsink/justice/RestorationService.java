@@ -306,6 +306,8 @@ public class RestorationService {
         orders.event(order, "system", "OVERDUE", "due " + order.dueDate() + ", " + order.plantedTrees() + " of "
                 + order.replantTrees() + " planted", RestorationOrders.fields("due", order.dueDate(),
                 "planted", order.plantedTrees(), "trees", order.replantTrees()));
+        orders.publish(cn.yaan.carbonsink.platform.IntegrationEvent.Type.RESTORATION_OVERDUE, order,
+                "dueDate", order.dueDate());
         return true;
     }
 }

@@ -7,9 +7,12 @@ import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.ledger.UnitsRetired;
+import cn.yaan.carbonsink.platform.Idempotency;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +33,9 @@ import java.util.Optional;
 @Stateless
 public class DutyPurchaseService {
 
+    /** What an idempotency record keeps of the result: a reference read again on a retry. */
+    private static final String ORDER_REF = "order:";
+
     @PersistenceContext
     EntityManager em;
 
@@ -48,6 +54,9 @@ public class DutyPurchaseService {
     @Inject
     IdentityService identity;
 
+    @Inject
+    Idempotency idempotency;
+
     @Schema(requiredProperties = {"orderId", "quantityKg", "amountFen", "paymentId", "trees", "kgPerTree"})
     public record Purchase(long orderId, long quantityKg, long amountFen, String paymentId, int trees, int kgPerTree,
                            Instant expiresAt) {
@@ -56,6 +65,19 @@ public class DutyPurchaseService {
     /** Units for this year's duty, as trees; from one project or the oldest units of any. */
     public record UnitPurchase(@NotNull @Min(1) @Max(100) @Schema(examples = "3") Integer trees,
                                @Size(max = 32) @Schema(examples = "YA-FM-01") String projectCode) {
+    }
+
+    /**
+     * {@link #buyUnits(String, int, UnitPurchase)} as a citizen's request; with an {@code Idempotency-Key}, a retry
+     * of the same request answers the purchase the first one made.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Purchase buyUnits(String username, int year, @NotNull @Valid UnitPurchase p, String idempotencyKey) {
+        String canonical = year + "\n" + p.trees() + "\n" + (p.projectCode() == null ? "" : p.projectCode().strip());
+        return idempotency.once(new Idempotency.Request(username, idempotencyKey,
+                        "POST /me/obligations/" + year + "/unit-purchases", canonical),
+                () -> buyUnits(username, year, p), b -> ORDER_REF + b.orderId(),
+                ref -> purchaseOf(orders.order(Long.parseLong(ref.substring(ORDER_REF.length())))));
     }
 
     /**
@@ -86,6 +108,14 @@ public class DutyPurchaseService {
         purchase.orderId = order.id();
         return new Purchase(order.id(), order.quantityKg(), order.amountFen(), order.paymentId(), trees, kgPerTree,
                 order.expiresAt());
+    }
+
+    /** The purchase behind a duty order, as {@link #buyUnits} answered it. */
+    private Purchase purchaseOf(UnitOrder order) {
+        DutyPurchase purchase = em.find(DutyPurchase.class,
+                Long.parseLong(order.reference().substring(DutyPurchase.REFERENCE_PREFIX.length())));
+        return new Purchase(order.id(), order.quantityKg(), order.amountFen(), order.paymentId(), purchase.trees,
+                purchase.kgPerTree, order.expiresAt());
     }
 
     /** The year and trees a duty order counts for, as the order page says them. */

@@ -76,7 +76,7 @@ public class IdempotencyStore {
         return work.get();
     }
 
-    /** Forgets keys older than {@link #RETENTION}; run by the daily housekeeping. */
+    /** Forgets keys older than {@link #RETENTION}; run by the nightly {@link Housekeeping}. */
     public int purge() {
         return em.createQuery("delete from IdempotencyRecord r where r.createdAt < :before")
                 .setParameter("before", clock.now().minus(RETENTION)).executeUpdate();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,8 +26,12 @@ public class AppClock {
     private final Clock system = Clock.system(ZONE);
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
+    /**
+     * Now, to the microsecond: the precision the database keeps ({@code TIMESTAMP(6)}), so that an answer built from
+     * a record just written shows the same time as the record read back later (a retry answered from the database).
+     */
     public Instant now() {
-        return system.instant().plus(offset.get());
+        return system.instant().plus(offset.get()).truncatedTo(ChronoUnit.MICROS);
     }
 
     public LocalDate today() {

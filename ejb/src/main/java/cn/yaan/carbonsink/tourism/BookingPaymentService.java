@@ -44,6 +44,9 @@ public class BookingPaymentService {
     @Inject
     AuditLedger audit;
 
+    @Inject
+    SiteEvents siteEvents;
+
     public void onRetired(@Observes UnitsRetired retired) {
         if (retired.purpose() != OrderPurpose.VISIT) {
             return;
@@ -58,6 +61,7 @@ public class BookingPaymentService {
                 visitFacts(booking))).number();
         booking.confirm(clock.now(), number);
         audit.append("system", "BOOKING_CONFIRMED booking=" + booking.bookingNo() + " certificate=" + number);
+        siteEvents.booking(cn.yaan.carbonsink.platform.IntegrationEvent.Type.BOOKING_CONFIRMED, booking);
     }
 
     /** The site (in both languages), the slot (China Standard Time) and the party size: what the ticket is for. */
@@ -83,6 +87,7 @@ public class BookingPaymentService {
         sites.giveBack(booking.slotId(), booking.partySize());
         audit.append("system", "BOOKING_RELEASED booking=" + booking.bookingNo() + " places=" + booking.partySize()
                 + " " + booking.status());
+        siteEvents.booking(cn.yaan.carbonsink.platform.IntegrationEvent.Type.BOOKING_CANCELLED, booking);
     }
 
     public void onRenewal(@Observes OrderRenewal renewal) {

@@ -77,6 +77,9 @@ public class BookingService {
     @Inject
     BookingViews views;
 
+    @Inject
+    SiteEvents siteEvents;
+
     /** A member of the party as entered: real name and resident ID number (both checked by {@link #party}). */
     @Schema(name = "Visitor")
     public record Person(@Schema(maxLength = NAME_MAX) String name, @Size(max = 40) String idNumber) {
@@ -253,6 +256,7 @@ public class BookingService {
         booking.cancel(clock.now());
         sites.giveBack(booking.slotId(), booking.partySize());
         audit.append(owner, "BOOKING_CANCELLED booking=" + bookingNo + " places=" + booking.partySize());
+        siteEvents.booking(cn.yaan.carbonsink.platform.IntegrationEvent.Type.BOOKING_CANCELLED, booking);
         return view(booking);
     }
 

@@ -31,10 +31,16 @@ public class CheckIn {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
+    /** The offline scanner's nonce of the scan that admitted the ticket. */
+    @Column(name = "scan_nonce", length = 64)
+    private String scanNonce;
+
     protected CheckIn() {
     }
 
-    CheckIn(long bookingId, String gate, Instant at, String operator, boolean offline, Instant recordedAt) {
+    CheckIn(long bookingId, String gate, Instant at, String operator, boolean offline, Instant recordedAt,
+            String scanNonce) {
+        this.scanNonce = scanNonce;
         this.bookingId = bookingId;
         this.gate = gate;
         this.at = at;
@@ -53,6 +59,17 @@ public class CheckIn {
 
     public Instant at() {
         return at;
+    }
+
+    /**
+     * Whether this admission came from the offline scan described: the same nonce or, for scanners that send none,
+     * the same operator, gate and time.
+     */
+    boolean sameScan(String nonce, String operator, String gate, Instant at) {
+        if (nonce != null || scanNonce != null) {
+            return nonce != null && nonce.equals(scanNonce);
+        }
+        return offline && this.operator.equals(operator) && this.gate.equals(gate) && this.at.equals(at);
     }
 
     public boolean offline() {

@@ -14,6 +14,10 @@ import java.time.Instant;
 @Entity
 @Table(name = "check_in_conflict")
 @NamedQuery(name = "CheckInConflict.ofBookings", query = "select c from CheckInConflict c where c.bookingId in :bookings order by c.scannedAt")
+@NamedQuery(name = "CheckInConflict.byNonce", query = "select count(c) from CheckInConflict c where c.bookingId = :booking "
+        + "and c.scanNonce = :nonce")
+@NamedQuery(name = "CheckInConflict.sameScan", query = "select count(c) from CheckInConflict c where c.bookingId = :booking "
+        + "and c.scanNonce is null and c.operator = :operator and c.gate = :gate and c.scannedAt = :at")
 public class CheckInConflict {
 
     @Id
@@ -35,10 +39,15 @@ public class CheckInConflict {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
+    @Column(name = "scan_nonce", length = 64)
+    private String scanNonce;
+
     protected CheckInConflict() {
     }
 
-    CheckInConflict(long bookingId, String gate, Instant scannedAt, String operator, Instant recordedAt) {
+    CheckInConflict(long bookingId, String gate, Instant scannedAt, String operator, Instant recordedAt,
+                    String scanNonce) {
+        this.scanNonce = scanNonce;
         this.bookingId = bookingId;
         this.gate = gate;
         this.scannedAt = scannedAt;

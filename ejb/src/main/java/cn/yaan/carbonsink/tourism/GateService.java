@@ -93,17 +93,35 @@ public class GateService {
      * the site sees a ticket shown at two gates while they had no network.
      */
     public Verdict checkIn(Caller operator, String qr, String gate, Instant scannedAt) {
-        Verdict verdict = judge(operator, qr, gate, scannedAt);
+        return checkIn(operator, qr, gate, scannedAt, null);
+    }
+
+    /** Characters of an offline scan's nonce. */
+    static final int NONCE_MAX = 64;
+
+    /**
+     * {@link #checkIn(Caller, String, String, Instant)} for an offline scan with the scanner's nonce: the same scan
+     * sent again (a batch resent after a lost answer) gets the answer it got the first time and records nothing new,
+     * so it never shows as the ticket used at two gates. Scanners that send no nonce are recognised by operator, gate
+     * and time instead.
+     */
+    public Verdict checkIn(Caller operator, String qr, String gate, Instant scannedAt, String nonce) {
+        if (nonce != null && (scannedAt == null || nonce.isBlank() || nonce.length() > NONCE_MAX
+                || !nonce.matches("[A-Za-z0-9_-]+"))) {
+            throw BusinessException.invalid("nonce", "A scan's nonce is 1 to " + NONCE_MAX
+                    + " letters, digits, '-' or '_', sent with an offline scan.");
+        }
+        Verdict verdict = judge(operator, qr, gate, scannedAt, nonce);
         metrics.count(Metrics.CHECK_INS, "verdict", verdict.result());
         return verdict;
     }
 
-    private Verdict judge(Caller operator, String qr, String gate, Instant scannedAt) {
+    private Verdict judge(Caller operator, String qr, String gate, Instant scannedAt, String nonce) {
         gate = FreeText.required("gate", gate, GATE_MAX);
         ScenicSite site = siteOf(operator);
         Instant now = clock.now();
         boolean offline = scannedAt != null;
-        Instant at = offline ? scannedAt : now;
+        Instant at = offline ? scannedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS) : now;
         if (offline && (at.isAfter(now.plusSeconds(300)) || at.isBefore(now.minus(Duration.ofDays(7))))) {
             throw BusinessException.invalid("scannedAt", "An offline scan must be from the last 7 days, not the future.");
         }
@@ -139,9 +157,22 @@ public class GateService {
         if (booking.status() != BookingStatus.CONFIRMED) {
             return verdict.apply(Result.CANCELLED);
         }
+        if (first != null && offline && first.sameScan(nonce, operator.username(), gate, at)) {
+            return verdict.apply(Result.ADMITTED);
+        }
         if (first != null) {
             if (offline) {
-                em.persist(new CheckInConflict(booking.id(), gate, at, operator.username(), now));
+                // Under the booking's lock, so the same scan sent twice at once records one conflict.
+                RowLocks.fresh(em, booking);
+                long recorded = nonce != null
+                        ? em.createNamedQuery("CheckInConflict.byNonce", Long.class).setParameter("booking", booking.id())
+                                .setParameter("nonce", nonce).getSingleResult()
+                        : em.createNamedQuery("CheckInConflict.sameScan", Long.class).setParameter("booking", booking.id())
+                                .setParameter("operator", operator.username()).setParameter("gate", gate)
+                                .setParameter("at", at).getSingleResult();
+                if (recorded == 0) {
+                    em.persist(new CheckInConflict(booking.id(), gate, at, operator.username(), now, nonce));
+                }
             }
             Verdict v = verdict.apply(Result.ALREADY_CHECKED_IN);
             return new Verdict(v.result(), v.bookingNo(), v.siteCode(), v.partySize(), v.slotStart(), v.slotEnd(),
@@ -149,7 +180,7 @@ public class GateService {
         }
         // The check-in row is the record (operator, gate, time); the ledger's audit chain is for units, and every
         // gate appending to it would queue all admissions on its head.
-        em.persist(new CheckIn(booking.id(), gate, at, operator.username(), offline, now));
+        em.persist(new CheckIn(booking.id(), gate, at, operator.username(), offline, now, nonce));
         return verdict.apply(Result.ADMITTED);
     }
 

@@ -50,6 +50,9 @@ public class SiteService {
     @Inject
     AuditLedger audit;
 
+    @Inject
+    SiteEvents siteEvents;
+
     public List<ScenicSite> sites() {
         return em.createNamedQuery("ScenicSite.all", ScenicSite.class).getResultList();
     }
@@ -246,6 +249,7 @@ public class SiteService {
         List<VisitSlot> day = RowLocks.byIds(em, VisitSlot.class, "id", slots(code, date).stream().map(VisitSlot::id).toList());
         day.forEach(s -> s.closed = true);
         audit.append(actor, "DAY_CLOSED site=" + code + " date=" + date + " slots=" + day.size());
+        siteEvents.dayClosed(site(code), date, day.size());
         return day.size();
     }
 

@@ -177,6 +177,18 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/order-limits", only(Caller.OFFICER, Caller.ADMIN)),
             Map.entry("PUT /api/v1/order-limits", only(Caller.OFFICER)),
             Map.entry("PUT /api/v1/duty-settings", only(Caller.OFFICER)),
+            // Courts, sites' operators and administrators; whose subscription each sees is the service's business
+            // (WebhookIT: another court gets 404), so the second court and the second site pass here too.
+            Map.entry("POST /api/v1/webhooks", only(Caller.COURT, Caller.OTHER_COURT, Caller.GATE, Caller.OTHER_GATE,
+                    Caller.ADMIN)),
+            Map.entry("GET /api/v1/webhooks", only(Caller.COURT, Caller.OTHER_COURT, Caller.GATE, Caller.OTHER_GATE,
+                    Caller.ADMIN)),
+            Map.entry("DELETE /api/v1/webhooks/{id}", only(Caller.COURT, Caller.OTHER_COURT, Caller.GATE,
+                    Caller.OTHER_GATE, Caller.ADMIN)),
+            Map.entry("GET /api/v1/webhooks/{id}/deliveries", only(Caller.COURT, Caller.OTHER_COURT, Caller.GATE,
+                    Caller.OTHER_GATE, Caller.ADMIN)),
+            Map.entry("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", only(Caller.COURT,
+                    Caller.OTHER_COURT, Caller.GATE, Caller.OTHER_GATE, Caller.ADMIN)),
             // Providers prove themselves by signature, not by login: the matrix signs its call (see call()).
             Map.entry("POST /api/v1/payments/callbacks/{provider}", everyone())
     ));
@@ -234,6 +246,12 @@ class AccessMatrixIT {
         values.put("planting-events/{id}", event.getJsonNumber("id").toString());
         values.put("visitors/{id}", visitor.getJsonNumber("id").toString());
         values.put("obligations/{year}", String.valueOf(LocalDate.now(TestSites.CST).getYear()));
+        JsonObject webhook = created(api.postJson("/api/v1/webhooks", Json.createObjectBuilder()
+                .add("url", "http://127.0.0.1:" + WebhookIT.receiverPort() + "/matrix")
+                .add("events", Json.createArrayBuilder().add("restoration.overdue")).build().toString(), api.token("court")));
+        values.put("webhooks/{id}", webhook.getJsonNumber("id").toString());
+        // No event has been sent to it: the deliveries and the replay are reached and answer "none" (404).
+        values.put("deliveries/{deliveryId}", "0");
         objects = values;
         return objects;
     }

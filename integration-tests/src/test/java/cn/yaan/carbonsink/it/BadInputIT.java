@@ -738,7 +738,8 @@ class BadInputIT {
             String[] ticket = ticketAtItsSlot();
             return Good.json(ticket[1], "POST", "/api/v1/site/check-ins/sync", Json.createObjectBuilder()
                     .add("scans", Json.createArrayBuilder().add(Json.createObjectBuilder().add("qr", ticket[0])
-                            .add("gate", "北门").add("scannedAt", ticket[2]))).build(), 200);
+                            .add("gate", "北门").add("scannedAt", ticket[2]).add("nonce", UUID.randomUUID().toString())))
+                    .build(), 200);
         }).movingClock().scanned("scans[0].qr").freeText("scans[0].gate", 40));
         known.put("POST /api/v1/restoration-orders", new Spec(() -> Good.json(api.token("court"), "POST",
                 "/api/v1/restoration-orders", restorationBody("REPLANT"), 201))
@@ -835,6 +836,37 @@ class BadInputIT {
                 "/api/v1/duty-settings", ok(api.get("/api/v1/duty-settings", api.token("officer")), 200).json(), 200)));
         known.put("PUT /api/v1/order-limits", new Spec(() -> Good.json(api.token("officer"), "PUT",
                 "/api/v1/order-limits", ok(api.get("/api/v1/order-limits", api.token("officer")), 200).json(), 200)));
+        known.put("POST /api/v1/webhooks", new Spec(() -> Good.json(api.token("court"), "POST", "/api/v1/webhooks",
+                Json.createObjectBuilder().add("url", "http://127.0.0.1:" + WebhookIT.receiverPort() + "/bad-input")
+                        .add("events", Json.createArrayBuilder().add("restoration.overdue")).build(), 201))
+                .extra(good -> {
+                    List<Case> cases = new ArrayList<>();
+                    for (String url : List.of("http://169.254.169.254/latest/meta-data/", "https://100.100.100.200/",
+                            "https://[fe80::1]/hooks", "https://0.0.0.0/", "file:///etc/passwd", "https://no-such-host.invalid/",
+                            "https://cases.example.cn/中", "https://cases.example.cn/#fragment")) {
+                        cases.add(replacedCase(good, "url", url, Json.createValue(url).toString()));
+                    }
+                    cases.add(replacedCase(good, "events", "an unknown event", "[\"order.paid\"]"));
+                    return cases;
+                }));
+        known.put("DELETE /api/v1/webhooks/{id}", new Spec(() -> {
+            JsonObject created = ok(post(api.token("court"), "/api/v1/webhooks", Json.createObjectBuilder()
+                    .add("url", "http://127.0.0.1:" + WebhookIT.receiverPort() + "/bad-input")
+                    .add("events", Json.createArrayBuilder().add("restoration.overdue")).build()), 201).json();
+            return Good.empty(api.token("court"), "DELETE", "/api/v1/webhooks/" + created.getJsonNumber("id"), 200);
+        }));
+        known.put("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", new Spec(() -> {
+            // An administrator's subscription to revocations, and a revocation: one delivery to replay.
+            String admin = api.token("admin");
+            JsonObject created = ok(post(admin, "/api/v1/webhooks", Json.createObjectBuilder()
+                    .add("url", "http://127.0.0.1:" + WebhookIT.receiverPort() + "/bad-input")
+                    .add("events", Json.createArrayBuilder().add("certificate.revoked")).build()), 201).json();
+            ok(post(admin, "/api/v1/certificates/" + certificate() + "/revocation", Json.createObjectBuilder()
+                    .add("reason", "登记有误").build()), 200);
+            String webhook = "/api/v1/webhooks/" + created.getJsonNumber("id");
+            JsonObject delivery = ok(api.get(webhook + "/deliveries", admin), 200).jsonArray().getJsonObject(0);
+            return Good.empty(admin, "POST", webhook + "/deliveries/" + delivery.getJsonNumber("id") + "/replay", 202);
+        }));
         return known;
     }
 

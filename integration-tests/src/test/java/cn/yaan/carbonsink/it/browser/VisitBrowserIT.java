@@ -210,6 +210,9 @@ class VisitBrowserIT extends BrowserTest {
             scan(gate, qr.substring(0, 60) + (qr.charAt(60) == 'A' ? 'B' : 'A') + qr.substring(61));
             assertThat(gate.text("verdict-text")).contains("无效门票");
             gate.screenshot("phone-gate-offline");
+            // The queued scan carries a nonce of its own, so a batch sent again after a lost answer is recognised.
+            assertThat(String.valueOf(gate.script("return JSON.parse(localStorage.getItem('carbonsink.gate.queue'))"
+                    + ".map(q => q.nonce).join(',')"))).matches("[0-9a-f-]{32,36}");
 
             ((ChromeDriver) gate.driver()).deleteNetworkConditions();
             gate.click("sync");

@@ -48,6 +48,8 @@ import org.junit.jupiter.api.function.Executable;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -112,6 +114,22 @@ class ServicesInContainerIT {
     private static <T> T service(Class<T> type) throws NamingException {
         String module = "java:global/carbonsink/carbonsink-ejb/";
         return type.cast(new InitialContext().lookup(module + type.getSimpleName() + "!" + type.getName()));
+    }
+
+    // ---------------------------------------------------------------- housekeeping
+
+    @Test
+    void theNightlyHousekeepingKeepsTodaysIdempotencyKeysAndRunsItsDeletes() throws NamingException {
+        String key = "housekeeping-" + project;
+        UnitOrder first = orders.place(new OrderService.NewOrder(project, 10L, null), OWNER, "市民", key);
+        int forgotten = service(cn.yaan.carbonsink.platform.IdempotencyStore.class).purge();
+        assertTrue(forgotten >= 0);
+        // A key of today is not forgotten: the retry still answers the first order.
+        assertEquals(first.id(), orders.place(new OrderService.NewOrder(project, 10L, null), OWNER, "市民", key).id());
+        assertInventory(9_990, 10, 0);
+        // The webhook sender's nightly deletes are valid statements on this database.
+        assertTrue(service(cn.yaan.carbonsink.webhook.WebhookDispatch.class)
+                .forget(Instant.now().minus(Duration.ofDays(30))) >= 0);
     }
 
     // ---------------------------------------------------------------- ledger

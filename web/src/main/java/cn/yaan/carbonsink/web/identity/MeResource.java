@@ -14,6 +14,7 @@ import cn.yaan.carbonsink.obligation.DutyPurchaseService;
 import cn.yaan.carbonsink.shared.BusinessException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -117,15 +118,18 @@ public class MeResource {
     @Tag(name = "Public duty")
     @Operation(operationId = "buyDutyUnits", summary = "Buy units for the year's duty",
             description = "Buy units for this year's duty: trees x kg-per-tree (default 20 kg CO2e), priced from the "
-            + "project; pay the order, and the retirement counts once for the duty")
+            + "project; pay the order, and the retirement counts once for the duty. Send an Idempotency-Key header to "
+            + "make retries safe: the same key and request answer the purchase the first one made")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN})
     @APIResponse(responseCode = "201", description = "The order of the units, to be paid",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DutyPurchaseService.Purchase.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Response buyUnits(@PathParam("year") int year, DutyPurchaseService.UnitPurchase p) {
-        DutyPurchaseService.Purchase purchase = purchases.buyUnits(currentCaller.required().username(), year, p);
+    public Response buyUnits(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("year") int year,
+                             DutyPurchaseService.UnitPurchase p) {
+        DutyPurchaseService.Purchase purchase = purchases.buyUnits(currentCaller.required().username(), year, p,
+                idempotencyKey);
         return Response.created(URI.create("/api/v1/orders/" + purchase.orderId())).entity(purchase).build();
     }
 

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -283,15 +284,17 @@ public class RestorationResource {
             description = "Order the units in lieu still due (purpose RESTORATION, oldest vintages first): the clerk "
                     + "pays it, or hands its "
             + "payment id to the defendant; once paid the units are retired for the order. 409 no-purchase-due or "
-            + "purchase-pending; projectCode takes the units from one project")
+            + "purchase-pending; projectCode takes the units from one project. Send an Idempotency-Key header to make "
+            + "retries safe: the same key and request answer the ledger order the first one created")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT})
     @APIResponse(responseCode = "201", description = "The order of the units, to be paid",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PurchaseView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response purchase(@PathParam("id") long id, @QueryParam("projectCode") @Size(max = 32) String projectCode) {
+    public Response purchase(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("id") long id,
+                             @QueryParam("projectCode") @Size(max = 32) String projectCode) {
         UnitOrder o = payments.purchase(id, projectCode == null || projectCode.isBlank() ? null : projectCode.trim(),
-                caller.required());
+                caller.required(), idempotencyKey);
         return Response.created(URI.create("/api/v1/orders/" + o.id())).entity(new PurchaseView(o.id(), o.paymentId(),
                 o.quantityKg(), o.amountFen(), o.status().name(), o.expiresAt())).build();
     }
@@ -303,14 +306,16 @@ public class RestorationResource {
     @Operation(operationId = "recordOfflinePayment", summary = "Record an offline payment of the units in lieu",
             description = "Record that the units in lieu were paid into the court's own account (receipt number, "
             + "amount in fen, at least the order's amount): the units are retired at once, from the project named or "
-            + "one with enough units")
+            + "one with enough units. Send an Idempotency-Key header to make retries safe: the same key and request "
+            + "answer the order again instead of 409 receipt-used")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT})
     @APIResponse(responseCode = "200", description = "The order with its units retired",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RestorationView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public RestorationView offlinePayment(@PathParam("id") long id, RestorationPaymentService.OfflinePayment p) {
-        return view(payments.offlinePayment(id, p, caller.required()));
+    public RestorationView offlinePayment(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                                          @PathParam("id") long id, RestorationPaymentService.OfflinePayment p) {
+        return view(payments.offlinePayment(id, p, caller.required(), idempotencyKey));
     }
 }

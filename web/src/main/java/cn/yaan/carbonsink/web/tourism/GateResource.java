@@ -133,7 +133,11 @@ public class GateResource {
 
     public record OfflineScan(@NotBlank @Size(max = 2000) @JsonbTypeDeserializer(StrictJson.ScannedText.class) String qr,
                               @NotBlank @Schema(maxLength = 40) String gate,
-                              @NotNull Instant scannedAt) {
+                              @NotNull Instant scannedAt,
+                              @Schema(maxLength = 64, pattern = "[A-Za-z0-9_-]+", description = "The scanner's own id "
+                                      + "of this scan (a UUID): a batch sent again after a lost answer is recognised "
+                                      + "scan by scan. Optional; without it a scan is recognised by gate and time")
+                              String nonce) {
     }
 
     public record Sync(@NotEmpty @Size(max = 500) List<@NotNull @Valid OfflineScan> scans) {
@@ -150,7 +154,9 @@ public class GateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "syncOfflineCheckIns", summary = "Send an offline scanner's queue",
             description = "Scans an offline scanner queued (at most 500), each judged at its own time: a ticket "
-            + "already used elsewhere comes back ALREADY_CHECKED_IN and is listed as a conflict on the dashboard")
+            + "already used elsewhere comes back ALREADY_CHECKED_IN and is listed as a conflict on the dashboard. "
+            + "Safe to send again: a scan with the same nonce (or, without one, the same gate and time) is answered "
+            + "as the first time and recorded once")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.SITE_OPERATOR})
     public List<SyncResult> sync(@NotNull @Valid Sync sync) {
         List<SyncResult> results = new ArrayList<>();
@@ -158,7 +164,7 @@ public class GateResource {
             OfflineScan s = sync.scans().get(i);
             GateService.Verdict v;
             try {
-                v = gate.checkIn(caller.required(), s.qr(), s.gate(), s.scannedAt());
+                v = gate.checkIn(caller.required(), s.qr(), s.gate(), s.scannedAt(), s.nonce());
             } catch (BusinessException e) {
                 String scan = "scans[" + i + "].";
                 throw e.fieldErrors().isEmpty() ? e : BusinessException.invalid(e.fieldErrors().stream()
