@@ -3,6 +3,8 @@ package cn.yaan.carbonsink.web.ledger;
 import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.ledger.CallbackService;
+import cn.yaan.carbonsink.ledger.CheckoutService;
 import cn.yaan.carbonsink.ledger.OrderLimits;
 import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.PaymentProvider;
@@ -11,12 +13,14 @@ import cn.yaan.carbonsink.ledger.Refund;
 import cn.yaan.carbonsink.ledger.RegistryService;
 import cn.yaan.carbonsink.ledger.Retirement;
 import cn.yaan.carbonsink.ledger.UnitOrder;
-import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.Settings;
+import cn.yaan.carbonsink.web.security.ClientAddress;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -34,7 +38,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Buying units: an order holds them while its buyer pays; the payment provider's confirmation retires them. The
@@ -65,25 +72,40 @@ public class OrderResource {
     CurrentCaller caller;
 
     @Inject
-    @Any
-    Instance<PaymentProvider> providers;
+    CheckoutService checkout;
 
-    /** Money a payment brought that bought no units, owed back to the payer. */
-    public record RefundView(long amountFen, String reason, String status, Instant createdAt) {
+    @Inject
+    CallbackService callbacks;
+
+    @Context
+    HttpServletRequest request;
+
+    /**
+     * Money a payment brought that bought no units, owed back to the payer, and where its refund stands
+     * ({@code DUE}, {@code REQUESTED}, {@code SUCCEEDED}, {@code FAILED}), with the provider's refund number.
+     */
+    public record RefundView(long id, long amountFen, String reason, String status, String provider,
+                             String providerRefundId, String failure, Instant createdAt, Instant settledAt) {
         static RefundView of(Refund r) {
-            return new RefundView(r.amountFen(), r.reason().name(), r.status().name(), r.createdAt());
+            return new RefundView(r.id(), r.amountFen(), r.reason().name(), r.status().name(), r.provider(),
+                    r.providerRefundId(), r.failure(), r.createdAt(), r.settledAt());
         }
     }
 
+    /** {@code provider} and {@code transactionId}: who took the money and its transaction number there. */
     public record OrderView(long id, String paymentId, String purpose, String beneficiary, String projectCode,
                             long quantityKg, long amountFen, String status, Instant createdAt, Instant expiresAt,
-                            Instant paidAt, RetirementResource.RetirementView retirement, List<RefundView> refunds) {
+                            Instant paidAt, String provider, String transactionId,
+                            RetirementResource.RetirementView retirement, List<RefundView> refunds) {
     }
 
     OrderView view(UnitOrder o) {
         Retirement retirement = orders.retirementOfOrder(o.id());
+        String ref = o.paymentRef();
+        int colon = ref == null ? -1 : ref.indexOf(':');
         return new OrderView(o.id(), o.paymentId(), o.purpose().name(), o.beneficiary(), orders.projectCodeOf(o),
                 o.quantityKg(), o.amountFen(), o.status().name(), o.createdAt(), o.expiresAt(), o.paidAt(),
+                colon < 0 ? null : ref.substring(0, colon), colon < 0 ? null : ref.substring(colon + 1),
                 retirement == null ? null : registry.retirement(retirement.id()).map(r -> RetirementResource.RetirementView
                         .of(r, false, certificates.numbersOfRetirements(List.of(r.id())).get(r.id()))).orElse(null),
                 payments.refundsOf(List.of(o.id())).stream().map(RefundView::of).toList());
@@ -145,6 +167,41 @@ public class OrderResource {
     }
 
     @GET
+    @Path("payment-providers")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @Operation(summary = "The payment providers this server takes payments by (only those configured) and their "
+            + "channels: NATIVE (a QR code), H5 (a phone's browser), JSAPI (inside WeChat), WAP (Alipay's mobile site)")
+    public List<CheckoutService.Offer> providers() {
+        return checkout.offers();
+    }
+
+    @POST
+    @Path("orders/{id}/checkout")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start paying an own pending order at a configured provider: answers where to send the "
+            + "buyer (url), the QR code's text (qrText) or what WeChat's payment bridge takes (params); 409 "
+            + "order-not-pending once the order is paid, cancelled or expired")
+    public PaymentProvider.Checkout checkout(@PathParam("id") long id, CheckoutService.Start start) {
+        String site = Settings.publicUrlConfigured() ? Settings.publicUrl()
+                : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        return checkout.start(id, caller.required().username(), start, ClientAddress.of(request),
+                site + "/account/order.xhtml?id=" + id);
+    }
+
+    @POST
+    @Path("orders/{id}/payment-check")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @Operation(summary = "Ask the providers where an own order was being paid whether the payment went through "
+            + "(when their notification is late), and apply what they report; answers the order")
+    public OrderView paymentCheck(@PathParam("id") long id) {
+        return view(checkout.check(id, caller.required().username()));
+    }
+
+    @GET
     @Path("order-limits")
     @RolesAllowed({Role.Names.OFFICER, Role.Names.ADMIN})
     @Operation(summary = "How much one account may hold unpaid at a time: unpaid orders and their kilograms (court "
@@ -166,18 +223,16 @@ public class OrderResource {
     @Path("payments/callbacks/{provider}")
     @PermitAll
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "A payment provider's notification: the signature of the raw body is checked (401 if "
+    @Operation(summary = "A payment provider's notification of a payment or a refund: its signature is checked as the "
+            + "provider signs (simulated: X-Signature HMAC; wechat: Wechatpay-* headers, the body decrypted; 401 if "
             + "wrong), the amount must match the order (422), a notification applied before changes nothing")
-    public CallbackAnswer callback(@PathParam("provider") String name, @HeaderParam("X-Signature") String signature,
-                                   byte[] body) {
-        PaymentProvider provider = providers.stream().filter(p -> p.name().equals(name) && p.enabled()).findFirst()
-                .orElseThrow(() -> BusinessException.notFound("No payment provider " + name + " is configured."));
-        if (!provider.authentic(body, signature)) {
-            throw BusinessException.unauthenticated("The signature does not match the body; the notification was ignored.");
-        }
-        PaymentProvider.Notification n = provider.read(body).orElseThrow(() -> BusinessException.invalid("body",
-                "The body is not a payment notification of " + name + "."));
-        UnitOrder order = payments.applyNotification(name, n);
-        return new CallbackAnswer(order.paymentId(), order.status().name());
+    public Response callback(@PathParam("provider") String name, @HeaderParam("X-Signature") String signature,
+                             @Context HttpHeaders headers, byte[] body) {
+        Map<String, String> h = new HashMap<>();
+        headers.getRequestHeaders().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? null : v.get(0)));
+        CallbackService.Applied applied = callbacks.receive(name, h, body);
+        PaymentProvider.Acknowledgement ack = applied.acknowledgement();
+        return ack == null ? Response.ok(new CallbackAnswer(applied.reference(), applied.status())).build()
+                : Response.ok(ack.body(), ack.mediaType()).build();
     }
 }
