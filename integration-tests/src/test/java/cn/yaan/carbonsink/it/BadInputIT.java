@@ -681,7 +681,8 @@ class BadInputIT {
                     Json.createObjectBuilder().add("provider", "wechat").add("channel", "NATIVE").build(), 200);
         }).extra(good -> List.of(replacedCase(good, "provider", "a provider this server does not have", "\"paypal\""),
                 replacedCase(good, "channel", "a channel the provider does not have", "\"WAP\""),
-                replacedCase(good, "channel", "inside WeChat without the payer's openid", "\"JSAPI\""))));
+                new Case("channel: inside WeChat without the payer's openid", "openId", good.path(), good.contentType(),
+                        replaced(good.json(), path("channel"), "\"JSAPI\""), Map.of(), REFUSED, false))));
         known.put("POST /api/v1/orders/{id}/payment-check", new Spec(() -> {
             String citizen = citizen();
             return Good.empty(citizen, "POST", "/api/v1/orders/" + order(citizen).getJsonNumber("id")

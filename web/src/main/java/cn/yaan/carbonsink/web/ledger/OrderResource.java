@@ -185,8 +185,8 @@ public class OrderResource {
             + "buyer (url), the QR code's text (qrText) or what WeChat's payment bridge takes (params); 409 "
             + "order-not-pending once the order is paid, cancelled or expired")
     public PaymentProvider.Checkout checkout(@PathParam("id") long id, CheckoutService.Start start) {
-        String site = Settings.publicUrlConfigured() ? Settings.publicUrl()
-                : request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        // Back to the address the buyer came from (the public address behind a proxy that passes Host).
+            String site = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
         return checkout.start(id, caller.required().username(), start, ClientAddress.of(request),
                 site + "/account/order.xhtml?id=" + id);
     }
