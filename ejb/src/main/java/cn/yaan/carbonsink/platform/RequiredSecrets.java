@@ -57,7 +57,15 @@ public class RequiredSecrets {
     static final List<String> SECRETS_IN_FILES = List.of("carbonsink.personal-data-key",
             "carbonsink.signing.keystore-password", "carbonsink.payments.simulated.secret",
             "carbonsink.bootstrap-admin-password", "carbonsink.metrics.token", "carbonsink.db.owner-password",
-            "carbonsink.payments.wechat.private-key", "carbonsink.payments.wechat.api-v3-key");
+            "carbonsink.payments.wechat.private-key", "carbonsink.payments.wechat.api-v3-key",
+            "carbonsink.payments.alipay.private-key");
+
+    /** What Alipay needs once its application id is set. */
+    static final List<Secret> ALIPAY = List.of(
+            new Secret("carbonsink.payments.alipay.private-key", "CARBONSINK_ALIPAY_PRIVATE_KEY_FILE",
+                    "the application's private key (RSA2, PKCS#8)"),
+            new Secret("carbonsink.payments.alipay.public-key", "CARBONSINK_ALIPAY_PUBLIC_KEY_FILE",
+                    "Alipay's public key (支付宝公钥), which verifies its answers and notifications"));
 
     /** What WeChat Pay needs once its merchant id is set: property, environment variable, what it is. */
     static final List<Secret> WECHAT = List.of(
@@ -92,9 +100,10 @@ public class RequiredSecrets {
                     + "embedded default (carbonsink.embedded=true), which generates its own secrets.");
         }
         if (!Settings.flag("carbonsink.simulated-payments")
-                && Settings.get("carbonsink.payments.wechat.merchant-id", null) == null) {
+                && Settings.get("carbonsink.payments.wechat.merchant-id", null) == null
+                && Settings.get("carbonsink.payments.alipay.app-id", null) == null) {
             LOG.severe("No payment provider is configured: orders of units and bookings hold their units and places "
-                    + "until they expire and can never be paid. Configure WeChat Pay (README, Configuration for "
+                    + "until they expire and can never be paid. Configure WeChat Pay or Alipay (README, Payments in "
                     + "production).");
         }
     }
@@ -121,6 +130,14 @@ public class RequiredSecrets {
                 if ((inFile ? secrets.apply(s.property()) : settings.apply(s.property())) == null) {
                     problems.add(s.environment() + " is missing: WeChat Pay is configured (CARBONSINK_WECHAT_MERCHANT_ID)"
                             + " and needs " + s.what());
+                }
+            }
+        }
+        if (settings.apply("carbonsink.payments.alipay.app-id") != null) {
+            for (Secret s : ALIPAY) {
+                if (secrets.apply(s.property()) == null) {
+                    problems.add(s.environment() + " is missing: Alipay is configured (CARBONSINK_ALIPAY_APP_ID) and "
+                            + "needs " + s.what());
                 }
             }
         }

@@ -30,6 +30,10 @@ public final class TestMerchantKeys {
 
     public final KeyPair merchant;
     public final KeyPair platform;
+    /** Alipay: the application's key pair (the server signs with it) and Alipay's own (the stub signs with it). */
+    public final KeyPair alipayApp;
+    public final KeyPair alipay;
+    public static final String ALIPAY_APP_ID = "2021000149600001";
     /** The serial of the merchant's API certificate: not a secret, so fixed (the test servers' environment has it). */
     public static final String MERCHANT_SERIAL = "5157F09EFDC096DE15EBE81A47057A7232F1B8E1";
     public final String apiV3Key;
@@ -40,6 +44,8 @@ public final class TestMerchantKeys {
         SecureRandom random = new SecureRandom();
         merchant = rsa();
         platform = rsa();
+        alipayApp = rsa();
+        alipay = rsa();
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         StringBuilder key = new StringBuilder();
         for (int i = 0; i < 32; i++) {
@@ -57,6 +63,8 @@ public final class TestMerchantKeys {
                 secret(directory.resolve("wechat-merchant-key.pem"), pem("PRIVATE KEY", keys.merchant.getPrivate().getEncoded()));
                 secret(directory.resolve("wechat-platform-public-key.pem"), pem("PUBLIC KEY", keys.platform.getPublic().getEncoded()));
                 secret(directory.resolve("wechat-api-v3-key"), keys.apiV3Key);
+                secret(directory.resolve("alipay-app-private-key.pem"), pem("PRIVATE KEY", keys.alipayApp.getPrivate().getEncoded()));
+                secret(directory.resolve("alipay-public-key.pem"), pem("PUBLIC KEY", keys.alipay.getPublic().getEncoded()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
