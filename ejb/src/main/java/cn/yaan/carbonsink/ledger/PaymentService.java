@@ -110,6 +110,22 @@ public class PaymentService {
         return order;
     }
 
+    /** The order, read without a lock; null when there is none. */
+    public UnitOrder order(long id) {
+        return em.find(UnitOrder.class, id);
+    }
+
+    /** The payments started for the order at providers. */
+    public List<PaymentAttempt> attemptsOf(long orderId) {
+        return em.createNamedQuery("PaymentAttempt.ofOrder", PaymentAttempt.class).setParameter("order", orderId)
+                .getResultList();
+    }
+
+    /** The order's payment at the provider was closed (or found paid) before the order expired. */
+    public void attemptClosed(long orderId, String provider) {
+        attemptsOf(orderId).stream().filter(a -> a.provider().equals(provider)).forEach(a -> a.closed(clock.now()));
+    }
+
     /** The refunds owed on these orders, oldest first. */
     public List<Refund> refundsOf(List<Long> orderIds) {
         return orderIds.isEmpty() ? List.of()

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 
@@ -22,6 +23,9 @@ import java.time.Instant;
 @Table(name = "payment_refund")
 @NamedQuery(name = "Refund.ofOrders", query = "select r from Refund r where r.orderId in :orders order by r.id")
 @NamedQuery(name = "Refund.byPaymentRef", query = "select r from Refund r where r.paymentRef = :ref")
+@NamedQuery(name = "Refund.byStatus", query = "select r from Refund r where r.status in :statuses order by r.id desc")
+@NamedQuery(name = "Refund.dueAtProviders", query = "select r.id from Refund r where r.status = "
+        + "cn.yaan.carbonsink.ledger.Refund.Status.DUE and r.provider in :providers order by r.id")
 public class Refund {
 
     /** Why the money goes back. */
@@ -35,9 +39,12 @@ public class Refund {
         LATE_PAYMENT
     }
 
-    /** Where the refund stands; the providers' refund workflow moves it on. */
+    /**
+     * Where the refund stands: {@code DUE} (owed) -> {@code REQUESTED} (sent to the provider that took the money) ->
+     * {@code SUCCEEDED} or {@code FAILED}; a failed refund may be requested again.
+     */
     @Schema(name = "RefundStatus")
-    public enum Status { DUE }
+    public enum Status { DUE, REQUESTED, SUCCEEDED, FAILED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -56,6 +63,22 @@ public class Refund {
     private Status status;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(length = 32)
+    private String provider;
+    @Column(name = "provider_refund_id", length = 64)
+    private String providerRefundId;
+    @Column(length = 200)
+    private String failure;
+    @Column(name = "requested_by", length = 64)
+    private String requestedBy;
+    @Column(name = "requested_at")
+    private Instant requestedAt;
+    @Column(name = "settled_at")
+    private Instant settledAt;
+    @Column(nullable = false)
+    private int attempts;
+    @Version
+    private long version;
 
     protected Refund() {
     }
@@ -67,6 +90,85 @@ public class Refund {
         this.reason = reason;
         this.status = Status.DUE;
         this.createdAt = createdAt;
+        int colon = paymentRef.indexOf(':');
+        this.provider = colon > 0 ? paymentRef.substring(0, colon) : null;
+    }
+
+    /** Sent to the provider by {@code actor}. Only an owed or a failed refund may be. */
+    void requested(String actor, Instant now) {
+        if (status != Status.DUE && status != Status.FAILED) {
+            throw new IllegalStateException("Refund " + id + " is " + status + " and cannot be requested");
+        }
+        status = Status.REQUESTED;
+        requestedBy = actor;
+        requestedAt = now;
+        failure = null;
+        attempts++;
+    }
+
+    /** The provider's result. A settled refund stays as it is: a late or replayed result changes nothing. */
+    boolean settle(boolean succeeded, String providerRefundId, String detail, Instant now) {
+        if (status != Status.REQUESTED) {
+            return false;
+        }
+        status = succeeded ? Status.SUCCEEDED : Status.FAILED;
+        if (providerRefundId != null) {
+            this.providerRefundId = providerRefundId;
+        }
+        failure = succeeded ? null : shorten(detail);
+        settledAt = now;
+        return true;
+    }
+
+    /** The provider took the refund and will tell its result later. */
+    void accepted(String providerRefundId) {
+        if (providerRefundId != null) {
+            this.providerRefundId = providerRefundId;
+        }
+    }
+
+    private static String shorten(String detail) {
+        String d = detail == null ? "" : detail;
+        return d.length() > 200 ? d.substring(0, 200) : d;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    /** The provider that took the money (the part of the payment's reference before its colon). */
+    public String provider() {
+        return provider;
+    }
+
+    /** The provider's transaction number of the payment (the part of the reference after its colon). */
+    public String transactionId() {
+        int colon = paymentRef.indexOf(':');
+        return colon < 0 ? paymentRef : paymentRef.substring(colon + 1);
+    }
+
+    public String providerRefundId() {
+        return providerRefundId;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    public String requestedBy() {
+        return requestedBy;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public Instant settledAt() {
+        return settledAt;
+    }
+
+    public int attempts() {
+        return attempts;
     }
 
     public long orderId() {

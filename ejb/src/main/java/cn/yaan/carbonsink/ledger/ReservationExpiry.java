@@ -11,8 +11,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Releases the holds of unpaid orders whose time ran out, every ten seconds, on every node: each order is expired
- * in its own transaction under a row lock, so nodes running this at the same moment never release twice.
+ * Releases the holds of unpaid orders whose time ran out, every ten seconds, on every node: each order's payments
+ * are closed at the providers where they were started (a payment that got through before is applied), then the
+ * order is expired in its own transaction under a row lock, so nodes running this at the same moment never release
+ * twice.
  */
 @Singleton
 public class ReservationExpiry {
@@ -23,6 +25,9 @@ public class ReservationExpiry {
     OrderService ledger;
 
     @Inject
+    CheckoutService checkout;
+
+    @Inject
     Metrics metrics;
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
@@ -31,6 +36,8 @@ public class ReservationExpiry {
         int released = 0;
         for (Long id : ledger.expiredOrderIds(500)) {
             try {
+                // Closed at the providers first: a payment that got through before the close pays the order.
+                checkout.closeAtProviders(id);
                 if (ledger.expire(id)) {
                     released++;
                 }

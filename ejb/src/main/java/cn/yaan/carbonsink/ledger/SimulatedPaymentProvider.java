@@ -87,6 +87,12 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         }
     }
 
+    /** The demo's money is not real: a refund an officer requests succeeds at once. */
+    @Override
+    public RefundAnswer refund(RefundCommand command) {
+        return new RefundAnswer("SIM-" + command.refundNo(), RefundState.SUCCEEDED, "simulated");
+    }
+
     @Override
     public Optional<Notification> read(byte[] body) {
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {

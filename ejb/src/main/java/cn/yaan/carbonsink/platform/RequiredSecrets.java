@@ -36,7 +36,8 @@ import java.util.logging.Logger;
  *   <li>the simulated payment provider, if switched on, has its callback secret.</li>
  * </ul>
  * The embedded default goes on generating its own secrets. A production start without any payment provider is
- * allowed (no real provider exists yet) but logged as a SEVERE warning: its orders can never be paid.
+ * allowed but logged as a SEVERE warning: its orders can never be paid. A configured WeChat Pay (its merchant id
+ * set) must have its keys, each key file readable by the server's account only.
  */
 @Singleton
 @Startup
@@ -55,7 +56,31 @@ public class RequiredSecrets {
     /** The secrets that may be kept in a file (property {@code <name>.file}, variable {@code <VARIABLE>_FILE}). */
     static final List<String> SECRETS_IN_FILES = List.of("carbonsink.personal-data-key",
             "carbonsink.signing.keystore-password", "carbonsink.payments.simulated.secret",
-            "carbonsink.bootstrap-admin-password", "carbonsink.metrics.token", "carbonsink.db.owner-password");
+            "carbonsink.bootstrap-admin-password", "carbonsink.metrics.token", "carbonsink.db.owner-password",
+            "carbonsink.payments.wechat.private-key", "carbonsink.payments.wechat.api-v3-key",
+            "carbonsink.payments.alipay.private-key");
+
+    /** What Alipay needs once its application id is set. */
+    static final List<Secret> ALIPAY = List.of(
+            new Secret("carbonsink.payments.alipay.private-key", "CARBONSINK_ALIPAY_PRIVATE_KEY_FILE",
+                    "the application's private key (RSA2, PKCS#8)"),
+            new Secret("carbonsink.payments.alipay.public-key", "CARBONSINK_ALIPAY_PUBLIC_KEY_FILE",
+                    "Alipay's public key (支付宝公钥), which verifies its answers and notifications"));
+
+    /** What WeChat Pay needs once its merchant id is set: property, environment variable, what it is. */
+    static final List<Secret> WECHAT = List.of(
+            new Secret("carbonsink.payments.wechat.app-id", "CARBONSINK_WECHAT_APP_ID",
+                    "the AppID bound to the merchant (公众号 or 移动应用)"),
+            new Secret("carbonsink.payments.wechat.merchant-serial", "CARBONSINK_WECHAT_MERCHANT_SERIAL",
+                    "the serial number of the merchant's API certificate"),
+            new Secret("carbonsink.payments.wechat.private-key", "CARBONSINK_WECHAT_PRIVATE_KEY_FILE",
+                    "the merchant's API private key (apiclient_key.pem)"),
+            new Secret("carbonsink.payments.wechat.public-key-id", "CARBONSINK_WECHAT_PUBLIC_KEY_ID",
+                    "the id of WeChat Pay's public key (PUB_KEY_ID_...)"),
+            new Secret("carbonsink.payments.wechat.public-key", "CARBONSINK_WECHAT_PUBLIC_KEY_FILE",
+                    "WeChat Pay's public key (pub_key.pem), which verifies its answers and notifications"),
+            new Secret("carbonsink.payments.wechat.api-v3-key", "CARBONSINK_WECHAT_API_V3_KEY_FILE",
+                    "the APIv3 key (32 characters), which decrypts notifications"));
 
     @PostConstruct
     void check() {
@@ -74,9 +99,12 @@ public class RequiredSecrets {
                     + String.join("; ", problems) + ". Set what is missing (README, Configuration), or run the "
                     + "embedded default (carbonsink.embedded=true), which generates its own secrets.");
         }
-        if (!Settings.flag("carbonsink.simulated-payments")) {
+        if (!Settings.flag("carbonsink.simulated-payments")
+                && Settings.get("carbonsink.payments.wechat.merchant-id", null) == null
+                && Settings.get("carbonsink.payments.alipay.app-id", null) == null) {
             LOG.severe("No payment provider is configured: orders of units and bookings hold their units and places "
-                    + "until they expire and can never be paid. Real providers are not yet part of this release.");
+                    + "until they expire and can never be paid. Configure WeChat Pay or Alipay (README, Payments in "
+                    + "production).");
         }
     }
 
@@ -96,6 +124,23 @@ public class RequiredSecrets {
                     + "PKCS#12 keystore of the Ed25519 key that signs certificates; production never generates it");
         }
         publicUrlProblem(settings.apply("carbonsink.public-url"), testServer).ifPresent(problems::add);
+        if (settings.apply("carbonsink.payments.wechat.merchant-id") != null) {
+            for (Secret s : WECHAT) {
+                boolean inFile = s.environment().endsWith("_FILE");
+                if ((inFile ? secrets.apply(s.property()) : settings.apply(s.property())) == null) {
+                    problems.add(s.environment() + " is missing: WeChat Pay is configured (CARBONSINK_WECHAT_MERCHANT_ID)"
+                            + " and needs " + s.what());
+                }
+            }
+        }
+        if (settings.apply("carbonsink.payments.alipay.app-id") != null) {
+            for (Secret s : ALIPAY) {
+                if (secrets.apply(s.property()) == null) {
+                    problems.add(s.environment() + " is missing: Alipay is configured (CARBONSINK_ALIPAY_APP_ID) and "
+                            + "needs " + s.what());
+                }
+            }
+        }
         if (Boolean.parseBoolean(settings.apply("carbonsink.simulated-payments"))
                 && secrets.apply("carbonsink.payments.simulated.secret") == null) {
             problems.add("CARBONSINK_SIMULATED_PAYMENTS_SECRET (system property carbonsink.payments.simulated.secret) "

@@ -50,6 +50,25 @@ class RequiredSecretsTest {
     }
 
     @Test
+    void aConfiguredPaymentProviderNeedsEachOfItsKeys() {
+        assertThat(problems(with("carbonsink.payments.wechat.merchant-id", "1900000109"), false))
+                .hasSize(6).allSatisfy(p -> assertThat(p).contains("WeChat Pay is configured"))
+                .anySatisfy(p -> assertThat(p).startsWith("CARBONSINK_WECHAT_API_V3_KEY_FILE"))
+                .anySatisfy(p -> assertThat(p).startsWith("CARBONSINK_WECHAT_PRIVATE_KEY_FILE"));
+        Map<String, String> wechat = new HashMap<>(COMPLETE);
+        wechat.putAll(Map.of("carbonsink.payments.wechat.merchant-id", "1900000109",
+                "carbonsink.payments.wechat.app-id", "wxd678efh567hg6787",
+                "carbonsink.payments.wechat.merchant-serial", "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
+                "carbonsink.payments.wechat.private-key", "-----BEGIN PRIVATE KEY-----",
+                "carbonsink.payments.wechat.public-key-id", "PUB_KEY_ID_0119000001092026000000000001",
+                "carbonsink.payments.wechat.public-key", "-----BEGIN PUBLIC KEY-----",
+                "carbonsink.payments.wechat.api-v3-key", "0123456789abcdef0123456789abcdef"));
+        assertThat(problems(wechat, false)).isEmpty();
+        assertThat(problems(with("carbonsink.payments.alipay.app-id", "2021000149600001"), false)).hasSize(2)
+                .allSatisfy(p -> assertThat(p).startsWith("CARBONSINK_ALIPAY_").contains("Alipay is configured"));
+    }
+
+    @Test
     void thePublicAddressIsAnHttpsAddressOfARealHost() {
         assertThat(problems(without("carbonsink.public-url"), false)).singleElement().asString()
                 .startsWith("CARBONSINK_PUBLIC_URL").contains("missing");

@@ -110,6 +110,12 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/orders/{id}", anyUser()),
             Map.entry("DELETE /api/v1/orders/{id}", anyUser()),
             Map.entry("POST /api/v1/payments/{paymentId}/simulated-confirmation", anyUser()),
+            Map.entry("GET /api/v1/payment-providers", anyUser()),
+            Map.entry("POST /api/v1/orders/{id}/checkout", anyUser()),
+            Map.entry("POST /api/v1/orders/{id}/payment-check", anyUser()),
+            Map.entry("GET /api/v1/refunds", only(Caller.OFFICER, Caller.ADMIN)),
+            // No refund is owed in the matrix's objects: the officer passes to a 404 problem.
+            Map.entry("POST /api/v1/refunds/{id}/request", only(Caller.OFFICER)),
             Map.entry("GET /api/v1/public/keys", everyone()),
             Map.entry("GET /api/v1/public/certificates/{number}", everyone()),
             Map.entry("GET /api/v1/public/certificates/{number}/qr.png", everyone()),
@@ -237,6 +243,7 @@ class AccessMatrixIT {
         values.put("orders/{id}", order.getJsonNumber("id").toString());
         values.put("payments/{paymentId}", order.getString("paymentId"));
         values.put("callbacks/{provider}", "simulated");
+        values.put("refunds/{id}", "999999999");
         values.put("sites/{code}", "BFX");
         values.put("slots/{id}", slot.getJsonNumber("id").toString());
         values.put("bookings/{no}", booking.getString("bookingNo"));
@@ -409,6 +416,10 @@ class AccessMatrixIT {
         attempts.put("see the order", api.get("/api/v1/orders/" + order.getJsonNumber("id"), second));
         attempts.put("pay the order", api.postJson("/api/v1/payments/" + order.getString("paymentId")
                 + "/simulated-confirmation", "", second));
+        attempts.put("start paying the order", api.postJson("/api/v1/orders/" + order.getJsonNumber("id") + "/checkout",
+                "{\"provider\":\"wechat\",\"channel\":\"H5\"}", second));
+        attempts.put("ask whether the order was paid", api.postJson("/api/v1/orders/" + order.getJsonNumber("id")
+                + "/payment-check", "", second));
         attempts.put("cancel the order", api.send(Api.authorized(api.request("/api/v1/orders/" + order.getJsonNumber("id"))
                 .DELETE(), second)));
         attempts.forEach((what, reply) -> assertThat(reply.status()).as(what + ": " + reply).isEqualTo(404));

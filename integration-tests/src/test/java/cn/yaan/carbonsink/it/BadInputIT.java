@@ -675,6 +675,36 @@ class BadInputIT {
             return Good.empty(citizen, "POST", "/api/v1/payments/" + order(citizen).getString("paymentId")
                     + "/simulated-confirmation", 200);
         }));
+        known.put("POST /api/v1/orders/{id}/checkout", new Spec(() -> {
+            String citizen = citizen();
+            return Good.json(citizen, "POST", "/api/v1/orders/" + order(citizen).getJsonNumber("id") + "/checkout",
+                    Json.createObjectBuilder().add("provider", "wechat").add("channel", "NATIVE").build(), 200);
+        }).extra(good -> List.of(replacedCase(good, "provider", "a provider this server does not have", "\"paypal\""),
+                replacedCase(good, "channel", "a channel the provider does not have", "\"WAP\""),
+                new Case("channel: inside WeChat without the payer's openid", "openId", good.path(), good.contentType(),
+                        replaced(good.json(), path("channel"), "\"JSAPI\""), Map.of(), REFUSED, false))));
+        known.put("POST /api/v1/orders/{id}/payment-check", new Spec(() -> {
+            String citizen = citizen();
+            return Good.empty(citizen, "POST", "/api/v1/orders/" + order(citizen).getJsonNumber("id")
+                    + "/payment-check", 200);
+        }));
+        known.put("POST /api/v1/refunds/{id}/request", new Spec(() -> {
+            // A second payment of a paid order, through the simulated provider: owed back, requested by an officer.
+            String citizen = citizen();
+            JsonObject order = order(citizen);
+            ok(api.postJson("/api/v1/payments/" + order.getString("paymentId") + "/simulated-confirmation", "", citizen),
+                    200);
+            byte[] body = Json.createObjectBuilder().add("notificationId", UUID.randomUUID().toString())
+                    .add("paymentId", order.getString("paymentId")).add("amountFen", order.getJsonNumber("amountFen"))
+                    .add("status", "SUCCESS").build().toString().getBytes(StandardCharsets.UTF_8);
+            Api.Reply twice = api.send(api.request("/api/v1/payments/callbacks/simulated")
+                    .header("Content-Type", "application/json").header("X-Signature", signature(body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+            ok(twice, 200);
+            long refund = api.get("/api/v1/orders/" + order.getJsonNumber("id"), citizen).json().getJsonArray("refunds")
+                    .getJsonObject(0).getJsonNumber("id").longValue();
+            return Good.empty(api.token("officer"), "POST", "/api/v1/refunds/" + refund + "/request", 200);
+        }));
         known.put("POST /api/v1/payments/callbacks/{provider}", new Spec(() -> {
             JsonObject order = order(citizen());
             byte[] body = Json.createObjectBuilder().add("notificationId", UUID.randomUUID().toString())

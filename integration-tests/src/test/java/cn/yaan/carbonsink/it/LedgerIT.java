@@ -322,8 +322,11 @@ class LedgerIT {
         assertThat(ErrorsIT.problem(callback(body, "not-the-secret"), 401).getString("detail")).contains("signature");
         assertThat(ErrorsIT.problem(callback(notification(order, amount + 1), SIMULATED_SECRET), 422)
                 .getString("type")).endsWith("amount-mismatch");
+        // A provider the server has no adapter for (WeChat Pay is configured on the test servers: WeChatPayIT).
+        assertThat(ErrorsIT.problem(api.send(api.request("/api/v1/payments/callbacks/paypal")
+                .POST(HttpRequest.BodyPublishers.ofString(body))), 404).getString("detail")).contains("paypal");
         assertThat(ErrorsIT.problem(api.send(api.request("/api/v1/payments/callbacks/wechat")
-                .POST(HttpRequest.BodyPublishers.ofString(body))), 404).getString("detail")).contains("wechat");
+                .POST(HttpRequest.BodyPublishers.ofString(body))), 401).getString("detail")).contains("WeChat Pay");
         assertThat(ErrorsIT.problem(callback("{\"paymentId\":1}", SIMULATED_SECRET), 400).getString("detail")).contains("notification");
         assertFigures(code, 1_000, 900, 100, 0);
 

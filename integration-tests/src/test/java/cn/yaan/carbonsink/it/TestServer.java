@@ -3,6 +3,11 @@ package cn.yaan.carbonsink.it;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
+import cn.yaan.carbonsink.it.pay.AlipayStub;
+import cn.yaan.carbonsink.it.pay.TestMerchantKeys;
+import cn.yaan.carbonsink.it.pay.WeChatPayStub;
+
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,7 +42,19 @@ public class TestServer implements LauncherSessionListener {
             recreateSchema();
             jvmArgs = TestDatabase.serverJvmArgs();
         }
-        System.setProperty("it.server.jvm.args", jvmArgs);
+        // WeChat Pay's and Alipay's stand-ins: keys made for this run, written where the test servers' environment points
+        // (integration-tests/pom.xml), and a local server speaking its protocol on a port derived from the offset.
+        TestMerchantKeys keys = TestMerchantKeys.writeTo(Path.of(System.getProperty("it.payment-keys",
+                "target/payment-keys")));
+        WeChatPayStub stub = WeChatPayStub.start(8080 + offset + 900, keys);
+        jvmArgs += " -Dcarbonsink.payments.wechat.base-url=http://127.0.0.1:" + stub.port()
+                + " -Dcarbonsink.payments.wechat.notify-url=http://localhost:" + (8080 + offset)
+                + "/api/v1/payments/callbacks/wechat";
+        AlipayStub alipay = AlipayStub.start(8080 + offset + 901, keys);
+        jvmArgs += " -Dcarbonsink.payments.alipay.gateway=http://127.0.0.1:" + alipay.port() + "/gateway.do"
+                + " -Dcarbonsink.payments.alipay.notify-url=http://localhost:" + (8080 + offset)
+                + "/api/v1/payments/callbacks/alipay";
+        System.setProperty("it.server.jvm.args", jvmArgs.trim());
     }
 
     @Override

@@ -5,6 +5,12 @@ import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.obligation.DutyPurchaseService;
 import cn.yaan.carbonsink.web.pages.Pages;
 
+import cn.yaan.carbonsink.certificate.QrCodes;
+import cn.yaan.carbonsink.ledger.CheckoutService;
+import cn.yaan.carbonsink.ledger.PaymentProvider;
+import cn.yaan.carbonsink.ledger.Refund;
+import cn.yaan.carbonsink.shared.Settings;
+import cn.yaan.carbonsink.web.security.ClientAddress;
 import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.OrderStatus;
 import cn.yaan.carbonsink.ledger.PaymentService;
@@ -67,6 +73,12 @@ public class OrderBacking {
     private Receipt retirement;
     private Long caseId;
     private DutyPurchaseService.DutyOfOrder duty;
+    private List<CheckoutService.Offer> offers;
+    private PaymentProvider.Checkout checkout;
+    private List<Refund> refunds;
+
+    @Inject
+    CheckoutService checkoutService;
 
     /** Projects with units to sell (read once per request: the menu asks more than once). */
     public List<TransparencyService.ProjectFigures> getProjects() {
@@ -93,6 +105,10 @@ public class OrderBacking {
 
     /** Loads the order of the {@code id} parameter; someone else's order is a 404 like one that does not exist. */
     public void load() throws IOException {
+        load0();
+    }
+
+    private void load0() throws IOException {
         try {
             order = orders.own(Long.parseLong(id), caller.required().username());
         } catch (NumberFormatException | BusinessException | NullPointerException e) {
@@ -132,6 +148,73 @@ public class OrderBacking {
             return null;
         }
         return "/account/order?faces-redirect=true&id=" + id;
+    }
+
+    /** Starts paying at a configured provider: a link to its page (H5) or its QR code (Native) on this page. */
+    public String payWith(String provider, String channel) throws IOException {
+        try {
+            var request = (jakarta.servlet.http.HttpServletRequest) faces.getExternalContext().getRequest();
+            // Back to the address the buyer came from (the public address behind a proxy that passes Host).
+            String site = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+            checkout = this.checkoutService.start(Long.parseLong(id), caller.required().username(),
+                    new CheckoutService.Start(provider, channel, null), ClientAddress.of(request),
+                    site + "/account/order.xhtml?id=" + id);
+        } catch (ConstraintViolationException e) {
+            Pages.error(faces, "checkout:providers", Pages.invalid(faces, e));
+        } catch (BusinessException e) {
+            Pages.error(faces, "checkout:providers", e);
+        }
+        load0();
+        return null;
+    }
+
+    /** The buyer says they paid: the providers are asked, and what they report is applied. */
+    public String checkPaid() {
+        try {
+            checkoutService.check(Long.parseLong(id), caller.required().username());
+        } catch (BusinessException e) {
+            Pages.error(faces, "checkout:check", e);
+            return null;
+        }
+        return "/account/order?faces-redirect=true&id=" + id;
+    }
+
+    /** The configured providers a buyer may choose, and their channels shown on a page (all but JSAPI). */
+    public List<CheckoutService.Offer> getOffers() {
+        if (offers == null) {
+            offers = checkoutService.offers().stream().map(o -> new CheckoutService.Offer(o.provider(), o.channels()
+                    .stream().filter(c -> c != PaymentProvider.Channel.JSAPI)
+                    .toList())).filter(o -> !o.channels().isEmpty()).toList();
+        }
+        return offers;
+    }
+
+    public PaymentProvider.Checkout getCheckout() {
+        return checkout;
+    }
+
+    /** The QR code of a Native payment, as a data address for an image. */
+    public String getCheckoutQr() {
+        return checkout == null || checkout.qrText() == null ? null
+                : "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(QrCodes.png(checkout.qrText(), 240));
+    }
+
+    /** The provider that took the money and its transaction number (the receipt), or null. */
+    public String getProvider() {
+        String ref = order == null ? null : order.paymentRef();
+        return ref == null || ref.indexOf(':') < 0 ? null : ref.substring(0, ref.indexOf(':'));
+    }
+
+    public String getTransactionId() {
+        String ref = order == null ? null : order.paymentRef();
+        return ref == null || ref.indexOf(':') < 0 ? null : ref.substring(ref.indexOf(':') + 1);
+    }
+
+    public List<Refund> getRefunds() {
+        if (refunds == null) {
+            refunds = order == null ? List.of() : payments.refundsOf(List.of(order.id()));
+        }
+        return refunds;
     }
 
     public boolean isPayable() {

@@ -3,6 +3,8 @@ package cn.yaan.carbonsink.web.ledger;
 import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.ledger.CallbackService;
+import cn.yaan.carbonsink.ledger.CheckoutService;
 import cn.yaan.carbonsink.ledger.OrderLimits;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.OrderService;
@@ -13,12 +15,14 @@ import cn.yaan.carbonsink.ledger.Refund;
 import cn.yaan.carbonsink.ledger.RegistryService;
 import cn.yaan.carbonsink.ledger.Retirement;
 import cn.yaan.carbonsink.ledger.UnitOrder;
-import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.Settings;
+import cn.yaan.carbonsink.web.security.ClientAddress;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -40,7 +44,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Buying units: an order holds them while its buyer pays; the payment provider's confirmation retires them. The
@@ -71,30 +78,45 @@ public class OrderResource {
     CurrentCaller caller;
 
     @Inject
-    @Any
-    Instance<PaymentProvider> providers;
+    CheckoutService checkout;
 
-    /** Money a payment brought that bought no units, owed back to the payer. */
-    @Schema(requiredProperties = {"amountFen", "reason", "status", "createdAt"})
-    public record RefundView(long amountFen, @Schema(implementation = Refund.Reason.class) String reason,
-                             @Schema(implementation = Refund.Status.class) String status, Instant createdAt) {
+    @Inject
+    CallbackService callbacks;
+
+    @Context
+    HttpServletRequest request;
+
+    /**
+     * Money a payment brought that bought no units, owed back to the payer, and where its refund stands
+     * ({@code DUE}, {@code REQUESTED}, {@code SUCCEEDED}, {@code FAILED}), with the provider's refund number.
+     */
+    @Schema(requiredProperties = {"id", "amountFen", "reason", "status", "createdAt"})
+    public record RefundView(long id, long amountFen, @Schema(implementation = Refund.Reason.class) String reason,
+                             @Schema(implementation = Refund.Status.class) String status, String provider,
+                             String providerRefundId, String failure, Instant createdAt, Instant settledAt) {
         static RefundView of(Refund r) {
-            return new RefundView(r.amountFen(), r.reason().name(), r.status().name(), r.createdAt());
+            return new RefundView(r.id(), r.amountFen(), r.reason().name(), r.status().name(), r.provider(),
+                    r.providerRefundId(), r.failure(), r.createdAt(), r.settledAt());
         }
     }
 
+    /** {@code provider} and {@code transactionId}: who took the money and its transaction number there. */
     @Schema(requiredProperties = {
             "id", "paymentId", "purpose", "quantityKg", "amountFen", "status", "createdAt", "refunds"})
     public record OrderView(long id, String paymentId, @Schema(implementation = OrderPurpose.class) String purpose,
                             String beneficiary, String projectCode, long quantityKg, long amountFen,
                             @Schema(implementation = OrderStatus.class) String status, Instant createdAt, Instant expiresAt,
-                            Instant paidAt, RetirementResource.RetirementView retirement, List<RefundView> refunds) {
+                            Instant paidAt, String provider, String transactionId,
+                            RetirementResource.RetirementView retirement, List<RefundView> refunds) {
     }
 
     OrderView view(UnitOrder o) {
         Retirement retirement = orders.retirementOfOrder(o.id());
+        String ref = o.paymentRef();
+        int colon = ref == null ? -1 : ref.indexOf(':');
         return new OrderView(o.id(), o.paymentId(), o.purpose().name(), o.beneficiary(), orders.projectCodeOf(o),
                 o.quantityKg(), o.amountFen(), o.status().name(), o.createdAt(), o.expiresAt(), o.paidAt(),
+                colon < 0 ? null : ref.substring(0, colon), colon < 0 ? null : ref.substring(colon + 1),
                 retirement == null ? null : registry.retirement(retirement.id()).map(r -> RetirementResource.RetirementView
                         .of(r, false, certificates.numbersOfRetirements(List.of(r.id())).get(r.id()))).orElse(null),
                 payments.refundsOf(List.of(o.id())).stream().map(RefundView::of).toList());
@@ -191,6 +213,41 @@ public class OrderResource {
     }
 
     @GET
+    @Path("payment-providers")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @Operation(summary = "The payment providers this server takes payments by (only those configured) and their "
+            + "channels: NATIVE (a QR code), H5 (a phone's browser), JSAPI (inside WeChat), WAP (Alipay's mobile site)")
+    public List<CheckoutService.Offer> providers() {
+        return checkout.offers();
+    }
+
+    @POST
+    @Path("orders/{id}/checkout")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start paying an own pending order at a configured provider: answers where to send the "
+            + "buyer (url), the QR code's text (qrText) or what WeChat's payment bridge takes (params); 409 "
+            + "order-not-pending once the order is paid, cancelled or expired")
+    public PaymentProvider.Checkout checkout(@PathParam("id") long id, CheckoutService.Start start) {
+        // Back to the address the buyer came from (the public address behind a proxy that passes Host).
+            String site = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        return checkout.start(id, caller.required().username(), start, ClientAddress.of(request),
+                site + "/account/order.xhtml?id=" + id);
+    }
+
+    @POST
+    @Path("orders/{id}/payment-check")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
+            Role.Names.ADMIN})
+    @Operation(summary = "Ask the providers where an own order was being paid whether the payment went through "
+            + "(when their notification is late), and apply what they report; answers the order")
+    public OrderView paymentCheck(@PathParam("id") long id) {
+        return view(checkout.check(id, caller.required().username()));
+    }
+
+    @GET
     @Path("order-limits")
     @RolesAllowed({Role.Names.OFFICER, Role.Names.ADMIN})
     @Operation(operationId = "getOrderLimits", summary = "The limits on unpaid orders",
@@ -217,23 +274,22 @@ public class OrderResource {
     @PermitAll
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "receivePaymentNotification", summary = "A payment provider's notification",
-            description = "A payment provider's notification: the signature of the raw body is checked (401 if "
-            + "wrong), the amount must match the order (422), a notification applied before changes nothing")
+            description = "A payment provider's notification of a payment or a refund: its signature is checked as "
+            + "the provider signs (simulated: X-Signature HMAC; wechat: Wechatpay-* headers, the body decrypted; "
+            + "alipay: the sign parameter; 401 if wrong), the amount must match the order (422), a notification "
+            + "applied before changes nothing")
     @APIResponse(responseCode = "200", description = "The notification applied (or applied before): the order's status",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CallbackAnswer.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public CallbackAnswer callback(@PathParam("provider") String name, @HeaderParam("X-Signature") String signature,
-                                   byte[] body) {
-        PaymentProvider provider = providers.stream().filter(p -> p.name().equals(name) && p.enabled()).findFirst()
-                .orElseThrow(() -> BusinessException.notFound("No payment provider " + name + " is configured."));
-        if (!provider.authentic(body, signature)) {
-            throw BusinessException.unauthenticated("The signature does not match the body; the notification was ignored.");
-        }
-        PaymentProvider.Notification n = provider.read(body).orElseThrow(() -> BusinessException.invalid("body",
-                "The body is not a payment notification of " + name + "."));
-        UnitOrder order = payments.applyNotification(name, n);
-        return new CallbackAnswer(order.paymentId(), order.status().name());
+    public Response callback(@PathParam("provider") String name, @HeaderParam("X-Signature") String signature,
+                             @Context HttpHeaders headers, byte[] body) {
+        Map<String, String> h = new HashMap<>();
+        headers.getRequestHeaders().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? null : v.get(0)));
+        CallbackService.Applied applied = callbacks.receive(name, h, body);
+        PaymentProvider.Acknowledgement ack = applied.acknowledgement();
+        return ack == null ? Response.ok(new CallbackAnswer(applied.reference(), applied.status())).build()
+                : Response.ok(ack.body(), ack.mediaType()).build();
     }
 }
