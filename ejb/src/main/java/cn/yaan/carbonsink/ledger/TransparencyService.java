@@ -29,6 +29,10 @@ public class TransparencyService {
     @Inject
     AppClock clock;
 
+    /** A retirement the public sees: none of its units came from a test project ({@link ProjectVisibility}). */
+    static final String PUBLIC_RETIREMENT = "not exists (select rr.id from RetiredRange rr where rr.retirementId = r.id "
+            + "and rr.issuance.project.visibility = cn.yaan.carbonsink.ledger.ProjectVisibility.TEST)";
+
     public record ProjectFigures(String code, String nameZh, String nameEn, String county, String standard,
                                  long issuedKg, long availableKg, long reservedKg, long retiredKg,
                                  ProjectVisibility visibility) {
@@ -55,9 +59,7 @@ public class TransparencyService {
         Map<OrderPurpose, Long> byPurpose = zeroes();
         long count = 0;
         for (Object[] row : em.createQuery("select r.purpose, sum(r.quantityKg), count(r) from Retirement r where "
-                        + "not exists (select rr.id from RetiredRange rr where rr.retirementId = r.id "
-                        + "and rr.issuance.project.visibility = cn.yaan.carbonsink.ledger.ProjectVisibility.TEST) group by r.purpose",
-                Object[].class).getResultList()) {
+                        + PUBLIC_RETIREMENT + " group by r.purpose", Object[].class).getResultList()) {
             byPurpose.put((OrderPurpose) row[0], ((Number) row[1]).longValue());
             count += ((Number) row[2]).longValue();
         }
@@ -76,9 +78,7 @@ public class TransparencyService {
         // One row per retirement of the window: a year of a pilot is some ten thousand rows, summed here because
         // "month in China Standard Time" is not portable SQL between H2 and PostgreSQL.
         em.createQuery("select r.retiredAt, r.purpose, r.quantityKg from Retirement r where r.retiredAt >= :since "
-                        + "and "not exists (select rr.id from RetiredRange rr where rr.retirementId = r.id "
-                        + "and rr.issuance.project.visibility = cn.yaan.carbonsink.ledger.ProjectVisibility.TEST),
-                        Object[].class)
+                        + "and " + PUBLIC_RETIREMENT, Object[].class)
                 .setParameter("since", first.atDay(1).atStartOfDay(AppClock.ZONE).toInstant())
                 .getResultStream().forEach(row -> {
                     YearMonth month = YearMonth.from(LocalDate.ofInstant((java.time.Instant) row[0], AppClock.ZONE));
