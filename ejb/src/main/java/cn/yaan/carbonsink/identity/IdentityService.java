@@ -60,6 +60,9 @@ public class IdentityService {
     @Inject
     RecentTokens recentTokens;
 
+    @Inject
+    RecentAccounts recentAccounts;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -159,6 +162,39 @@ public class IdentityService {
                 });
     }
 
+    /** The moment a browser session starts, by the application's clock, to compare with {@link #sessionValid}. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Instant sessionStart() {
+        return clock.now();
+    }
+
+    /**
+     * Whether a browser session of the account, signed in at {@code since}, may go on: the account exists, is enabled,
+     * and no administrator changed its access since. Answered from {@link RecentAccounts} without a transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean sessionValid(String username, Instant since) {
+        RecentAccounts.State state = recentAccounts.get(username, name -> findAccount(name)
+                .map(a -> new RecentAccounts.State(a.enabled(), a.accessChangedAt()))
+                .orElse(new RecentAccounts.State(false, null)));
+        return state.enabled() && (state.accessChangedAt() == null || since != null && since.isAfter(state.accessChangedAt()));
+    }
+
+    /** Ends the account's browser sessions: its state is read again now and once the change is committed. */
+    public void forgetSessionsOf(String username) {
+        recentAccounts.forget(username);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                recentAccounts.forget(username);
+            }
+        });
+    }
+
     /** Forgets a token's cached resolution now and again once committed (a request may cache it afresh meanwhile). */
     private void forgetCached(String hash) {
         recentTokens.forget(hash);
@@ -246,15 +282,15 @@ public class IdentityService {
     }
 
     /** Court accounts belong to a court and gate accounts to a scenic site: that is what scopes what they see. */
-    private static void requireMatchingOrganisation(Set<Role> roles, Organisation organisation) {
+    static void requireMatchingOrganisation(Set<Role> roles, Organisation organisation) {
         OrganisationKind kind = organisation == null ? null : organisation.kind();
         if (roles.contains(Role.COURT) && kind != OrganisationKind.COURT) {
             throw BusinessException.unprocessable("organisation-mismatch",
                     "A COURT account must belong to a court; give the code of a court as organisation.");
         }
-        if (roles.contains(Role.SITE_OPERATOR) && kind != OrganisationKind.SCENIC_SITE) {
+        if ((roles.contains(Role.SITE_OPERATOR) || roles.contains(Role.SITE_MANAGER)) && kind != OrganisationKind.SCENIC_SITE) {
             throw BusinessException.unprocessable("organisation-mismatch",
-                    "A SITE_OPERATOR account must belong to a scenic site; give the code of a site as organisation.");
+                    "A SITE_OPERATOR or SITE_MANAGER account must belong to a scenic site; give the code of a site as organisation.");
         }
     }
 

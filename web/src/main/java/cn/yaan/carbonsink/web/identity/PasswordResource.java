@@ -37,7 +37,7 @@ public class PasswordResource {
 
     @PUT
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changePassword", summary = "Change the caller's password",
             description = "Change the caller's password"

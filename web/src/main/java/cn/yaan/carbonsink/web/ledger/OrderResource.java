@@ -125,7 +125,7 @@ public class OrderResource {
     @POST
     @Path("orders")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createOrder", summary = "Order units",
             description = "Order units (oldest vintage first unless a project is named): they are held for the "
@@ -154,7 +154,7 @@ public class OrderResource {
             description = "The caller's own orders, newest first (the latest 100)")
     @SecurityRequirement(name = "bearer", scopes = {
             Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     public List<OrderView> mine() {
         return orders.ordersOf(caller.required().username(), 100).stream().map(this::view).toList();
     }
@@ -167,7 +167,7 @@ public class OrderResource {
             description = "One of the caller's orders")
     @SecurityRequirement(name = "bearer", scopes = {
             Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     public OrderView get(@PathParam("id") long id) {
         return view(orders.own(id, caller.required().username()));
     }
@@ -180,7 +180,7 @@ public class OrderResource {
             description = "Cancel an unpaid order of the caller and release its units (409 once paid)")
     @SecurityRequirement(name = "bearer", scopes = {
             Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "The order, cancelled; its units are free again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderView.class)))

@@ -3,6 +3,7 @@ package cn.yaan.carbonsink.web.tourism;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.tourism.Footprint;
 import cn.yaan.carbonsink.tourism.ScenicSite;
+import cn.yaan.carbonsink.tourism.SiteAdminService;
 import cn.yaan.carbonsink.tourism.SiteService;
 import cn.yaan.carbonsink.tourism.VisitSlot;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -50,6 +51,9 @@ public class SiteResource {
     SiteService sites;
 
     @Inject
+    SiteAdminService admin;
+
+    @Inject
     CurrentCaller caller;
 
     @Schema(requiredProperties = {
@@ -64,9 +68,10 @@ public class SiteResource {
     }
 
     @Schema(requiredProperties = {"id", "start", "end", "capacity", "remaining", "closed"})
-    public record SlotView(long id, Instant start, Instant end, int capacity, int remaining, boolean closed) {
+    public record SlotView(long id, Instant start, Instant end, int capacity, int remaining, boolean closed,
+                           String closedReason) {
         static SlotView of(VisitSlot s) {
-            return new SlotView(s.id(), s.startsAt(), s.endsAt(), s.capacity(), s.remaining(), s.closed());
+            return new SlotView(s.id(), s.startsAt(), s.endsAt(), s.capacity(), s.remaining(), s.closed(), s.closedReason());
         }
     }
 
@@ -127,67 +132,83 @@ public class SiteResource {
         return new FootprintAnswer(result.kg(), result.offsetKg(), result.working());
     }
 
-    @PUT
-    @Path("sites/{code}")
+    @POST
+    @Path("sites")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "updateSite", summary = "Edit a site",
-            description = "Edit a site's names, county, daily capacity, walk-in share and opening hours")
+    @Operation(operationId = "createSite", summary = "Create a scenic site",
+            description = "Create a scenic site, and its organisation SITE-<code> (for its gate staff and managers) "
+            + "unless it exists; 409 site-exists when the code is taken")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @APIResponse(responseCode = "201", description = "The site created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SiteView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response create(SiteAdminService.NewSite n) {
+        SiteView created = SiteView.of(admin.createSite(n, caller.required()));
+        return Response.created(URI.create("/api/v1/public/sites/" + created.code() + "/slots")).entity(created).build();
+    }
+
+    @PUT
+    @Path("sites/{code}")
+    @RolesAllowed({Role.Names.OFFICER, Role.Names.SITE_MANAGER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateSite", summary = "Edit a site",
+            description = "Edit a site's names, county, daily capacity, walk-in share and opening hours (officers; a "
+            + "site manager for the own site only, else 403 not-your-site)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER, Role.Names.SITE_MANAGER})
     public SiteView update(@PathParam("code") String code, SiteService.SiteChange c) {
-        return SiteView.of(sites.update(code, c, caller.required().username()));
+        return SiteView.of(admin.update(code, c, caller.required()));
     }
 
     @POST
     @Path("sites/{code}/slots")
-    @RolesAllowed(Role.Names.OFFICER)
+    @RolesAllowed({Role.Names.OFFICER, Role.Names.SITE_MANAGER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSlots", summary = "Create slots in bulk",
             description = "Create slots in bulk: every day from..to (at most 92) at every start time; windows within "
             + "opening hours; a day may offer at most the daily capacity less the walk-in share (422); an existing "
-            + "slot is 409 and nothing is created")
-    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+            + "slot is 409 and nothing is created; a closed day is 422 day-closed")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER, Role.Names.SITE_MANAGER})
     @APIResponse(responseCode = "201", description = "The slots created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = SlotView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response createSlots(@PathParam("code") String code, SiteService.NewSlots n) {
-        List<SlotView> created = sites.createSlots(code, n, caller.required().username()).stream().map(SlotView::of).toList();
+        List<SlotView> created = admin.createSlots(code, n, caller.required()).stream().map(SlotView::of).toList();
         return Response.created(URI.create("/api/v1/public/sites/" + code + "/slots?date=" + n.from())).entity(created).build();
     }
 
     @PATCH
     @Path("slots/{id}")
-    @RolesAllowed(Role.Names.OFFICER)
+    @RolesAllowed({Role.Names.OFFICER, Role.Names.SITE_MANAGER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeSlotCapacity", summary = "Change a slot's capacity",
             description = "Change a slot's capacity: never below the places booked (409 capacity-below-booked)")
-    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER, Role.Names.SITE_MANAGER})
     @APIResponse(responseCode = "200", description = "The slot with its new capacity",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SlotView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public SlotView changeCapacity(@PathParam("id") long id, SiteService.CapacityChange c) {
-        return SlotView.of(sites.changeCapacity(id, c, caller.required().username()));
-    }
-
-    public record ClosureAnswer(String site, LocalDate date, int slotsClosed) {
+        return SlotView.of(admin.changeCapacity(id, c, caller.required()));
     }
 
     @POST
     @Path("sites/{code}/closures")
-    @RolesAllowed(Role.Names.OFFICER)
+    @RolesAllowed({Role.Names.OFFICER, Role.Names.SITE_MANAGER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "closeSiteDay", summary = "Close a day for new bookings",
-            description = "Close a day for new bookings (bookings already made stay valid)")
-    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
-    @APIResponse(responseCode = "200", description = "The day closed",
+            description = "Close a day for new bookings, with the reason visitors are shown; answers the bookings "
+            + "already made for it, which stay valid (their parties see the reason and may cancel)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER, Role.Names.SITE_MANAGER})
+    @APIResponse(responseCode = "200", description = "The day closed, with the bookings affected",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ClosureAnswer.class)))
+                    schema = @Schema(implementation = SiteAdminService.ClosedDay.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public ClosureAnswer close(@PathParam("code") String code, SiteService.Closure c) {
-        int closed = sites.closeDay(code, c, caller.required().username());
-        return new ClosureAnswer(code, c.date(), closed);
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    public SiteAdminService.ClosedDay close(@PathParam("code") String code, SiteAdminService.Closure c) {
+        return admin.closeDay(code, c, caller.required());
     }
 }
