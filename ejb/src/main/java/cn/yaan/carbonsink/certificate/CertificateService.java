@@ -154,48 +154,15 @@ public class CertificateService {
     }
 
     /**
-     * Whether the certificate is the signed-in caller's own, by its scheme reference: a citizen's planting duty
-     * (and honour), a booking or a purchase of units made by the account {@code username}, or a restoration order of
-     * the court {@code organisationCode}. Certificates an officer retired for someone else belong to no account.
-     */
-    public boolean heldBy(Certificate c, String username, String organisationCode) {
-        String ref = c.schemeRef == null ? "" : c.schemeRef;
-        List<String> owners = switch (c.kind) {
-            case PUBLIC_DUTY, PUBLIC_DUTY_HONOUR -> accountIdOf(ref).map(id -> em.createQuery(
-                    "select a.username from Account a where a.id = :id", String.class).setParameter("id", id)
-                    .getResultList()).orElse(List.of());
-            case CARBON_NEUTRAL_VISIT -> ref.startsWith("booking:") ? em.createQuery(
-                    "select b.owner from Booking b where b.bookingNo = :no", String.class)
-                    .setParameter("no", ref.substring("booking:".length())).getResultList() : List.of();
-            case RETIREMENT -> ref.startsWith("retirement:") ? em.createQuery("select o.owner from Retirement r, "
-                    + "UnitOrder o where r.id = :id and o.id = r.orderId", String.class)
-                    .setParameter("id", Long.parseLong(ref.substring("retirement:".length()))).getResultList()
-                    : List.of();
-            case RESTORATION -> organisationCode == null || ref.indexOf(' ') < 0 ? List.of() : em.createQuery(
-                    "select o.courtCode from RestorationOrder o where o.reference = :reference", String.class)
-                    .setParameter("reference", ref.substring(0, ref.indexOf(' '))).getResultList();
-        };
-        String who = c.kind == CertificateKind.RESTORATION ? organisationCode : username;
-        return who != null && owners.contains(who);
-    }
-
-    /**
      * The holder's name for their own copy, in full: a planting duty's certificate holds the citizen's masked name
-     * only (the real one is sealed), which is revealed here for that citizen ({@code username}, the holder, see
-     * {@link #heldBy}); every other kind holds the name as it was given.
+     * only (the real one is sealed), which is revealed here for that citizen ({@code username}, the holder as the
+     * web layer's {@code Holdings} decides); every other kind holds the name as it was given.
      */
     public String holderInFull(Certificate c, String username) {
         if (c.kind == CertificateKind.PUBLIC_DUTY || c.kind == CertificateKind.PUBLIC_DUTY_HONOUR) {
             return citizens.profile(username).map(p -> citizens.view(p).name()).orElse(c.holder);
         }
         return c.holder;
-    }
-
-    /** The account of a duty's scheme reference ({@code duty:<account>:<year>}, {@code duty-honour:...}). */
-    private static Optional<Long> accountIdOf(String ref) {
-        String[] parts = ref.split(":");
-        return parts.length == 3 && parts[1].matches("\\d{1,18}") ? Optional.of(Long.parseLong(parts[1]))
-                : Optional.empty();
     }
 
     /** Who issues certificates: the bureau named by {@code carbonsink.certificate-issuer}. */

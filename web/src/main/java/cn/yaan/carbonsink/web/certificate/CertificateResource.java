@@ -77,6 +77,9 @@ public class CertificateResource {
     CertificateService certificates;
 
     @Inject
+    Holdings holdings;
+
+    @Inject
     SigningKeys keys;
 
     @Inject
@@ -188,7 +191,7 @@ public class CertificateResource {
     public Response personalPdf(@PathParam("number") String number) {
         Certificate c = certificates.find(number).orElse(null);
         var me = caller.required();
-        if (c == null || !certificates.heldBy(c, me.username(), me.organisationCode())) {
+        if (c == null || !holdings.holds(me, c)) {
             throw BusinessException.notFound("You hold no certificate with the number " + number + ".");
         }
         return Response.ok(CertificatePdf.render(content(c, base(), certificates.holderInFull(c, me.username()))),
