@@ -1,7 +1,6 @@
 package cn.yaan.carbonsink.certificate;
 
 import cn.yaan.carbonsink.identity.CitizenService;
-import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -29,8 +28,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Issues, finds, revokes and verifies certificates, for every scheme. Issuing is idempotent per kind and scheme
- * reference: the same fulfilment never yields two certificates.
+ * Issues, finds and revokes certificates, for every scheme ({@link CertificateVerifier} verifies them). Issuing is
+ * idempotent per kind and scheme reference: the same fulfilment never yields two certificates.
  */
 @Stateless
 public class CertificateService {
@@ -42,9 +41,6 @@ public class CertificateService {
 
     @Inject
     SigningKeys keys;
-
-    @Inject
-    Metrics metrics;
 
     @Inject
     AppClock clock;
@@ -228,59 +224,6 @@ public class CertificateService {
      * another site than this server's public address (a look-alike site is how certificates get faked).
      */
     public record Verification(Verdict status, Certificate certificate, boolean foreignOrigin) {
-    }
-
-    /**
-     * Verifies whatever was scanned, in the order docs/CERTIFICATES.md ("Verdicts") defines for every verifier:
-     * MALFORMED (no payload), INVALID_SIGNATURE for a non-canonical text, UNKNOWN_KEY, INVALID_SIGNATURE, MISMATCH (the
-     * address names another number), then what this server holds: UNKNOWN, REVOKED or VALID. The payload the server
-     * issued itself is recognised by comparison (no signature check needed); any other payload is checked against
-     * the signing keys, so a forgery is told from a genuine certificate this server does not know. The address is
-     * flagged when it is not this server's.
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Verification verify(String scanned) {
-        return verify(scanned, Settings.publicUrl());
-    }
-
-    /** {@link #verify(String)} on the site at {@code base}: an address elsewhere is foreign. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Verification verify(String scanned, String base) {
-        Verification verification = judge(scanned, base);
-        metrics.count(Metrics.VERIFICATIONS, "verdict", verification.status());
-        return verification;
-    }
-
-    private Verification judge(String scanned, String base) {
-        Optional<QrPayload.Signed> decoded = QrPayload.fromScan(scanned);
-        if (decoded.isEmpty()) {
-            return new Verification(Verdict.MALFORMED, null, false);
-        }
-        QrPayload.Signed signed = decoded.get();
-        boolean foreign = ScannedAddress.foreign(scanned, base);
-        if (!signed.canonical()) {
-            return new Verification(Verdict.INVALID_SIGNATURE, null, foreign);
-        }
-        Optional<Certificate> stored = recent.get(signed.payload().number(), this::find);
-        boolean issuedHere = stored.isPresent() && stored.get().payload.equals(signed.text());
-        if (!issuedHere) {
-            if (!keys.knows(signed.payload().keyId())) {
-                return new Verification(Verdict.UNKNOWN_KEY, null, foreign);
-            }
-            if (!keys.verify(signed.payload().keyId(), signed.body(), signed.signature())) {
-                return new Verification(Verdict.INVALID_SIGNATURE, null, foreign);
-            }
-        }
-        if (!ScannedAddress.names(scanned, signed.payload().number())) {
-            return new Verification(Verdict.MISMATCH, null, foreign);
-        }
-        if (!issuedHere) {
-            // Signed by us, but not what we stored under that number (or nothing is stored under it).
-            return new Verification(stored.isPresent() ? Verdict.INVALID_SIGNATURE : Verdict.UNKNOWN, null, foreign);
-        }
-        Certificate certificate = stored.get();
-        return new Verification(certificate.status == Certificate.Status.REVOKED ? Verdict.REVOKED : Verdict.VALID,
-                certificate, foreign);
     }
 
     /**

@@ -6,6 +6,7 @@ import cn.yaan.carbonsink.certificate.Certificate;
 import cn.yaan.carbonsink.certificate.CertificatePdf;
 import cn.yaan.carbonsink.certificate.CertificateKind;
 import cn.yaan.carbonsink.certificate.CertificateService;
+import cn.yaan.carbonsink.certificate.CertificateVerifier;
 import cn.yaan.carbonsink.certificate.PdfContent;
 import cn.yaan.carbonsink.certificate.QrCodes;
 import cn.yaan.carbonsink.certificate.RevocationList;
@@ -80,6 +81,9 @@ public class CertificateResource {
     Holdings holdings;
 
     @Inject
+    CertificateVerifier verifier;
+
+    @Inject
     SigningKeys keys;
 
     @Inject
@@ -150,7 +154,7 @@ public class CertificateResource {
     public Response qrPng(@PathParam("number") String number,
                           @QueryParam("size") @DefaultValue("360") @Min(120) @Max(1200) int size,
                           @Context Request request) {
-        Certificate c = certificates.require(number);
+        Certificate c = verifier.requireSigned(number);
         String base = base();
         return rendered.answer(request, c, base, "qr.png " + size, "image/png", QR_CACHING,
                 () -> QrCodes.png(CertificateService.verifyUrl(c, base), size));
@@ -162,7 +166,7 @@ public class CertificateResource {
     @Produces("image/svg+xml")
     @Operation(summary = "The certificate's QR code as SVG")
     public Response qrSvg(@PathParam("number") String number, @Context Request request) {
-        Certificate c = certificates.require(number);
+        Certificate c = verifier.requireSigned(number);
         String base = base();
         return rendered.answer(request, c, base, "qr.svg", "image/svg+xml", QR_CACHING,
                 () -> QrCodes.svg(CertificateService.verifyUrl(c, base)).getBytes(StandardCharsets.UTF_8));
@@ -288,7 +292,7 @@ public class CertificateResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationView.class)))
     public Response verify(@NotNull @Valid Scan scan) {
         String base = base();
-        return Response.ok(answers.of(certificates.verify(scan.qr(), base), base), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(answers.of(verifier.verify(scan.qr(), base), base), MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
 
@@ -302,7 +306,7 @@ public class CertificateResource {
     public VerificationView verifyImage(byte[] image) {
         rateLimits.take(RateLimits.IMAGE_VERIFICATIONS, ClientAddress.of(request));
         String base = base();
-        return VerificationView.of(certificates.verify(QrCodes.decode(image), base), base);
+        return VerificationView.of(verifier.verify(QrCodes.decode(image), base), base);
     }
 
     @POST
