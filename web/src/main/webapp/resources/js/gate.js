@@ -74,8 +74,9 @@ async function checkOffline(qr, gate) {
         return { result: 'INVALID_SIGNATURE' };
     }
     const day = JSON.parse(localStorage.getItem(DAY) || '{"bookings": []}');
-    const verdict = { bookingNo: t.bookingNo, partySize: t.party, site: t.site,
-        slot: { start: new Date(t.start).toISOString(), end: new Date(t.end).toISOString() } };
+    const named = (day.sites || []).find(s => s.code === t.site) || {};
+    const verdict = { bookingNo: t.bookingNo, partySize: t.party, site: t.site, siteNameZh: named.nameZh,
+        siteNameEn: named.nameEn, slot: { start: new Date(t.start).toISOString(), end: new Date(t.end).toISOString() } };
     if (t.site !== app.dataset.site) {
         return { ...verdict, result: 'WRONG_SITE' };
     }
@@ -132,7 +133,9 @@ function show(verdict, online) {
         how += ' · ' + app.dataset.opens + ' ' + when(verdict.entryFrom);
     }
     if (verdict.result === 'WRONG_SITE' && verdict.slot) {
-        how += ' · ' + app.dataset.ticketFor + ' ' + verdict.site + ' ' + when(verdict.slot.start);
+        const name = document.documentElement.lang === 'en' ? verdict.siteNameEn : verdict.siteNameZh;
+        how += ' · ' + app.dataset.ticketFor + ' ' + (name ? name + ' (' + verdict.site + ')' : verdict.site) + ' '
+            + when(verdict.slot.start) + '–' + when(verdict.slot.end).slice(-5);
     }
     document.getElementById('verdict-how').textContent = how;
     status(online ? app.dataset.online : app.dataset.offline);

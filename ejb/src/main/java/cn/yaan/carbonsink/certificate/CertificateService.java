@@ -1,7 +1,6 @@
 package cn.yaan.carbonsink.certificate;
 
 import cn.yaan.carbonsink.identity.CitizenService;
-import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -29,8 +28,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Issues, finds, revokes and verifies certificates, for every scheme. Issuing is idempotent per kind and scheme
- * reference: the same fulfilment never yields two certificates.
+ * Issues, finds and revokes certificates, for every scheme ({@link CertificateVerifier} verifies them). Issuing is
+ * idempotent per kind and scheme reference: the same fulfilment never yields two certificates.
  */
 @Stateless
 public class CertificateService {
@@ -42,9 +41,6 @@ public class CertificateService {
 
     @Inject
     SigningKeys keys;
-
-    @Inject
-    Metrics metrics;
 
     @Inject
     AppClock clock;
@@ -157,48 +153,15 @@ public class CertificateService {
     }
 
     /**
-     * Whether the certificate is the signed-in caller's own, by its scheme reference: a citizen's planting duty
-     * (and honour), a booking or a purchase of units made by the account {@code username}, or a restoration order of
-     * the court {@code organisationCode}. Certificates an officer retired for someone else belong to no account.
-     */
-    public boolean heldBy(Certificate c, String username, String organisationCode) {
-        String ref = c.schemeRef == null ? "" : c.schemeRef;
-        List<String> owners = switch (c.kind) {
-            case PUBLIC_DUTY, PUBLIC_DUTY_HONOUR -> accountIdOf(ref).map(id -> em.createQuery(
-                    "select a.username from Account a where a.id = :id", String.class).setParameter("id", id)
-                    .getResultList()).orElse(List.of());
-            case CARBON_NEUTRAL_VISIT -> ref.startsWith("booking:") ? em.createQuery(
-                    "select b.owner from Booking b where b.bookingNo = :no", String.class)
-                    .setParameter("no", ref.substring("booking:".length())).getResultList() : List.of();
-            case RETIREMENT -> ref.startsWith("retirement:") ? em.createQuery("select o.owner from Retirement r, "
-                    + "UnitOrder o where r.id = :id and o.id = r.orderId", String.class)
-                    .setParameter("id", Long.parseLong(ref.substring("retirement:".length()))).getResultList()
-                    : List.of();
-            case RESTORATION -> organisationCode == null || ref.indexOf(' ') < 0 ? List.of() : em.createQuery(
-                    "select o.courtCode from RestorationOrder o where o.reference = :reference", String.class)
-                    .setParameter("reference", ref.substring(0, ref.indexOf(' '))).getResultList();
-        };
-        String who = c.kind == CertificateKind.RESTORATION ? organisationCode : username;
-        return who != null && owners.contains(who);
-    }
-
-    /**
      * The holder's name for their own copy, in full: a planting duty's certificate holds the citizen's masked name
-     * only (the real one is sealed), which is revealed here for that citizen ({@code username}, the holder, see
-     * {@link #heldBy}); every other kind holds the name as it was given.
+     * only (the real one is sealed), which is revealed here for that citizen ({@code username}, the holder as the
+     * web layer's {@code Holdings} decides); every other kind holds the name as it was given.
      */
     public String holderInFull(Certificate c, String username) {
         if (c.kind == CertificateKind.PUBLIC_DUTY || c.kind == CertificateKind.PUBLIC_DUTY_HONOUR) {
             return citizens.profile(username).map(p -> citizens.view(p).name()).orElse(c.holder);
         }
         return c.holder;
-    }
-
-    /** The account of a duty's scheme reference ({@code duty:<account>:<year>}, {@code duty-honour:...}). */
-    private static Optional<Long> accountIdOf(String ref) {
-        String[] parts = ref.split(":");
-        return parts.length == 3 && parts[1].matches("\\d{1,18}") ? Optional.of(Long.parseLong(parts[1]))
-                : Optional.empty();
     }
 
     /** Who issues certificates: the bureau named by {@code carbonsink.certificate-issuer}. */
@@ -269,59 +232,6 @@ public class CertificateService {
      * another site than this server's public address (a look-alike site is how certificates get faked).
      */
     public record Verification(Verdict status, Certificate certificate, boolean foreignOrigin) {
-    }
-
-    /**
-     * Verifies whatever was scanned, in the order docs/CERTIFICATES.md ("Verdicts") defines for every verifier:
-     * MALFORMED (no payload), INVALID_SIGNATURE for a non-canonical text, UNKNOWN_KEY, INVALID_SIGNATURE, MISMATCH (the
-     * address names another number), then what this server holds: UNKNOWN, REVOKED or VALID. The payload the server
-     * issued itself is recognised by comparison (no signature check needed); any other payload is checked against
-     * the signing keys, so a forgery is told from a genuine certificate this server does not know. The address is
-     * flagged when it is not this server's.
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Verification verify(String scanned) {
-        return verify(scanned, Settings.publicUrl());
-    }
-
-    /** {@link #verify(String)} on the site at {@code base}: an address elsewhere is foreign. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Verification verify(String scanned, String base) {
-        Verification verification = judge(scanned, base);
-        metrics.count(Metrics.VERIFICATIONS, "verdict", verification.status());
-        return verification;
-    }
-
-    private Verification judge(String scanned, String base) {
-        Optional<QrPayload.Signed> decoded = QrPayload.fromScan(scanned);
-        if (decoded.isEmpty()) {
-            return new Verification(Verdict.MALFORMED, null, false);
-        }
-        QrPayload.Signed signed = decoded.get();
-        boolean foreign = ScannedAddress.foreign(scanned, base);
-        if (!signed.canonical()) {
-            return new Verification(Verdict.INVALID_SIGNATURE, null, foreign);
-        }
-        Optional<Certificate> stored = recent.get(signed.payload().number(), this::find);
-        boolean issuedHere = stored.isPresent() && stored.get().payload.equals(signed.text());
-        if (!issuedHere) {
-            if (!keys.knows(signed.payload().keyId())) {
-                return new Verification(Verdict.UNKNOWN_KEY, null, foreign);
-            }
-            if (!keys.verify(signed.payload().keyId(), signed.body(), signed.signature())) {
-                return new Verification(Verdict.INVALID_SIGNATURE, null, foreign);
-            }
-        }
-        if (!ScannedAddress.names(scanned, signed.payload().number())) {
-            return new Verification(Verdict.MISMATCH, null, foreign);
-        }
-        if (!issuedHere) {
-            // Signed by us, but not what we stored under that number (or nothing is stored under it).
-            return new Verification(stored.isPresent() ? Verdict.INVALID_SIGNATURE : Verdict.UNKNOWN, null, foreign);
-        }
-        Certificate certificate = stored.get();
-        return new Verification(certificate.status == Certificate.Status.REVOKED ? Verdict.REVOKED : Verdict.VALID,
-                certificate, foreign);
     }
 
     /**

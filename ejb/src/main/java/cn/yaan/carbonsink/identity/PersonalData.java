@@ -10,6 +10,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -44,6 +45,11 @@ import java.util.logging.Logger;
 public class PersonalData {
 
     static final String GENERATED_KEY_SETTING = "personal-data.generated-key";
+    /**
+     * The key the data was sealed with before a rotation ({@code CARBONSINK_PERSONAL_DATA_KEY_PREVIOUS}): given beside
+     * a new key, the server re-seals every sealed value under the new one at start-up.
+     */
+    static final String PREVIOUS_KEY = "carbonsink.personal-data-key.previous";
     /** A one-way derivation of the key in use, kept to recognise the key this database's data was sealed with. */
     static final String KEY_CHECK_SETTING = "personal-data.key-check";
     /** A column of each table that holds sealed values, to test a key against data sealed before key checks. */
@@ -58,8 +64,10 @@ public class PersonalData {
     @PersistenceContext
     EntityManager em;
 
-    private volatile SecretKeySpec encryptionKey;
-    private volatile SecretKeySpec lookupKey;
+    @Inject
+    Resealing resealing;
+
+    private volatile Keys keys;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -82,7 +90,8 @@ public class PersonalData {
                     + "database. Set CARBONSINK_PERSONAL_DATA_KEY in production.");
         }
         use(master);
-        requireKeyOfThisDatabase(master);
+        String previous = configured == null ? null : Settings.secret(PREVIOUS_KEY);
+        requireKeyOfThisDatabase(master, previous == null ? null : decodeKey(previous));
     }
 
     /**
@@ -90,41 +99,58 @@ public class PersonalData {
      * restore without its key, a mistyped variable), the server would fail to open every sealed value and, worse,
      * accept the same ID number again under the new key. The first start with a key records its check value; a
      * database sealed before check values existed is tested by opening one sealed value.
+     * <p>
+     * Key rotation: started with a new key and the key the data was sealed with as {@link #PREVIOUS_KEY}, the server
+     * re-seals every value and recomputes every lookup hash under the new key ({@link Resealing}), then records the
+     * new key's check value; from then on the previous key is needed no more.
      */
-    private void requireKeyOfThisDatabase(byte[] master) {
-        String check = HexFormat.of().formatHex(derive(master, "key check"));
+    private void requireKeyOfThisDatabase(byte[] master, byte[] previous) {
+        String check = check(master);
         AppSetting stored = em.find(AppSetting.class, KEY_CHECK_SETTING);
-        if (stored != null) {
-            if (!stored.value().equals(check)) {
-                throw wrongKey();
-            }
+        if (stored != null && stored.value().equals(check)) {
             return;
         }
+        boolean sealedWithThisKey = stored == null && opensSample(keys);
+        if (!sealedWithThisKey) {
+            Keys before = previous == null ? null : new Keys(previous);
+            boolean sealedWithPrevious = before != null
+                    && (stored == null ? opensSample(before) : stored.value().equals(check(previous)));
+            if (!sealedWithPrevious) {
+                throw wrongKey();
+            }
+            long values = resealing.resealAll(before, keys);
+            LOG.info("Personal data re-sealed under the new carbonsink.personal-data-key: " + values + " values; the "
+                    + "previous key (" + PREVIOUS_KEY + ") is no longer needed and can be removed.");
+        }
+        em.merge(new AppSetting(KEY_CHECK_SETTING, check));
+        em.flush();
+    }
+
+    /** Whether the keys open the first sealed value found (true when nothing is sealed yet). */
+    private boolean opensSample(Keys candidate) {
         for (String sample : SEALED_SAMPLES) {
             List<?> sealed = em.createNativeQuery(sample).setMaxResults(1).getResultList();
             if (!sealed.isEmpty()) {
-                try {
-                    reveal((String) sealed.get(0));
-                } catch (IllegalStateException e) {
-                    throw wrongKey();
-                }
-                break;
+                return candidate.open((String) sealed.get(0)) != null;
             }
         }
-        em.persist(new AppSetting(KEY_CHECK_SETTING, check));
-        em.flush();
+        return true;
+    }
+
+    private static String check(byte[] master) {
+        return HexFormat.of().formatHex(derive(master, "key check"));
     }
 
     private static IllegalStateException wrongKey() {
         return new IllegalStateException("The personal data in this database was sealed with another key than "
                 + "carbonsink.personal-data-key (CARBONSINK_PERSONAL_DATA_KEY), so the server does not start: it "
                 + "could open none of it and would accept the same people again under the new key. Start it with the "
-                + "key this database was sealed with (kept with the backup of the keys, apart from the database dump).");
+                + "key this database was sealed with (kept with the backup of the keys, apart from the database dump), "
+                + "or, to rotate keys, with the new key and the old one as CARBONSINK_PERSONAL_DATA_KEY_PREVIOUS.");
     }
 
     void use(byte[] master) {
-        encryptionKey = new SecretKeySpec(derive(master, "encryption"), "AES");
-        lookupKey = new SecretKeySpec(derive(master, "lookup"), "HmacSHA256");
+        keys = new Keys(master);
     }
 
     static byte[] decodeKey(String base64) {
@@ -153,42 +179,74 @@ public class PersonalData {
 
     /** The value encrypted, as text for a VARCHAR column ({@code v1:} + base64 of nonce and ciphertext). */
     public String protect(String value) {
-        try {
-            byte[] nonce = new byte[12];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, nonce));
-            byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            return FORMAT + Base64.getEncoder().withoutPadding().encodeToString(
-                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt personal data", e);
-        }
+        return keys.protect(value);
     }
 
     /** The value {@link #protect} sealed; only for the holder's own view, never for logs or public pages. */
     public String reveal(String protectedValue) {
-        if (protectedValue == null || !protectedValue.startsWith(FORMAT)) {
-            throw new IllegalArgumentException("Not a protected value");
-        }
-        try {
-            byte[] all = Base64.getDecoder().decode(protectedValue.substring(FORMAT.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, all, 0, 12));
-            return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot decrypt personal data (wrong carbonsink.personal-data-key?)", e);
-        }
+        return keys.reveal(protectedValue);
     }
 
     /** A keyed hash (64 hex characters) to find or deduplicate a value without storing it in clear. */
     public String lookupHash(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(lookupKey);
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        return keys.lookupHash(value);
+    }
+
+    /** The two keys derived from one master key: one encrypts, the other makes lookup hashes. */
+    public static final class Keys {
+        private final SecretKeySpec encryptionKey;
+        private final SecretKeySpec lookupKey;
+
+        Keys(byte[] master) {
+            encryptionKey = new SecretKeySpec(derive(master, "encryption"), "AES");
+            lookupKey = new SecretKeySpec(derive(master, "lookup"), "HmacSHA256");
+        }
+
+        String protect(String value) {
+            try {
+                byte[] nonce = new byte[12];
+                RANDOM.nextBytes(nonce);
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, nonce));
+                byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
+                return FORMAT + Base64.getEncoder().withoutPadding().encodeToString(
+                        ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot encrypt personal data", e);
+            }
+        }
+
+        String reveal(String protectedValue) {
+            if (protectedValue == null || !protectedValue.startsWith(FORMAT)) {
+                throw new IllegalArgumentException("Not a protected value");
+            }
+            try {
+                byte[] all = Base64.getDecoder().decode(protectedValue.substring(FORMAT.length()));
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, all, 0, 12));
+                return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot decrypt personal data (wrong carbonsink.personal-data-key?)", e);
+            }
+        }
+
+        /** The value if it was sealed with these keys (GCM's tag proves it), or null. */
+        String open(String protectedValue) {
+            try {
+                return reveal(protectedValue);
+            } catch (IllegalStateException e) {
+                return null;
+            }
+        }
+
+        String lookupHash(String value) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(lookupKey);
+                return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

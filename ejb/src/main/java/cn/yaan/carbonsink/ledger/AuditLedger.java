@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Appends to and verifies the hash-chained audit ledger. */
+/** Appends to and verifies the hash-chained audit ledger, with signed checkpoints ({@link AuditCheckpoint}). */
 @Stateless
 public class AuditLedger {
 
@@ -26,6 +26,9 @@ public class AuditLedger {
 
     @Inject
     LedgerLocks locks;
+
+    @Inject
+    CheckpointSigner signer;
 
     /** Appends within the caller's transaction; the lock on the chain head makes appends strictly sequential. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -49,27 +52,61 @@ public class AuditLedger {
         locks.head();
     }
 
-    /** Outcome of recomputing the chain. */
-    public record Verification(boolean ok, long entries, Long firstBadSeq) {
+    /**
+     * Outcome of recomputing the chain: {@code entries} recomputed, from the one after {@code fromSeq} (0: the first
+     * entry; else the signed checkpoint it started at); {@code firstBadSeq} the first entry that does not match.
+     */
+    public record Verification(boolean ok, long entries, Long firstBadSeq, long fromSeq) {
     }
 
-    /** Recomputes every hash from the first entry on; the first entry that does not match is reported. */
+    /**
+     * Recomputes the chain, from the first entry on ({@code full}) or from the newest signed checkpoint, whose
+     * signature and hash are checked first; a sound chain gets a new checkpoint at its head.
+     * <p>
+     * What a start at a checkpoint still finds before it: a rewrite of an earlier entry that recomputes the hashes
+     * after it (the entry at the checkpoint no longer has the signed hash), and a removed or added entry (likewise).
+     * An entry edited without recomputing the hashes after it is found by a full verification only, which the daily
+     * self-check runs.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public Verification verify() {
+    public Verification verify(boolean full) {
+        // The head first: every entry up to it was committed with it, so appends made meanwhile are not in the way.
+        LedgerHead head = em.find(LedgerHead.class, LedgerHead.ID);
+        long headSeq = head.lastSeq;
+        String headHash = head.lastHash;
+        AuditCheckpoint newest = em.createNamedQuery("AuditCheckpoint.newest", AuditCheckpoint.class).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+        long from = 0;
         String prev = AuditChain.GENESIS;
-        long expectedSeq = 1;
+        if (newest != null) {
+            // Checked in a full verification too: a chain rewritten from the first entry on, every hash recomputed,
+            // is sound in itself and found only here.
+            AuditEntry at = em.find(AuditEntry.class, newest.seq);
+            if (!signer.verify(newest.keyId, newest.text(), newest.signature) || at == null
+                    || !at.hash.equals(newest.hash)) {
+                return new Verification(false, 0, newest.seq, full ? 0 : newest.seq);
+            }
+            if (!full) {
+                from = newest.seq;
+                prev = newest.hash;
+            }
+        }
+        long expectedSeq = from + 1;
         long count = 0;
-        while (true) {
+        while (expectedSeq <= headSeq) {
             List<AuditEntry> page = em.createNamedQuery("AuditEntry.page", AuditEntry.class)
                     .setParameter("after", expectedSeq - 1).setMaxResults(PAGE).getResultList();
             if (page.isEmpty()) {
                 break;
             }
             for (AuditEntry e : page) {
+                if (e.seq > headSeq) {
+                    break;
+                }
                 boolean ok = e.seq == expectedSeq && e.prevHash.equals(prev)
                         && e.hash.equals(AuditChain.hash(e.prevHash, e.seq, e.at, e.actor, e.payload));
                 if (!ok) {
-                    return new Verification(false, count, expectedSeq);
+                    return new Verification(false, count, expectedSeq, from);
                 }
                 prev = e.hash;
                 expectedSeq++;
@@ -77,10 +114,14 @@ public class AuditLedger {
             }
             em.clear();
         }
-        LedgerHead head = em.find(LedgerHead.class, LedgerHead.ID);
-        if (head.lastSeq != count || !head.lastHash.equals(prev)) {
-            return new Verification(false, count, count + 1);
+        if (expectedSeq - 1 != headSeq || !headHash.equals(prev)) {
+            return new Verification(false, count, expectedSeq, from);
         }
-        return new Verification(true, count, null);
+        if (headSeq > 0 && (newest == null || newest.seq < headSeq) && em.find(AuditCheckpoint.class, headSeq) == null) {
+            AuditCheckpoint checkpoint = new AuditCheckpoint(headSeq, headHash, clock.now().truncatedTo(ChronoUnit.MICROS));
+            checkpoint.signed(signer.sign(checkpoint.text()));
+            em.persist(checkpoint);
+        }
+        return new Verification(true, count, null, from);
     }
 }

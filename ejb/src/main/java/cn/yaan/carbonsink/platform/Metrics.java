@@ -10,6 +10,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The application's counters, per node, in Prometheus' text format ({@code GET /api/v1/metrics}): what the platform
@@ -37,6 +39,8 @@ public class Metrics {
     public static final String JOB_RUNS = "carbonsink.job.runs";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** The counters already registered, by name, tag and value: a look-up instead of a registration per event. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -46,8 +50,9 @@ public class Metrics {
      * transaction commits, or at once without a transaction.
      */
     public void count(String counter, String tag, Object value) {
-        Counter c = Counter.builder(counter).tag(tag, String.valueOf(value).toLowerCase(Locale.ROOT))
-                .register(registry);
+        String tagValue = String.valueOf(value);
+        Counter c = counters.computeIfAbsent(counter + '\n' + tag + '\n' + tagValue, k -> Counter.builder(counter)
+                .tag(tag, tagValue.toLowerCase(Locale.ROOT)).register(registry));
         if (transactions == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             c.increment();
             return;

@@ -55,6 +55,7 @@ public class RequiredSecrets {
 
     /** The secrets that may be kept in a file (property {@code <name>.file}, variable {@code <VARIABLE>_FILE}). */
     static final List<String> SECRETS_IN_FILES = List.of("carbonsink.personal-data-key",
+            "carbonsink.personal-data-key.previous",
             "carbonsink.signing.keystore-password", "carbonsink.payments.simulated.secret",
             "carbonsink.bootstrap-admin-password", "carbonsink.metrics.token", "carbonsink.db.owner-password",
             "carbonsink.payments.wechat.private-key", "carbonsink.payments.wechat.api-v3-key",

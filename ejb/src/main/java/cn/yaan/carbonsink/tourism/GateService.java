@@ -56,11 +56,25 @@ public class GateService {
     public record FirstCheckIn(Instant at, String gate) {
     }
 
-    /** What the gate shows: the verdict and, when the ticket is genuine, what it is for. */
-    public record Verdict(Result result, String bookingNo, String siteCode, Integer partySize, Instant slotStart,
+    /** A site as the gate names it: its code and its names in both languages. */
+    public record SiteName(String code, String nameZh, String nameEn) {
+        static SiteName of(ScenicSite site) {
+            return new SiteName(site.code(), site.nameZh(), site.nameEn());
+        }
+    }
+
+    /**
+     * What the gate shows: the verdict and, when the ticket is genuine, what it is for, naming the ticket's site so
+     * that staff can send a visitor with another site's ticket on their way.
+     */
+    public record Verdict(Result result, String bookingNo, SiteName site, Integer partySize, Instant slotStart,
                           Instant slotEnd, FirstCheckIn firstCheckIn) {
         static Verdict of(Result result) {
             return new Verdict(result, null, null, null, null, null, null);
+        }
+
+        public String siteCode() {
+            return site == null ? null : site.code();
         }
     }
 
@@ -136,11 +150,16 @@ public class GateService {
             return Verdict.of(Result.INVALID_SIGNATURE);
         }
         Booking booking = found.get();
-        Function<Result, Verdict> verdict = r -> new Verdict(r, booking.bookingNo(), ticket.siteCode(), booking.partySize(),
-                ticket.start(), ticket.end(), null);
         if (!ticket.siteCode().equals(site.code())) {
-            return verdict.apply(Result.WRONG_SITE);
+            SiteName named = em.createNamedQuery("ScenicSite.byCode", ScenicSite.class)
+                    .setParameter("code", ticket.siteCode()).getResultStream().findFirst().map(SiteName::of)
+                    .orElse(new SiteName(ticket.siteCode(), null, null));
+            return new Verdict(Result.WRONG_SITE, booking.bookingNo(), named, booking.partySize(), ticket.start(),
+                    ticket.end(), null);
         }
+        SiteName here = SiteName.of(site);
+        Function<Result, Verdict> verdict = r -> new Verdict(r, booking.bookingNo(), here, booking.partySize(),
+                ticket.start(), ticket.end(), null);
         if (at.isBefore(entryFrom(ticket.start()))) {
             return verdict.apply(Result.NOT_YET_VALID);
         }
@@ -175,7 +194,7 @@ public class GateService {
                 }
             }
             Verdict v = verdict.apply(Result.ALREADY_CHECKED_IN);
-            return new Verdict(v.result(), v.bookingNo(), v.siteCode(), v.partySize(), v.slotStart(), v.slotEnd(),
+            return new Verdict(v.result(), v.bookingNo(), v.site(), v.partySize(), v.slotStart(), v.slotEnd(),
                     new FirstCheckIn(first.at(), first.gate()));
         }
         // The check-in row is the record (operator, gate, time); the ledger's audit chain is for units, and every
@@ -190,10 +209,13 @@ public class GateService {
     }
 
     public record OfflineData(String siteCode, LocalDate date, Instant generatedAt, long earlyMinutes, long lateMinutes,
-                              List<OfflineBooking> bookings) {
+                              List<OfflineBooking> bookings, List<SiteName> sites) {
     }
 
-    /** What a scanner needs to decide alone for a day: the bookings (no personal data), their status, check-ins. */
+    /**
+     * What a scanner needs to decide alone for a day: the bookings (no personal data), their status, check-ins, and
+     * every site's name, so that a ticket for another site is named offline too.
+     */
     public OfflineData offlineData(Caller operator, LocalDate date) {
         ScenicSite site = siteOf(operator);
         Map<Long, VisitSlot> slots = sites.slots(site.code(), date).stream()
@@ -209,7 +231,8 @@ public class GateService {
                     return new OfflineBooking(b.bookingNo(), b.partySize(), s.startsAt(), s.endsAt(), b.status().name(),
                             c == null ? null : new FirstCheckIn(c.at(), c.gate()));
                 }).toList();
-        return new OfflineData(site.code(), date, clock.now(), early().toMinutes(), late().toMinutes(), list);
+        return new OfflineData(site.code(), date, clock.now(), early().toMinutes(), late().toMinutes(), list,
+                sites.sites().stream().map(SiteName::of).toList());
     }
 
     private Map<Long, CheckIn> checkIns(List<Booking> bookings) {

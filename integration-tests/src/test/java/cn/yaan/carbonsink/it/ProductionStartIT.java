@@ -156,4 +156,97 @@ class ProductionStartIT {
                     .getString("name")).isEqualTo(name);
         }
     }
+
+    /** Every sealed value in the tables that hold personal data (the sealed columns of each). */
+    private static java.util.List<String> sealedValues(Connection db) throws SQLException {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (String query : java.util.List.of(
+                "select name_sealed, id_number_protected, phone_protected from citizen_profile",
+                "select name_sealed, id_sealed, null from booking_visitor",
+                "select name_sealed, id_number_sealed, phone_sealed from saved_visitor",
+                "select phone_sealed, text_sealed, null from sms_outbox",
+                "select name_sealed, id_sealed, null from restoration_defendant")) {
+            try (PreparedStatement q = db.prepareStatement(query); ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    for (int i = 1; i <= 3; i++) {
+                        if (rs.getString(i) != null) {
+                            values.add(rs.getString(i));
+                        }
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Key rotation: started with a new key and the old one as CARBONSINK_PERSONAL_DATA_KEY_PREVIOUS, the server
+     * re-seals every value and recomputes every lookup hash (the same ID number is still found), and from then on
+     * starts with the new key alone and refuses the old one. On the embedded default, whose generated key is in the
+     * database, so that the copy's data is its own (on PostgreSQL the copy shares the suite's database, and
+     * re-sealing it would take it from under the suite's server).
+     */
+    @Test
+    void aPersonalDataKeyIsRotatedByOneStartWithTheNewKeyAndThePreviousOne() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestDatabase.postgresql(),
+                "the copy would re-seal the database the suite's server is using");
+        String name = PersonalDataAtRestIT.uniqueName();
+        String newKey = java.util.Base64.getEncoder().encodeToString(
+                "a rotated key, for tests only!!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        try (ServerProcess server = new ServerProcess()) {
+            server.start(Map.of("CARBONSINK_PERSONAL_DATA_KEY", ""));
+            Api api = server.api();
+            String citizen = register(api, name);
+            String token = api.login(citizen, PASSWORD);
+            String idNumber = TestCitizens.idNumber(LocalDate.of(1990, 2, 3));
+            Api.Reply saved = api.postJson("/api/v1/me/visitors", Json.createObjectBuilder().add("name", "王小明")
+                    .add("idNumber", idNumber).add("phone", "13700001111").build().toString(), token);
+            assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+            String home = server.home().toString();
+            String generatedKey;
+            java.util.List<String> before;
+            try (Connection db = TestDatabase.connect(home); PreparedStatement q = db.prepareStatement(
+                    "select setting_value from app_setting where setting_key = 'personal-data.generated-key'");
+                 ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).as("the embedded default generated its key").isTrue();
+                generatedKey = rs.getString(1);
+                before = sealedValues(db);
+            }
+            assertThat(before).hasSizeGreaterThanOrEqualTo(6);
+            server.stop();
+
+            String logged = server.startWith(Map.of("CARBONSINK_PERSONAL_DATA_KEY", newKey,
+                    "CARBONSINK_PERSONAL_DATA_KEY_PREVIOUS", generatedKey));
+            assertThat(logged).contains("Personal data re-sealed under the new carbonsink.personal-data-key: "
+                    + before.size() + " values").doesNotContain(newKey).doesNotContain(generatedKey);
+            try (Connection db = TestDatabase.connect(home)) {
+                java.util.List<String> after = sealedValues(db);
+                assertThat(after).hasSameSizeAs(before).doesNotContainAnyElementsOf(before);
+                assertThat(PersonalDataAtRestIT.columnsHolding(db, name)).isEmpty();
+            }
+            token = api.login(citizen, PASSWORD);
+            assertThat(api.get("/api/v1/me/citizen", token).json().getString("name")).isEqualTo(name);
+            assertThat(api.get("/api/v1/me/visitors", token).jsonArray().getJsonObject(0).getString("name"))
+                    .isEqualTo("王**");
+            // The lookup hashes follow the new key: the same person is found, not registered twice.
+            Api.Reply twice = api.postJson("/api/v1/me/visitors", Json.createObjectBuilder().add("name", "王小明")
+                    .add("idNumber", idNumber).build().toString(), token);
+            ErrorsIT.problem(twice, 409);
+            server.stop();
+
+            server.start(Map.of("CARBONSINK_PERSONAL_DATA_KEY", newKey));
+            assertThat(api.get("/api/v1/me/citizen", api.login(citizen, PASSWORD)).json().getString("name"))
+                    .isEqualTo(name);
+            server.stop();
+
+            logged = server.startWith(Map.of("CARBONSINK_PERSONAL_DATA_KEY", generatedKey));
+            assertThat(logged).contains("WFLYSRV0026").contains("sealed with another key");
+            assertNotDeployed(server);
+        } finally {
+            // The copy's database is now sealed under a key no other test starts it with: the next start begins anew.
+            try (var paths = Files.walk(new ServerProcess().home().resolve("standalone/data"))) {
+                paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            }
+        }
+    }
 }

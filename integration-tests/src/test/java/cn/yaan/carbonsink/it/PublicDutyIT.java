@@ -278,6 +278,9 @@ class PublicDutyIT {
         assertThat(honoured.getInt("treesFulfilled")).isEqualTo(6);
         assertThat(honoured.getString("certificateNo")).isEqualTo(number);
         assertThat(honoured.getString("honourCertificateNo")).startsWith("H-");
+        // The honour certificate as the citizen prints and shares it, beside the other kinds' screenshots.
+        cn.yaan.carbonsink.it.browser.CertificateShots.save(api, honoured.getString("honourCertificateNo"),
+                "public-duty-honour");
     }
 
     @Test

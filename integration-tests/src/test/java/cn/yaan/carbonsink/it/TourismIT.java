@@ -163,8 +163,11 @@ class TourismIT {
             TestSites.clockAt(api, start.plus(Duration.ofMinutes(5)));
             String gate = api.login("gate", Api.DEMO_PASSWORD);
             String otherSite = api.login("gate2", Api.DEMO_PASSWORD);
-            assertThat(ErrorsIT.problem(api.postJson("/api/v1/site/check-ins", scan, otherSite), 422).getString("result"))
-                    .isEqualTo("WRONG_SITE");
+            JsonObject wrongSite = ErrorsIT.problem(api.postJson("/api/v1/site/check-ins", scan, otherSite), 422);
+            assertThat(wrongSite.getString("result")).isEqualTo("WRONG_SITE");
+            // The refusal names the ticket's site, so that staff can send the visitor on their way.
+            assertThat(wrongSite.getString("siteNameZh")).isEqualTo("碧峰峡");
+            assertThat(wrongSite.getString("detail")).contains("Bifengxia (BFX)");
             Api.Reply admitted = api.postJson("/api/v1/site/check-ins", scan, gate);
             assertThat(admitted.status()).as(admitted.toString()).isEqualTo(200);
             assertThat(admitted.json().getString("result")).isEqualTo("ADMITTED");

@@ -18,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scanner sees it (150 dpi), and its share image. Both QR codes are read back from those pictures and must be the
  * certificate's address.
  */
-final class CertificateShots {
+public final class CertificateShots {
 
     private CertificateShots() {
     }
 
-    static void save(Api api, String number, String name) {
+    public static void save(Api api, String number, String name) {
         String verifyUrl = api.get("/api/v1/public/certificates/" + number).json().getString("verifyUrl");
         Api.Reply pdf = api.get("/api/v1/public/certificates/" + number + "/pdf");
         assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);

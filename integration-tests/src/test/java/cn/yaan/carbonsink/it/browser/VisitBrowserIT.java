@@ -96,7 +96,18 @@ class VisitBrowserIT extends BrowserTest {
         other.open("/site/scan.xhtml");
         scan(other, qr);
         assertThat(other.script("return document.getElementById('verdict').dataset.result;")).isEqualTo("WRONG_SITE");
-        assertThat(other.text("verdict-how")).contains("门票所属景区和时段： BFX " + start.atZone(TestSites.CST).format(minute));
+        String ticketFor = "门票所属景区和时段： 碧峰峡 (BFX) " + start.atZone(TestSites.CST).format(minute) + "–"
+                + Instant.parse(slot.getString("end")).atZone(TestSites.CST).format(minute).substring(11);
+        assertThat(other.text("verdict-how")).contains(ticketFor);
+
+        // Offline, the scanner names the site from the data it downloaded while online.
+        other.waitForText("network", "在线");
+        ((ChromeDriver) other.driver()).setNetworkConditions(offline());
+        scan(other, qr);
+        assertThat(other.script("return document.getElementById('verdict').dataset.result;")).isEqualTo("WRONG_SITE");
+        assertThat(other.text("verdict-how")).contains("离线核验", ticketFor);
+        other.screenshot("phone-gate-wrong-site-offline");
+        ((ChromeDriver) other.driver()).deleteNetworkConditions();
     }
 
     /** A code that wraps a ticket in another site's address is flagged at the gate, whatever the verdict. */

@@ -6,6 +6,7 @@ import cn.yaan.carbonsink.certificate.Certificate;
 import cn.yaan.carbonsink.certificate.CertificatePdf;
 import cn.yaan.carbonsink.certificate.CertificateKind;
 import cn.yaan.carbonsink.certificate.CertificateService;
+import cn.yaan.carbonsink.certificate.CertificateVerifier;
 import cn.yaan.carbonsink.certificate.PdfContent;
 import cn.yaan.carbonsink.certificate.QrCodes;
 import cn.yaan.carbonsink.certificate.RevocationList;
@@ -77,6 +78,12 @@ public class CertificateResource {
 
     @Inject
     CertificateService certificates;
+
+    @Inject
+    Holdings holdings;
+
+    @Inject
+    CertificateVerifier verifier;
 
     @Inject
     SigningKeys keys;
@@ -159,7 +166,7 @@ public class CertificateResource {
     public Response qrPng(@PathParam("number") String number,
                           @QueryParam("size") @DefaultValue("360") @Min(120) @Max(1200) int size,
                           @Context Request request) {
-        Certificate c = certificates.require(number);
+        Certificate c = verifier.requireSigned(number);
         String base = base();
         return rendered.answer(request, c, base, "qr.png " + size, "image/png", QR_CACHING,
                 () -> QrCodes.png(CertificateService.verifyUrl(c, base), size));
@@ -176,7 +183,7 @@ public class CertificateResource {
                     schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", ref = "NotModified")
     public Response qrSvg(@PathParam("number") String number, @Context Request request) {
-        Certificate c = certificates.require(number);
+        Certificate c = verifier.requireSigned(number);
         String base = base();
         return rendered.answer(request, c, base, "qr.svg", "image/svg+xml", QR_CACHING,
                 () -> QrCodes.svg(CertificateService.verifyUrl(c, base)).getBytes(StandardCharsets.UTF_8));
@@ -217,7 +224,7 @@ public class CertificateResource {
     public Response personalPdf(@PathParam("number") String number) {
         Certificate c = certificates.find(number).orElse(null);
         var me = caller.required();
-        if (c == null || !certificates.heldBy(c, me.username(), me.organisationCode())) {
+        if (c == null || !holdings.holds(me, c)) {
             throw BusinessException.notFound("You hold no certificate with the number " + number + ".");
         }
         return Response.ok(CertificatePdf.render(content(c, base(), certificates.holderInFull(c, me.username()))),
@@ -322,7 +329,7 @@ public class CertificateResource {
             + "names another number than the signed one) or MALFORMED; foreignOrigin when the address is not this server's")
     public Response verify(@NotNull @Valid Scan scan) {
         String base = base();
-        return Response.ok(answers.of(certificates.verify(scan.qr(), base), base), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(answers.of(verifier.verify(scan.qr(), base), base), MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
 
@@ -342,7 +349,7 @@ public class CertificateResource {
     public VerificationView verifyImage(byte[] image) {
         rateLimits.take(RateLimits.IMAGE_VERIFICATIONS, ClientAddress.of(request));
         String base = base();
-        return VerificationView.of(certificates.verify(QrCodes.decode(image), base), base);
+        return VerificationView.of(verifier.verify(QrCodes.decode(image), base), base);
     }
 
     @POST

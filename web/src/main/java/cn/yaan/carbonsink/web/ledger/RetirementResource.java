@@ -187,12 +187,12 @@ public class RetirementResource {
     @RolesAllowed(Role.Names.ADMIN)
     @Operation(operationId = "verifyLedger", summary = "Run the ledger self-check",
             description = "The ledger checks itself: the audit chain is recomputed ({entries} verified, firstBadSeq "
-                    + "when "
-            + "an entry does not match) and every invariant is checked on the stored data (serial ranges, issuance "
-            + "figures, orders and retirements, certificates, visits); each check says whether it passed and where it "
-            + "found problems")
+            + "when an entry does not match), from its newest signed checkpoint (verifiedFromSeq) or, with "
+            + "full=true, from the first entry; and every invariant is checked on the stored data (serial ranges, "
+            + "issuance figures, orders and retirements, certificates, visits); each check says whether it passed and "
+            + "where it found problems")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
-    public SelfCheck.Report verify() {
-        return selfCheck.run();
+    public SelfCheck.Report verify(@QueryParam("full") boolean full) {
+        return selfCheck.run(full);
     }
 }

@@ -1,12 +1,8 @@
 package cn.yaan.carbonsink.web.pages;
 
 import cn.yaan.carbonsink.certificate.Certificate;
-import cn.yaan.carbonsink.certificate.CertificateService;
 import cn.yaan.carbonsink.identity.Caller;
 import cn.yaan.carbonsink.identity.Role;
-import cn.yaan.carbonsink.justice.RestorationOrder;
-import cn.yaan.carbonsink.justice.RestorationService;
-import cn.yaan.carbonsink.justice.RestorationStatus;
 import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.obligation.ObligationService;
@@ -15,20 +11,18 @@ import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.tourism.BookingService;
 import cn.yaan.carbonsink.tourism.BookingView;
+import cn.yaan.carbonsink.web.certificate.Holdings;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * 我的 ({@code account/mine.xhtml}): one place for what is mine: the account, this year's planting duty and the
  * planting events I signed up for (citizens), my bookings with their tickets, my orders, and every certificate I
- * hold. Each list is read from its own context, newest first, at most {@link #SHOWN} rows.
+ * hold ({@link Holdings}). Each list is read from its own context, newest first, at most {@link #SHOWN} rows.
  */
 @Named("mine")
 @RequestScoped
@@ -52,10 +46,7 @@ public class MineBacking {
     PlantingEventService events;
 
     @Inject
-    CertificateService certificates;
-
-    @Inject
-    RestorationService restorations;
+    Holdings holdings;
 
     @Inject
     AppClock clock;
@@ -121,16 +112,7 @@ public class MineBacking {
      */
     public List<Certificate> getCertificates() {
         if (myCertificates == null) {
-            Caller me = getAccount();
-            Set<String> numbers = new HashSet<>(bookings.certificateNumbers(me.username()));
-            if (me.has(Role.COURT)) {
-                restorations.list(RestorationStatus.FULFILLED, me, SHOWN).stream()
-                        .map(RestorationOrder::certificateNumber).filter(Objects::nonNull).forEach(numbers::add);
-            }
-            List<String> retirements = orders.retirementIdsOf(me.username()).stream()
-                    .map(CertificateService::retirementRef).toList();
-            myCertificates = certificates.held(numbers, retirements,
-                    obligations.certificateRefPrefixes(me.username()), SHOWN);
+            myCertificates = holdings.of(getAccount(), SHOWN);
         }
         return myCertificates;
     }

@@ -65,13 +65,13 @@ public class GateResource {
      * A refused ticket: the problem, the verdict and what the gate staff need to tell the visitor: the ticket's site
      * and slot, when entry opens (NOT_YET_VALID), the first check-in (ALREADY_CHECKED_IN).
      */
-    @JsonbPropertyOrder({"type", "title", "status", "detail", "result", "bookingNo", "partySize", "site", "slot",
-            "entryFrom", "firstCheckIn"})
+    @JsonbPropertyOrder({"type", "title", "status", "detail", "result", "bookingNo", "partySize", "site",
+            "siteNameZh", "siteNameEn", "slot", "entryFrom", "firstCheckIn"})
     @Schema(name = "GateRefusal", requiredProperties = {"type", "title", "status", "detail", "result"})
     public record Refusal(String type, String title, int status, String detail,
                           @Schema(implementation = GateService.Result.class) String result, String bookingNo,
-                          Integer partySize, String site, Window slot, Instant entryFrom,
-                          GateService.FirstCheckIn firstCheckIn) {
+                          Integer partySize, String site, String siteNameZh, String siteNameEn, Window slot,
+                          Instant entryFrom, GateService.FirstCheckIn firstCheckIn) {
     }
 
     public record Window(Instant start, Instant end) {
@@ -79,7 +79,7 @@ public class GateResource {
 
     @Schema(requiredProperties = {"result", "bookingNo", "partySize"})
     public record Admission(@Schema(implementation = GateService.Result.class) String result, String bookingNo,
-                            int partySize, Window slot, String site) {
+                            int partySize, Window slot, String site, String siteNameZh, String siteNameEn) {
     }
 
     @POST
@@ -106,13 +106,15 @@ public class GateResource {
     static Response answer(GateService.Verdict v) {
         Window window = v.slotStart() == null ? null : new Window(v.slotStart(), v.slotEnd());
         if (v.result() == GateService.Result.ADMITTED) {
-            return Response.ok(new Admission(v.result().name(), v.bookingNo(), v.partySize(), window, v.siteCode())).build();
+            return Response.ok(new Admission(v.result().name(), v.bookingNo(), v.partySize(), window, v.siteCode(),
+                    v.site().nameZh(), v.site().nameEn())).build();
         }
         int status = v.result() == GateService.Result.ALREADY_CHECKED_IN ? 409 : 422;
         String slug = v.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return Response.status(status).type(Problem.MEDIA).entity(new Refusal(Problem.typeUri(slug),
                 status == 409 ? "Conflict" : "Unprocessable Content", status, detail(v), v.result().name(),
-                v.bookingNo(), v.partySize(), v.siteCode(), window,
+                v.bookingNo(), v.partySize(), v.siteCode(), v.site() == null ? null : v.site().nameZh(),
+                v.site() == null ? null : v.site().nameEn(), window,
                 v.result() == GateService.Result.NOT_YET_VALID ? GateService.entryFrom(v.slotStart()) : null,
                 v.firstCheckIn())).build();
     }
@@ -121,7 +123,9 @@ public class GateResource {
         return switch (v.result()) {
             case ALREADY_CHECKED_IN -> "This ticket was already used at gate " + v.firstCheckIn().gate() + " at "
                     + v.firstCheckIn().at() + ".";
-            case WRONG_SITE -> "This ticket is for another site (" + v.siteCode() + ").";
+            case WRONG_SITE -> "This ticket is for " + (v.site().nameEn() == null ? "another site"
+                    : v.site().nameEn()) + " (" + v.siteCode() + "), slot " + v.slotStart() + " to " + v.slotEnd()
+                    + "; it does not admit here.";
             case NOT_YET_VALID -> "This ticket is for a later slot, starting " + v.slotStart() + "; entry opens at "
                     + GateService.entryFrom(v.slotStart()) + ".";
             case EXPIRED -> "This ticket's slot ended at " + v.slotEnd() + ".";
