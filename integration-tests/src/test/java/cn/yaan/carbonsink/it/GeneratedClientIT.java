@@ -160,7 +160,8 @@ class GeneratedClientIT {
         assertThat(before.getStatus()).isEqualTo(DutyStatus.OPEN);
         int owed = before.getTreesOwed() - before.getTreesFulfilled();
 
-        Purchase purchase = duty.buyDutyUnits(YEAR, new UnitPurchase().trees(owed).projectCode(project));
+        Purchase purchase = duty.buyDutyUnits(YEAR, new UnitPurchase().trees(owed).projectCode(project),
+                java.util.UUID.randomUUID().toString());
         assertThat(purchase.getTrees()).isEqualTo(owed);
         assertThat(purchase.getQuantityKg()).isEqualTo((long) owed * purchase.getKgPerTree());
         pay(citizen, purchase.getPaymentId());
@@ -202,7 +203,8 @@ class GeneratedClientIT {
         assertThat(converted.getOutstandingKg()).isEqualTo(2_103L);
 
         ApiClient courtClient = as("court");
-        PurchaseView purchase = new JusticeApi(courtClient).purchaseUnitsInLieu(id, project);
+        PurchaseView purchase = new JusticeApi(courtClient).purchaseUnitsInLieu(id, project,
+                java.util.UUID.randomUUID().toString());
         assertThat(purchase.getQuantityKg()).isEqualTo(2_103L);
         assertThat(purchase.getStatus()).isEqualTo(OrderStatus.PENDING_PAYMENT);
         pay(courtClient, purchase.getPaymentId());
