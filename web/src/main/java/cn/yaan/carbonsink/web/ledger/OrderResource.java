@@ -124,17 +124,14 @@ public class OrderResource {
 
     @POST
     @Path("orders")
-    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createOrder", summary = "Order units",
             description = "Order units (oldest vintage first unless a project is named): they are held for the "
             + "reservation time while the buyer pays; 409 insufficient-units when there are not enough, 409 "
             + "pending-limit when the buyer's unpaid orders already hold as much as one account may. Send an "
             + "Idempotency-Key header to make retries safe.")
-    @SecurityRequirement(name = "bearer", scopes = {
-            Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @APIResponse(responseCode = "201", description = "The order, its units held until expiresAt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderView.class)))
@@ -148,39 +145,30 @@ public class OrderResource {
 
     @GET
     @Path("orders")
-    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Operation(operationId = "listMyOrders", summary = "The caller's orders",
             description = "The caller's own orders, newest first (the latest 100)")
-    @SecurityRequirement(name = "bearer", scopes = {
-            Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     public List<OrderView> mine() {
         return orders.ordersOf(caller.required().username(), 100).stream().map(this::view).toList();
     }
 
     @GET
     @Path("orders/{id}")
-    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Operation(operationId = "getOrder", summary = "One of the caller's orders",
             description = "One of the caller's orders")
-    @SecurityRequirement(name = "bearer", scopes = {
-            Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     public OrderView get(@PathParam("id") long id) {
         return view(orders.own(id, caller.required().username()));
     }
 
     @DELETE
     @Path("orders/{id}")
-    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Operation(operationId = "cancelOrder", summary = "Cancel an unpaid order",
             description = "Cancel an unpaid order of the caller and release its units (409 once paid)")
-    @SecurityRequirement(name = "bearer", scopes = {
-            Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "The order, cancelled; its units are free again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderView.class)))
