@@ -7,6 +7,8 @@ import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.Settings;
+import cn.yaan.carbonsink.platform.IntegrationEvent;
+import jakarta.enterprise.event.Event;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -52,7 +54,7 @@ public class CertificateService {
     CitizenService citizens;
 
     @Inject
-    jakarta.enterprise.event.Event<cn.yaan.carbonsink.platform.IntegrationEvent> integrationEvents;
+    Event<IntegrationEvent> integrationEvents;
 
     public record Request(CertificateKind kind, String holder, long quantityKg, Integer trees, List<String> serialRanges,
                           String schemeRef, String issuer, List<Certificate.Fact> facts) {
@@ -208,8 +210,8 @@ public class CertificateService {
         c.revocationReason = why;
         LOG.info(() -> "Certificate " + c.number + " revoked by " + actor);
         // Administrators' subscriptions only: the reason is free text and stays out of the event.
-        integrationEvents.fire(cn.yaan.carbonsink.platform.IntegrationEvent.of(
-                cn.yaan.carbonsink.platform.IntegrationEvent.Type.CERTIFICATE_REVOKED, null, "number", c.number,
+        integrationEvents.fire(IntegrationEvent.of(
+                IntegrationEvent.Type.CERTIFICATE_REVOKED, null, "number", c.number,
                 "kind", c.kind().name(), "revokedAt", c.revokedAt));
         return c;
     }

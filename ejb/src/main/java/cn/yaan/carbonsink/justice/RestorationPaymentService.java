@@ -14,6 +14,7 @@ import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.UniqueViolations;
+import cn.yaan.carbonsink.platform.IntegrationEvent;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -211,7 +212,7 @@ public class RestorationPaymentService {
                     + "moment; nothing more is due.");
         }
         order.unitsRetired(retired.quantityKg(), retired.serialBlocks());
-        orders.publish(cn.yaan.carbonsink.platform.IntegrationEvent.Type.RESTORATION_PAID, order,
+        orders.publish(IntegrationEvent.Type.RESTORATION_PAID, order,
                 "paidKg", retired.quantityKg(), "retirementId", retired.retirementId());
         orders.event(order, "ledger", "UNITS_RETIRED", retired.quantityKg() + " kg, retirement " + retired.retirementId()
                 + ", serials " + String.join(",", retired.serialBlocks()),

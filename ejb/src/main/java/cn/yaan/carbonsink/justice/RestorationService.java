@@ -12,6 +12,7 @@ import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.ResidentIds;
 import cn.yaan.carbonsink.shared.RowLocks;
 import cn.yaan.carbonsink.shared.Settings;
+import cn.yaan.carbonsink.platform.IntegrationEvent;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -306,7 +307,7 @@ public class RestorationService {
         orders.event(order, "system", "OVERDUE", "due " + order.dueDate() + ", " + order.plantedTrees() + " of "
                 + order.replantTrees() + " planted", RestorationOrders.fields("due", order.dueDate(),
                 "planted", order.plantedTrees(), "trees", order.replantTrees()));
-        orders.publish(cn.yaan.carbonsink.platform.IntegrationEvent.Type.RESTORATION_OVERDUE, order,
+        orders.publish(IntegrationEvent.Type.RESTORATION_OVERDUE, order,
                 "dueDate", order.dueDate());
         return true;
     }

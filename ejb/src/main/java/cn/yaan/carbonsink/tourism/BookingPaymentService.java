@@ -11,6 +11,7 @@ import cn.yaan.carbonsink.ledger.OrderStatus;
 import cn.yaan.carbonsink.ledger.UnitsRetired;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.RowLocks;
+import cn.yaan.carbonsink.platform.IntegrationEvent;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -61,7 +62,7 @@ public class BookingPaymentService {
                 visitFacts(booking))).number();
         booking.confirm(clock.now(), number);
         audit.append("system", "BOOKING_CONFIRMED booking=" + booking.bookingNo() + " certificate=" + number);
-        siteEvents.booking(cn.yaan.carbonsink.platform.IntegrationEvent.Type.BOOKING_CONFIRMED, booking);
+        siteEvents.booking(IntegrationEvent.Type.BOOKING_CONFIRMED, booking);
     }
 
     /** The site (in both languages), the slot (China Standard Time) and the party size: what the ticket is for. */
@@ -87,7 +88,7 @@ public class BookingPaymentService {
         sites.giveBack(booking.slotId(), booking.partySize());
         audit.append("system", "BOOKING_RELEASED booking=" + booking.bookingNo() + " places=" + booking.partySize()
                 + " " + booking.status());
-        siteEvents.booking(cn.yaan.carbonsink.platform.IntegrationEvent.Type.BOOKING_CANCELLED, booking);
+        siteEvents.booking(IntegrationEvent.Type.BOOKING_CANCELLED, booking);
     }
 
     public void onRenewal(@Observes OrderRenewal renewal) {

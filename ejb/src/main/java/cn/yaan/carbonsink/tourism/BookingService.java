@@ -16,6 +16,7 @@ import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.ResidentIds;
 import cn.yaan.carbonsink.shared.RowLocks;
+import cn.yaan.carbonsink.platform.IntegrationEvent;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -256,7 +257,7 @@ public class BookingService {
         booking.cancel(clock.now());
         sites.giveBack(booking.slotId(), booking.partySize());
         audit.append(owner, "BOOKING_CANCELLED booking=" + bookingNo + " places=" + booking.partySize());
-        siteEvents.booking(cn.yaan.carbonsink.platform.IntegrationEvent.Type.BOOKING_CANCELLED, booking);
+        siteEvents.booking(IntegrationEvent.Type.BOOKING_CANCELLED, booking);
         return view(booking);
     }
 
