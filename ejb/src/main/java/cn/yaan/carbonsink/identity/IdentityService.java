@@ -251,9 +251,9 @@ public class IdentityService {
             throw BusinessException.unprocessable("organisation-mismatch",
                     "A COURT account must belong to a court; give the code of a court as organisation.");
         }
-        if (roles.contains(Role.SITE_OPERATOR) && kind != OrganisationKind.SCENIC_SITE) {
+        if ((roles.contains(Role.SITE_OPERATOR) || roles.contains(Role.SITE_MANAGER)) && kind != OrganisationKind.SCENIC_SITE) {
             throw BusinessException.unprocessable("organisation-mismatch",
-                    "A SITE_OPERATOR account must belong to a scenic site; give the code of a site as organisation.");
+                    "A SITE_OPERATOR or SITE_MANAGER account must belong to a scenic site; give the code of a site as organisation.");
         }
     }
 

@@ -30,6 +30,8 @@ import java.util.logging.Logger;
 public class IdentityStartup {
 
     static final String DEMO_MARKER = "demo.identity.loaded";
+    /** The demo site managers came after the first demo accounts: their own marker adds them to older demo data. */
+    static final String DEMO_MANAGERS_MARKER = "demo.identity.site-managers";
     private static final Logger LOG = Logger.getLogger(IdentityStartup.class.getName());
 
     /** Codes of the demo organisations; the demo accounts belong to them. */
@@ -74,6 +76,18 @@ public class IdentityStartup {
         }
         if (Settings.demo() && em.find(AppSetting.class, DEMO_MARKER) == null) {
             loadDemo(Settings.get("carbonsink.demo.password", "Demo#2026"));
+        }
+        if (Settings.demo() && em.find(AppSetting.class, DEMO_MANAGERS_MARKER) == null
+                && identity.organisationExists(DEMO_SITE) && identity.organisationExists(DEMO_OTHER_SITE)) {
+            em.persist(new AppSetting(DEMO_MANAGERS_MARKER, "true"));
+            String password = Settings.get("carbonsink.demo.password", "Demo#2026");
+            if (!identity.usernameTaken("manager")) {
+                identity.createAccount("manager", password, "碧峰峡 景区管理员", Set.of(Role.SITE_MANAGER), DEMO_SITE);
+            }
+            if (!identity.usernameTaken("manager2")) {
+                identity.createAccount("manager2", password, "蒙顶山 景区管理员", Set.of(Role.SITE_MANAGER), DEMO_OTHER_SITE);
+            }
+            LOG.info("Added the demo site managers (carbonsink.demo=true)");
         }
         if (Settings.demo() && identity.caller("citizen").isPresent() && citizens.profile("citizen").isEmpty()) {
             citizens.attach("citizen", DEMO_CITIZEN_NAME, DEMO_CITIZEN_ID, DEMO_CITIZEN_PHONE);

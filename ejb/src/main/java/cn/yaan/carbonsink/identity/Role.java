@@ -10,6 +10,8 @@ public enum Role {
     OFFICER,
     /** Gate staff of one scenic site (景区检票员): check-ins at the account's own site. */
     SITE_OPERATOR,
+    /** The manager of one scenic site (景区管理员): the own site's details, slots, capacities and closures. */
+    SITE_MANAGER,
     /** Accounts, keys, revocations, audit-ledger checks. */
     ADMIN;
 
@@ -19,6 +21,7 @@ public enum Role {
         public static final String COURT = "COURT";
         public static final String OFFICER = "OFFICER";
         public static final String SITE_OPERATOR = "SITE_OPERATOR";
+        public static final String SITE_MANAGER = "SITE_MANAGER";
         public static final String ADMIN = "ADMIN";
 
         private Names() {

@@ -32,7 +32,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Scenic sites and their timed-entry slots. A slot's {@code booked} count only moves through {@link #take} and
+ * Scenic sites and their timed-entry slots (creating sites, the week's calendar and closing days:
+ * {@link SiteAdminService}). A slot's {@code booked} count only moves through {@link #take} and
  * {@link #giveBack}: conditional UPDATEs that the database applies under the row's lock, so parallel bookings on
  * one or several nodes can never push it past the capacity. Times are China Standard Time.
  */
@@ -152,6 +153,10 @@ public class SiteService {
         Set<java.time.Instant> existing = new java.util.HashSet<>();
         for (VisitSlot s : em.createNamedQuery("VisitSlot.ofDays", VisitSlot.class).setParameter("site", site.id())
                 .setParameter("from", n.from()).setParameter("to", n.to()).getResultList()) {
+            if (s.closed()) {
+                throw BusinessException.unprocessable("day-closed", "The site is closed on " + s.date()
+                        + (s.closedReason() == null ? "" : " (" + s.closedReason() + ")") + "; no slots can be added that day.");
+            }
             offered.merge(s.date(), s.capacity(), Integer::sum);
             existing.add(s.startsAt());
         }
@@ -232,21 +237,6 @@ public class SiteService {
         audit.append(actor, "SLOT_CAPACITY slot=" + slotId + " " + slot.capacity + "->" + capacity);
         slot.capacity = capacity;
         return slot;
-    }
-
-    public record Closure(@NotNull LocalDate date) {
-    }
-
-    /** Closes a day for new bookings (weather, an emergency); bookings already made stay valid. */
-    public int closeDay(String code, @NotNull @Valid Closure closure, String actor) {
-        LocalDate date = closure.date();
-        // Under the slots' locks, taken after the audit chain's head as a booking takes them: a copy read without
-        // them would write back a booked count that a booking at the same moment has changed.
-        audit.lockHead();
-        List<VisitSlot> day = RowLocks.byIds(em, VisitSlot.class, "id", slots(code, date).stream().map(VisitSlot::id).toList());
-        day.forEach(s -> s.closed = true);
-        audit.append(actor, "DAY_CLOSED site=" + code + " date=" + date + " slots=" + day.size());
-        return day.size();
     }
 
     /** Takes places in a slot if they are free: true when taken. Runs as one conditional UPDATE. */

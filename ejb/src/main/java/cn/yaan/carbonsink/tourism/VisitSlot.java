@@ -47,6 +47,10 @@ public class VisitSlot {
     @Column(nullable = false)
     boolean closed;
 
+    /** Why the slot's day was closed, shown to visitors; null while open (and for slots closed before reasons). */
+    @Column(name = "closed_reason", length = 400)
+    private String closedReason;
+
     protected VisitSlot() {
     }
 
@@ -88,6 +92,16 @@ public class VisitSlot {
 
     public boolean closed() {
         return closed;
+    }
+
+    public String closedReason() {
+        return closedReason;
+    }
+
+    /** Closes the slot to new bookings, for a reason visitors are shown. Bookings already made stay as they are. */
+    void close(String reason) {
+        this.closed = true;
+        this.closedReason = reason;
     }
 
     public int remaining() {

@@ -718,7 +718,14 @@ class BadInputIT {
                 Json.createObjectBuilder().add("capacity", 12).build(), 200)));
         known.put("POST /api/v1/sites/{code}/closures", new Spec(() -> Good.json(api.token("officer"), "POST",
                 "/api/v1/sites/MDS/closures", Json.createObjectBuilder().add("date",
-                        LocalDate.now(TestSites.CST).plusDays(900 + random.nextInt(300)).toString()).build(), 200)));
+                        LocalDate.now(TestSites.CST).plusDays(900 + random.nextInt(300)).toString())
+                        .add("reason", "山体滑坡，道路封闭").build(), 200)).freeText("reason", 200));
+        known.put("POST /api/v1/sites", new Spec(() -> Good.json(api.token("officer"), "POST", "/api/v1/sites",
+                Json.createObjectBuilder().add("code", "T" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36).toUpperCase()
+                                .substring(0, 9)).add("nameZh", "测试景区").add("nameEn", "Test site").add("county", "雨城区")
+                        .add("dailyCapacity", 2000).add("walkInPercent", 10).add("opensAt", "08:30")
+                        .add("closesAt", "17:30").add("capacityNote", "估算值").build(), 201))
+                .visibleOnly("nameZh").visibleOnly("nameEn").visibleOnly("county").visibleOnly("capacityNote"));
         known.put("POST /api/v1/bookings", new Spec(() -> {
             long slot = TestSites.newSlot(api, "BFX", 10).getJsonNumber("id").longValue();
             return Good.json(citizen(), "POST", "/api/v1/bookings", Json.createReader(new java.io.StringReader(

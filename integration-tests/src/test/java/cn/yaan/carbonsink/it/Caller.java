@@ -2,7 +2,7 @@ package cn.yaan.carbonsink.it;
 
 /**
  * The callers every endpoint is tried with: anonymous, each role of the demo data, and members of a second court
- * and (once sites exist) a second site, who must not see the first one's records.
+ * and (once sites exist) a second site (gate staff and managers), who must not see the first one's records.
  */
 public enum Caller {
     ANONYMOUS(null),
@@ -12,6 +12,8 @@ public enum Caller {
     OFFICER("officer"),
     GATE("gate"),
     OTHER_GATE("gate2"),
+    MANAGER("manager"),
+    OTHER_MANAGER("manager2"),
     ADMIN("admin");
 
     public final String username;

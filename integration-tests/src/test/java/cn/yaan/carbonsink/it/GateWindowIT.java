@@ -138,7 +138,8 @@ class GateWindowIT {
         JsonObject cancelled = book(slotId, 3);
         assertThat(pay(cancelled).status()).isEqualTo(200);
 
-        Api.Reply closed = api.postJson("/api/v1/sites/BFX/closures", "{\"date\":\"" + day + "\"}", api.token("officer"));
+        Api.Reply closed = api.postJson("/api/v1/sites/BFX/closures", "{\"date\":\"" + day
+                + "\",\"reason\":\"山洪预警\"}", api.token("officer"));
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         assertThat(closed.json().getInt("slotsClosed")).isPositive();
 

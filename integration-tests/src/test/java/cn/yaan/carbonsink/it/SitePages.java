@@ -44,7 +44,9 @@ public final class SitePages {
                         "/account/restoration.xhtml?id=" + restoration.json().getJsonNumber("id")),
                 "officer", List.of("/officer/duty.xhtml", "/officer/events.xhtml", "/officer/projects.xhtml",
                         "/officer/restorations.xhtml", "/account/mine.xhtml",
-                        "/account/restoration.xhtml?id=" + restoration.json().getJsonNumber("id")),
+                        "/account/restoration.xhtml?id=" + restoration.json().getJsonNumber("id"),
+                        "/manage/sites.xhtml", "/manage/site.xhtml?code=BFX"),
+                "manager", List.of("/manage/sites.xhtml", "/manage/site.xhtml?code=BFX", "/account/mine.xhtml"),
                 "gate", List.of("/site/dashboard.xhtml", "/site/scan.xhtml", "/account/mine.xhtml"),
                 "admin", List.of("/", "/account/buy.xhtml", "/account/mine.xhtml", "/admin/sms.xhtml",
                         "/account/settings.xhtml"));

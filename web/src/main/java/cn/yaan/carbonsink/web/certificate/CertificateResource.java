@@ -181,7 +181,7 @@ public class CertificateResource {
     @GET
     @Path("certificates/{number}/pdf")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Produces("application/pdf")
     @Operation(summary = "The caller's own certificate as a PDF with the holder's full name (the public PDF masks "
             + "it); never cached; 404 for a certificate that is not the caller's")

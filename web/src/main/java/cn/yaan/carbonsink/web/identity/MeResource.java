@@ -59,7 +59,7 @@ public class MeResource {
 
     @GET
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Operation(summary = "Who am I: username, roles and organisation of the caller")
     public Me me() {
         Caller caller = currentCaller.required();

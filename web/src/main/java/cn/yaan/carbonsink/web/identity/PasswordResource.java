@@ -35,7 +35,7 @@ public class PasswordResource {
 
     @PUT
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the caller's password",
             description = "204 when changed; every other bearer token of the account stops working. 400 currentPassword "

@@ -92,7 +92,7 @@ public class OrderResource {
     @POST
     @Path("orders")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Order units (oldest vintage first unless a project is named): they are held for the "
             + "reservation time while the buyer pays; 409 insufficient-units when there are not enough, 409 "
@@ -107,7 +107,7 @@ public class OrderResource {
     @GET
     @Path("orders")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Operation(summary = "The caller's own orders, newest first (the latest 100)")
     public List<OrderView> mine() {
         return orders.ordersOf(caller.required().username(), 100).stream().map(this::view).toList();
@@ -116,7 +116,7 @@ public class OrderResource {
     @GET
     @Path("orders/{id}")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Operation(summary = "One of the caller's orders")
     public OrderView get(@PathParam("id") long id) {
         return view(orders.own(id, caller.required().username()));
@@ -125,7 +125,7 @@ public class OrderResource {
     @DELETE
     @Path("orders/{id}")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Operation(summary = "Cancel an unpaid order of the caller and release its units (409 once paid)")
     public OrderView cancel(@PathParam("id") long id) {
         return view(orders.cancel(id, caller.required().username()));
@@ -134,7 +134,7 @@ public class OrderResource {
     @POST
     @Path("payments/{paymentId}/simulated-confirmation")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Operation(summary = "Demo only: pay an own order through the simulated provider (404 when it is off, as in "
             + "production)")
     public OrderView simulatedConfirmation(@PathParam("paymentId") String paymentId) {

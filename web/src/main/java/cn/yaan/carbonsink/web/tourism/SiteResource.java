@@ -3,6 +3,7 @@ package cn.yaan.carbonsink.web.tourism;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.tourism.Footprint;
 import cn.yaan.carbonsink.tourism.ScenicSite;
+import cn.yaan.carbonsink.tourism.SiteAdminService;
 import cn.yaan.carbonsink.tourism.SiteService;
 import cn.yaan.carbonsink.tourism.VisitSlot;
 import cn.yaan.carbonsink.shared.BusinessException;
@@ -45,6 +46,9 @@ public class SiteResource {
     SiteService sites;
 
     @Inject
+    SiteAdminService admin;
+
+    @Inject
     CurrentCaller caller;
 
     public record SiteView(String code, String nameZh, String nameEn, String county, int dailyCapacity,
@@ -56,9 +60,10 @@ public class SiteResource {
         }
     }
 
-    public record SlotView(long id, Instant start, Instant end, int capacity, int remaining, boolean closed) {
+    public record SlotView(long id, Instant start, Instant end, int capacity, int remaining, boolean closed,
+                           String closedReason) {
         static SlotView of(VisitSlot s) {
-            return new SlotView(s.id(), s.startsAt(), s.endsAt(), s.capacity(), s.remaining(), s.closed());
+            return new SlotView(s.id(), s.startsAt(), s.endsAt(), s.capacity(), s.remaining(), s.closed(), s.closedReason());
         }
     }
 
@@ -115,46 +120,55 @@ public class SiteResource {
         return new FootprintAnswer(result.kg(), result.offsetKg(), result.working());
     }
 
-    @PUT
-    @Path("sites/{code}")
+    @POST
+    @Path("sites")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edit a site's names, county, daily capacity, walk-in share and opening hours")
+    @Operation(summary = "Create a scenic site, and its organisation SITE-<code> (for its gate staff and managers) unless "
+            + "it exists; 409 site-exists when the code is taken")
+    public Response create(SiteAdminService.NewSite n) {
+        SiteView created = SiteView.of(admin.createSite(n, caller.required()));
+        return Response.created(URI.create("/api/v1/public/sites/" + created.code() + "/slots")).entity(created).build();
+    }
+
+    @PUT
+    @Path("sites/{code}")
+    @RolesAllowed({Role.Names.OFFICER, Role.Names.SITE_MANAGER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit a site's names, county, daily capacity, walk-in share and opening hours (officers; a "
+            + "site manager for the own site only, else 403 not-your-site)")
     public SiteView update(@PathParam("code") String code, SiteService.SiteChange c) {
-        return SiteView.of(sites.update(code, c, caller.required().username()));
+        return SiteView.of(admin.update(code, c, caller.required()));
     }
 
     @POST
     @Path("sites/{code}/slots")
-    @RolesAllowed(Role.Names.OFFICER)
+    @RolesAllowed({Role.Names.OFFICER, Role.Names.SITE_MANAGER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create slots in bulk: every day from..to (at most 92) at every start time; windows within "
             + "opening hours; a day may offer at most the daily capacity less the walk-in share (422); an existing "
-            + "slot is 409 and nothing is created")
+            + "slot is 409 and nothing is created; a closed day is 422 day-closed")
     public Response createSlots(@PathParam("code") String code, SiteService.NewSlots n) {
-        List<SlotView> created = sites.createSlots(code, n, caller.required().username()).stream().map(SlotView::of).toList();
+        List<SlotView> created = admin.createSlots(code, n, caller.required()).stream().map(SlotView::of).toList();
         return Response.created(URI.create("/api/v1/public/sites/" + code + "/slots?date=" + n.from())).entity(created).build();
     }
 
     @PATCH
     @Path("slots/{id}")
-    @RolesAllowed(Role.Names.OFFICER)
+    @RolesAllowed({Role.Names.OFFICER, Role.Names.SITE_MANAGER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a slot's capacity: never below the places booked (409 capacity-below-booked)")
     public SlotView changeCapacity(@PathParam("id") long id, SiteService.CapacityChange c) {
-        return SlotView.of(sites.changeCapacity(id, c, caller.required().username()));
-    }
-
-    public record ClosureAnswer(String site, LocalDate date, int slotsClosed) {
+        return SlotView.of(admin.changeCapacity(id, c, caller.required()));
     }
 
     @POST
     @Path("sites/{code}/closures")
-    @RolesAllowed(Role.Names.OFFICER)
+    @RolesAllowed({Role.Names.OFFICER, Role.Names.SITE_MANAGER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close a day for new bookings (bookings already made stay valid)")
-    public ClosureAnswer close(@PathParam("code") String code, SiteService.Closure c) {
-        int closed = sites.closeDay(code, c, caller.required().username());
-        return new ClosureAnswer(code, c.date(), closed);
+    @Operation(summary = "Close a day for new bookings, with the reason visitors are shown; answers the bookings already "
+            + "made for it, which stay valid (their parties see the reason and may cancel)")
+    public SiteAdminService.ClosedDay close(@PathParam("code") String code, SiteAdminService.Closure c) {
+        return admin.closeDay(code, c, caller.required());
     }
 }
