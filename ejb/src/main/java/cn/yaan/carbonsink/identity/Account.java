@@ -55,6 +55,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When an administrator last disabled the account, changed its roles or reset its password; null if never. */
+    @Column(name = "access_changed_at")
+    private Instant accessChangedAt;
+
     protected Account() {
     }
 
@@ -102,6 +106,29 @@ public class Account {
 
     public void disable() {
         this.enabled = false;
+    }
+
+    void enable() {
+        this.enabled = true;
+    }
+
+    /** New roles and organisation, set by an administrator. */
+    void assign(Set<Role> roles, Organisation organisation) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+        this.organisation = organisation;
+    }
+
+    void accessChanged(Instant at) {
+        this.accessChangedAt = at;
+    }
+
+    public Instant accessChangedAt() {
+        return accessChangedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public void changePasswordHash(String newHash) {

@@ -105,6 +105,14 @@ public class CitizenProfile {
         account.showAs(masked);
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    boolean enabled() {
+        return account.enabled();
+    }
+
     String idNumberProtected() {
         return idNumberProtected;
     }

@@ -60,6 +60,9 @@ public class IdentityService {
     @Inject
     RecentTokens recentTokens;
 
+    @Inject
+    RecentAccounts recentAccounts;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -158,6 +161,39 @@ public class IdentityService {
                 });
     }
 
+    /** The moment a browser session starts, by the application's clock, to compare with {@link #sessionValid}. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Instant sessionStart() {
+        return clock.now();
+    }
+
+    /**
+     * Whether a browser session of the account, signed in at {@code since}, may go on: the account exists, is enabled,
+     * and no administrator changed its access since. Answered from {@link RecentAccounts} without a transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean sessionValid(String username, Instant since) {
+        RecentAccounts.State state = recentAccounts.get(username, name -> findAccount(name)
+                .map(a -> new RecentAccounts.State(a.enabled(), a.accessChangedAt()))
+                .orElse(new RecentAccounts.State(false, null)));
+        return state.enabled() && (state.accessChangedAt() == null || since != null && since.isAfter(state.accessChangedAt()));
+    }
+
+    /** Ends the account's browser sessions: its state is read again now and once the change is committed. */
+    void forgetSessionsOf(String username) {
+        recentAccounts.forget(username);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                recentAccounts.forget(username);
+            }
+        });
+    }
+
     /** Forgets a token's cached resolution now and again once committed (a request may cache it afresh meanwhile). */
     private void forgetCached(String hash) {
         recentTokens.forget(hash);
@@ -245,7 +281,7 @@ public class IdentityService {
     }
 
     /** Court accounts belong to a court and gate accounts to a scenic site: that is what scopes what they see. */
-    private static void requireMatchingOrganisation(Set<Role> roles, Organisation organisation) {
+    static void requireMatchingOrganisation(Set<Role> roles, Organisation organisation) {
         OrganisationKind kind = organisation == null ? null : organisation.kind();
         if (roles.contains(Role.COURT) && kind != OrganisationKind.COURT) {
             throw BusinessException.unprocessable("organisation-mismatch",

@@ -5,6 +5,7 @@ import cn.yaan.carbonsink.identity.IdentityService;
 import cn.yaan.carbonsink.identity.OrganisationKind;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.AuditLedger;
+import cn.yaan.carbonsink.platform.AuditTrail;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.FreeText;
@@ -55,6 +56,9 @@ public class SiteAdminService {
     @Inject
     AppClock clock;
 
+    @Inject
+    AuditTrail trail;
+
     @Schema(name = "NewSite")
     public record NewSite(@NotNull @Pattern(regexp = "[A-Z][A-Z0-9]{1,11}", message = "must be 2 to 12 capital letters and digits, the first a letter")
                           @Schema(maxLength = 12) String code,
@@ -97,8 +101,10 @@ public class SiteAdminService {
                 n.opensAt(), n.closesAt(), org, note);
         em.persist(site);
         em.flush();
-        audit.append(caller.username(), "SITE_CREATED site=" + n.code() + " org=" + org + " daily=" + n.dailyCapacity()
-                + " walkIn=" + n.walkInPercent() + " hours=" + n.opensAt() + "-" + n.closesAt());
+        String detail = "org=" + org + " daily=" + n.dailyCapacity() + " walkIn=" + n.walkInPercent() + " hours="
+                + n.opensAt() + "-" + n.closesAt();
+        audit.append(caller.username(), "SITE_CREATED site=" + n.code() + " " + detail);
+        trail.record(caller.username(), "SITE_CREATED", "site:" + n.code(), detail);
         return site;
     }
 
@@ -116,17 +122,28 @@ public class SiteAdminService {
 
     public ScenicSite update(String code, SiteService.SiteChange change, Caller caller) {
         managedSite(code, caller);
-        return sites.update(code, change, caller.username());
+        ScenicSite site = sites.update(code, change, caller.username());
+        trail.record(caller.username(), "SITE_UPDATED", "site:" + code, "daily=" + site.dailyCapacity() + " walkIn="
+                + site.walkInPercent() + " hours=" + site.opensAt() + "-" + site.closesAt());
+        return site;
     }
 
     public List<VisitSlot> createSlots(String code, SiteService.NewSlots slots, Caller caller) {
         managedSite(code, caller);
-        return sites.createSlots(code, slots, caller.username());
+        List<VisitSlot> created = sites.createSlots(code, slots, caller.username());
+        trail.record(caller.username(), "SLOTS_CREATED", "site:" + code, "from=" + slots.from() + " to=" + slots.to()
+                + " starts=" + slots.startTimes() + " capacity=" + slots.capacity() + " count=" + created.size());
+        return created;
     }
 
     public VisitSlot changeCapacity(long slotId, SiteService.CapacityChange change, Caller caller) {
-        requireManager(sites.siteOf(sites.slot(slotId)), caller);
-        return sites.changeCapacity(slotId, change, caller.username());
+        ScenicSite site = sites.siteOf(sites.slot(slotId));
+        requireManager(site, caller);
+        int before = sites.slot(slotId).capacity();
+        VisitSlot slot = sites.changeCapacity(slotId, change, caller.username());
+        trail.record(caller.username(), "SLOT_CAPACITY", "site:" + site.code(), "slot=" + slotId + " " + before + "->"
+                + slot.capacity());
+        return slot;
     }
 
     @Schema(name = "Closure")
@@ -160,6 +177,8 @@ public class SiteAdminService {
         List<VisitSlot> day = RowLocks.byIds(em, VisitSlot.class, "id", sites.slots(code, date).stream().map(VisitSlot::id).toList());
         day.forEach(s -> s.close(reason));
         audit.append(caller.username(), "DAY_CLOSED site=" + code + " date=" + date + " slots=" + day.size());
+        trail.record(caller.username(), "DAY_CLOSED", "site:" + code, "date=" + date + " slots=" + day.size()
+                + " reason=" + reason);
         return new ClosedDay(site.code(), date, reason, day.size(), affected(day));
     }
 

@@ -720,6 +720,20 @@ class BadInputIT {
                 "/api/v1/sites/MDS/closures", Json.createObjectBuilder().add("date",
                         LocalDate.now(TestSites.CST).plusDays(900 + random.nextInt(300)).toString())
                         .add("reason", "山体滑坡，道路封闭").build(), 200)).freeText("reason", 200));
+        known.put("PUT /api/v1/admin/accounts/{username}/roles", new Spec(() -> Good.json(api.token("admin"), "PUT",
+                "/api/v1/admin/accounts/" + staffAccount() + "/roles", Json.createObjectBuilder()
+                        .add("roles", Json.createArrayBuilder().add("SITE_MANAGER")).add("organisation", "SITE-BFX").build(),
+                200)));
+        known.put("POST /api/v1/admin/accounts/{username}/disabling", new Spec(() -> Good.empty(api.token("admin"), "POST",
+                "/api/v1/admin/accounts/" + staffAccount() + "/disabling", 200)));
+        known.put("POST /api/v1/admin/accounts/{username}/enabling", new Spec(() -> {
+            String username = staffAccount();
+            ok(send(api.token("admin"), "POST", "/api/v1/admin/accounts/" + username + "/disabling", null, new byte[0],
+                    Map.of()), 200);
+            return Good.empty(api.token("admin"), "POST", "/api/v1/admin/accounts/" + username + "/enabling", 200);
+        }));
+        known.put("POST /api/v1/admin/accounts/{username}/password-reset", new Spec(() -> Good.empty(api.token("admin"),
+                "POST", "/api/v1/admin/accounts/" + staffAccount() + "/password-reset", 200)));
         known.put("POST /api/v1/sites", new Spec(() -> Good.json(api.token("officer"), "POST", "/api/v1/sites",
                 Json.createObjectBuilder().add("code", "T" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36).toUpperCase()
                                 .substring(0, 9)).add("nameZh", "测试景区").add("nameEn", "Test site").add("county", "雨城区")
@@ -877,6 +891,14 @@ class BadInputIT {
 
     private static String unique() {
         return Long.toString(Math.abs(new Random().nextLong()), 36);
+    }
+
+    /** A fresh officer's account, made by the administrator. */
+    private String staffAccount() {
+        String username = "staff" + unique().toLowerCase();
+        ok(post(api.token("admin"), "/api/v1/admin/accounts", Json.createObjectBuilder().add("username", username)
+                .add("password", "Forest#Staff-26").add("roles", Json.createArrayBuilder().add("OFFICER")).build()), 201);
+        return username;
     }
 
     private Api.Reply post(String token, String path, JsonObject body) {

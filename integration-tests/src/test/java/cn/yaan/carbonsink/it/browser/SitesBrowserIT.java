@@ -75,15 +75,15 @@ class SitesBrowserIT extends BrowserTest {
         String bookingNo = TestSites.paidBooking(api, api.token("citizen"), slot.getJsonNumber("id").longValue())
                 .getString("bookingNo");
         desktop.open("/manage/site.xhtml?code=" + code + "&week=" + day);
-        new Select(desktop.find("capacity:slotId")).selectByValue(slot.getJsonNumber("id").toString());
-        desktop.type("capacity:capacity", "0");
-        desktop.click("capacity:submit");
-        desktop.waitForText("capacity", "名额不能低于该时段已预约的人数");
+        new Select(desktop.find("resize:slotId")).selectByValue(slot.getJsonNumber("id").toString());
+        desktop.type("resize:capacity", "0");
+        desktop.click("resize:submit");
+        desktop.waitForText("resize", "名额不能低于该时段已预约的人数");
         assertThat(api.get("/api/v1/public/sites/" + code + "/slots?date=" + day).jsonArray().getJsonObject(0)
                 .getInt("capacity")).as("nothing changed").isEqualTo(1000);
-        new Select(desktop.find("capacity:slotId")).selectByValue(slot.getJsonNumber("id").toString());
-        desktop.type("capacity:capacity", "600");
-        desktop.click("capacity:submit");
+        new Select(desktop.find("resize:slotId")).selectByValue(slot.getJsonNumber("id").toString());
+        desktop.type("resize:capacity", "600");
+        desktop.click("resize:submit");
         desktop.waitForText("messages", "已调整名额");
         assertThat(desktop.text("calendar")).contains("09:00–11:00 · 1/600");
 

@@ -1,44 +1,147 @@
 package cn.yaan.carbonsink.web.identity;
 
-import cn.yaan.carbonsink.identity.Caller;
+import cn.yaan.carbonsink.identity.AccountAdminService;
 import cn.yaan.carbonsink.identity.IdentityService;
 import cn.yaan.carbonsink.identity.Role;
+import cn.yaan.carbonsink.platform.AuditRecord;
+import cn.yaan.carbonsink.platform.AuditTrail;
+import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
-/** Accounts of staff (officers, courts, gate staff, administrators), made by an administrator. */
-@Path("v1/admin/accounts")
+/**
+ * Accounts of staff (officers, courts, gate staff, site managers, administrators), made and changed by an
+ * administrator; citizens listed masked; the administration's audit trail.
+ */
+@Path("v1/admin")
 @Tag(name = "Administration")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.ADMIN)
 public class AccountResource {
 
     @Inject
     IdentityService identity;
 
-    public record AccountView(String username, String displayName, List<String> roles, String organisation) {
+    @Inject
+    AccountAdminService accounts;
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    CurrentCaller caller;
+
+    public record AccountView(String username, String displayName, List<String> roles, String organisation,
+                              boolean enabled) {
+        static AccountView of(AccountAdminService.StaffAccount a) {
+            return new AccountView(a.username(), a.displayName(), a.roles().stream().map(Role::name).toList(),
+                    a.organisation(), a.enabled());
+        }
     }
 
     @POST
-    @RolesAllowed(Role.Names.ADMIN)
+    @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an account",
-            description = "409 when the username is taken; 422 when a COURT or SITE_OPERATOR account is not given a court or site.")
+            description = "409 when the username is taken; 422 when a COURT, SITE_OPERATOR or SITE_MANAGER account is "
+                    + "not given a court or site.")
     public Response create(IdentityService.NewAccount account) {
-        Caller created = identity.createAccount(account);
-        return Response.created(URI.create("/api/v1/admin/accounts/" + created.username()))
-                .entity(new AccountView(created.username(), created.displayName(),
-                        created.roles().stream().map(Role::name).sorted().toList(), created.organisationCode()))
-                .build();
+        AccountView created = AccountView.of(accounts.create(account, caller.required()));
+        return Response.created(URI.create("/api/v1/admin/accounts/" + created.username())).entity(created).build();
+    }
+
+    @GET
+    @Path("accounts")
+    @Operation(summary = "Every staff account (any role but citizen) with roles, organisation and whether enabled")
+    public List<AccountView> staff() {
+        return accounts.staff().stream().map(AccountView::of).toList();
+    }
+
+    @PUT
+    @Path("accounts/{username}/roles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "New roles and organisation of a staff account; its tokens and sessions end at once",
+            description = "422 citizen-account, organisation-mismatch, own-account, last-admin")
+    public AccountView changeRoles(@PathParam("username") String username, AccountAdminService.RolesChange change) {
+        return AccountView.of(accounts.changeRoles(username, change, caller.required()));
+    }
+
+    @POST
+    @Path("accounts/{username}/disabling")
+    @Operation(summary = "Disable an account: it cannot sign in, its tokens and sessions are refused at once "
+            + "(within 10 s on other nodes); 422 own-account, last-admin")
+    public AccountView disable(@PathParam("username") String username) {
+        return AccountView.of(accounts.disable(username, caller.required()));
+    }
+
+    @POST
+    @Path("accounts/{username}/enabling")
+    @Operation(summary = "Enable a disabled account again")
+    public AccountView enable(@PathParam("username") String username) {
+        return AccountView.of(accounts.enable(username, caller.required()));
+    }
+
+    @POST
+    @Path("accounts/{username}/password-reset")
+    @Operation(summary = "Force a password reset of a staff account: a temporary password, answered once, replaces "
+            + "the old one, and its tokens and sessions end; 422 citizen-account")
+    public AccountAdminService.TemporaryPassword resetPassword(@PathParam("username") String username) {
+        return accounts.resetPassword(username, caller.required());
+    }
+
+    @GET
+    @Path("citizens")
+    @Operation(summary = "Citizens, newest first, 50 a page (page=0...), by masked name, ID number and mobile only")
+    public List<AccountAdminService.CitizenRow> citizens(@QueryParam("page") String page) {
+        return accounts.citizens(page(page));
+    }
+
+    static int page(String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        try {
+            int page = Integer.parseInt(text.trim());
+            if (page >= 0 && page <= 100_000) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw BusinessException.invalid("page", "A page is a whole number from 0.");
+    }
+
+    public record AuditView(Instant at, String actor, String action, String subject, String detail) {
+        static AuditView of(AuditRecord r) {
+            return new AuditView(r.at(), r.actor(), r.action(), r.subject(), r.detail());
+        }
+    }
+
+    @GET
+    @Path("audit-trail")
+    @Operation(summary = "The administration's audit trail, newest first (at most 200): who changed which account or "
+            + "site (site:<code>) and when; who= keeps the records whose actor or subject it is")
+    public List<AuditView> audit(@QueryParam("who") String who) {
+        if (who != null && who.length() > 80) {
+            throw BusinessException.invalid("who", "At most 80 characters.");
+        }
+        return trail.recent(who).stream().map(AuditView::of).toList();
     }
 }

@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 public class SessionAndTokenMechanism implements HttpAuthenticationMechanism {
 
     static final String SESSION_CALLER = "carbonsink.caller";
+    static final String SESSION_SINCE = "carbonsink.since";
     private static final String BEARER = "Bearer ";
 
     @Inject
@@ -45,6 +46,7 @@ public class SessionAndTokenMechanism implements HttpAuthenticationMechanism {
             request.getSession(true);
             request.changeSessionId();
             request.getSession().setAttribute(SESSION_CALLER, verified.caller());
+            request.getSession().setAttribute(SESSION_SINCE, identity.sessionStart());
             SessionCsrf.issue(request.getSession());
             return login(request, context, verified.caller());
         }
@@ -55,8 +57,12 @@ public class SessionAndTokenMechanism implements HttpAuthenticationMechanism {
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof Caller caller) {
-            request.setAttribute(SessionCsrf.VIA_SESSION, Boolean.TRUE);
-            return login(request, context, caller);
+            if (identity.sessionValid(caller.username(), (java.time.Instant) session.getAttribute(SESSION_SINCE))) {
+                request.setAttribute(SessionCsrf.VIA_SESSION, Boolean.TRUE);
+                return login(request, context, caller);
+            }
+            // Disabled, or given other roles or a new password by an administrator since signing in: signed out.
+            session.invalidate();
         }
         if (context.isProtected()) {
             String next = request.getRequestURI().substring(request.getContextPath().length());

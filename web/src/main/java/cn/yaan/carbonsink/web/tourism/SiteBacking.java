@@ -169,7 +169,7 @@ public class SiteBacking {
         try {
             admin.changeCapacity(slotId, new SiteService.CapacityChange(capacity), caller.required());
         } catch (ConstraintViolationException | BusinessException refused) {
-            show(Pages.refusal(faces, refused), "capacity", List.of("capacity"));
+            show(Pages.refusal(faces, refused), "resize", List.of("capacity"));
             return null;
         }
         return done("site.capacity.changed");
