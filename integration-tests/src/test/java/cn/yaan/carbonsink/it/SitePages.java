@@ -49,6 +49,6 @@ public final class SitePages {
                 "manager", List.of("/manage/sites.xhtml", "/manage/site.xhtml?code=BFX", "/account/mine.xhtml"),
                 "gate", List.of("/site/dashboard.xhtml", "/site/scan.xhtml", "/account/mine.xhtml"),
                 "admin", List.of("/", "/account/buy.xhtml", "/account/mine.xhtml", "/admin/sms.xhtml",
-                        "/account/settings.xhtml"));
+                        "/account/settings.xhtml", "/admin/accounts.xhtml", "/admin/audit.xhtml"));
     }
 }
