@@ -3,6 +3,7 @@ package cn.yaan.carbonsink.identity;
 import cn.yaan.carbonsink.platform.AuditTrail;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.FreeText;
 import cn.yaan.carbonsink.shared.Masking;
 import cn.yaan.carbonsink.shared.RowLocks;
 import jakarta.ejb.Stateless;
@@ -10,8 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -89,6 +92,28 @@ public class AccountAdminService {
     /** The organisations accounts may belong to, by code. */
     public List<Organisation> organisations() {
         return em.createQuery("select o from Organisation o order by o.kind, o.code", Organisation.class).getResultList();
+    }
+
+    @Schema(name = "NewOrganisation")
+    public record NewOrganisation(@NotNull @Pattern(regexp = "[A-Z][A-Z0-9]{0,15}(-[A-Z0-9]{1,16}){0,2}",
+            message = "must be capital letters and digits in up to three parts joined by '-', e.g. COURT-1803")
+                                  @Schema(maxLength = 50) String code,
+                                  @NotNull OrganisationKind kind,
+                                  @NotBlank @Schema(maxLength = 100) String nameZh,
+                                  @NotBlank @Schema(maxLength = 100) String nameEn) {
+    }
+
+    /** A court, a scenic site's operator or a forestry bureau, for staff accounts to belong to (409 if the code is taken). */
+    public Organisation createOrganisation(@NotNull @Valid NewOrganisation o, Caller admin) {
+        String nameZh = FreeText.required("nameZh", o.nameZh(), 100);
+        String nameEn = FreeText.required("nameEn", o.nameEn(), 100);
+        if (identity.organisationExists(o.code())) {
+            throw BusinessException.conflict("organisation-exists", "There is already an organisation " + o.code() + ".");
+        }
+        Organisation created = identity.createOrganisation(o.code(), o.kind(), nameZh, nameEn);
+        em.flush();
+        trail.record(admin.username(), "ORGANISATION_CREATED", "org:" + o.code(), "kind=" + o.kind());
+        return created;
     }
 
     /** An account, made as {@link IdentityService#createAccount(IdentityService.NewAccount)} makes it, recorded. */

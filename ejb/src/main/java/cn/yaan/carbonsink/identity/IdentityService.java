@@ -180,7 +180,7 @@ public class IdentityService {
     }
 
     /** Ends the account's browser sessions: its state is read again now and once the change is committed. */
-    void forgetSessionsOf(String username) {
+    public void forgetSessionsOf(String username) {
         recentAccounts.forget(username);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -23,14 +23,17 @@ import java.time.Instant;
 @NamedQuery(name = "Issuance.ofProjectOldestFirst",
         query = "select i from Issuance i where i.project = :project order by i.vintage, i.id")
 @NamedQuery(name = "Issuance.idsOfProject", query = "select i.id from Issuance i where i.project.code = :code")
+// Orders and retirements that name no project take units from active projects other than test ones (ProjectVisibility).
 @NamedQuery(name = "Issuance.availableOldestFirst", query = "select i.id, i.availableKg from Issuance i join i.project p "
-        + "where p.status = 'ACTIVE' and i.availableKg > 0 order by i.vintage, i.id")
+        + "where p.status = 'ACTIVE' and p.visibility <> cn.yaan.carbonsink.ledger.ProjectVisibility.TEST and i.availableKg > 0 order by i.vintage, i.id")
 @NamedQuery(name = "Issuance.availableOfActiveProjects", query = "select coalesce(sum(i.availableKg), 0) from Issuance i "
-        + "join i.project p where p.status = 'ACTIVE'")
+        + "join i.project p where p.status = 'ACTIVE' and p.visibility <> cn.yaan.carbonsink.ledger.ProjectVisibility.TEST")
 @NamedQuery(name = "Issuance.activeProjectsWithAvailable", query = "select p.code from Issuance i join i.project p "
-        + "where p.status = 'ACTIVE' group by p.code having sum(i.availableKg) >= :kg order by p.code")
+        + "where p.status = 'ACTIVE' and p.visibility <> cn.yaan.carbonsink.ledger.ProjectVisibility.TEST "
+        + "group by p.code having sum(i.availableKg) >= :kg order by p.code")
 @NamedQuery(name = "Issuance.idsWithUnitsOfActiveProjects",
-        query = "select i.id from Issuance i join i.project p where p.status = 'ACTIVE' and i.availableKg > 0")
+        query = "select i.id from Issuance i join i.project p where p.status = 'ACTIVE' and p.visibility <> cn.yaan.carbonsink.ledger.ProjectVisibility.TEST "
+                + "and i.availableKg > 0")
 public class Issuance {
 
     @Id

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -45,6 +46,9 @@ public class LedgerDemoData {
                 "Baoxing giant-panda habitat restoration carbon-sink project", "宝兴县",
                 "四川省林草碳汇试点", "碳汇造林项目方法学", new BigDecimal("12750"), 8000L), "system");
         ledger.issue("BX-PH-01", new ProjectService.NewIssuance(2024, 2_000_000L), "system");
+        for (String code : List.of("YA-FM-01", "BX-PH-01")) {
+            ledger.changeVisibility(code, new ProjectService.VisibilityChange(ProjectVisibility.DEMO), "system");
+        }
         LOG.info("Loaded the demo sink projects (carbonsink.demo=true)");
     }
 }

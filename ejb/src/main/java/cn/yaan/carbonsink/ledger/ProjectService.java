@@ -100,6 +100,39 @@ public class ProjectService {
         return em.createNamedQuery("SinkProject.all", SinkProject.class).getResultList();
     }
 
+    /** The projects the public sees: all but test projects. */
+    public List<SinkProject> publicProjects() {
+        return projects().stream().filter(p -> p.visibility() != ProjectVisibility.TEST).toList();
+    }
+
+    /** A project the public sees; a test project is 404 like one that does not exist. */
+    public SinkProject publicProject(String code) {
+        SinkProject project = code == null || code.length() > 32 ? null : findProject(code);
+        if (project == null || project.visibility() == ProjectVisibility.TEST) {
+            throw BusinessException.notFound("No sink project has the code " + code + ".");
+        }
+        return project;
+    }
+
+    public record VisibilityChange(@NotNull ProjectVisibility visibility) {
+    }
+
+    /**
+     * Marks a project public, a test project (kept out of the public list, the registry, the buy page and the
+     * transparency totals) or demo data (shown, marked as demo). Its units, serials and certificates are unchanged.
+     */
+    public SinkProject changeVisibility(String code, @NotNull @Valid VisibilityChange change, String actor) {
+        SinkProject known = findProject(code);
+        if (known == null) {
+            throw BusinessException.notFound("No sink project has the code " + code + ".");
+        }
+        SinkProject project = RowLocks.fresh(em, known);
+        ProjectVisibility before = project.visibility;
+        project.visibility = change.visibility();
+        audit.append(actor, "PROJECT_VISIBILITY project=" + code + " " + before + "->" + change.visibility());
+        return project;
+    }
+
     public List<Issuance> issuances(SinkProject project) {
         return em.createNamedQuery("Issuance.ofProjectOldestFirst", Issuance.class)
                 .setParameter("project", project).getResultList();

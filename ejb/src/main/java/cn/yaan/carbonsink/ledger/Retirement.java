@@ -16,8 +16,13 @@ import java.time.Instant;
 /** Units retired for good (注销) on behalf of a beneficiary; final. Its serial ranges are {@link RetiredRange}s. */
 @Entity
 @Table(name = "retirement")
-@NamedQuery(name = "Retirement.newestFirst", query = "select r from Retirement r order by r.retiredAt desc, r.id desc")
-@NamedQuery(name = "Retirement.count", query = "select count(r) from Retirement r")
+// The public registry: retirements of test projects (ProjectVisibility.TEST) are left out.
+@NamedQuery(name = "Retirement.newestFirst", query = "select r from Retirement r where not exists (select rr.id from "
+        + "RetiredRange rr where rr.retirementId = r.id and rr.issuance.project.visibility = "
+        + "cn.yaan.carbonsink.ledger.ProjectVisibility.TEST) order by r.retiredAt desc, r.id desc")
+@NamedQuery(name = "Retirement.count", query = "select count(r) from Retirement r where not exists (select rr.id from "
+        + "RetiredRange rr where rr.retirementId = r.id and rr.issuance.project.visibility = "
+        + "cn.yaan.carbonsink.ledger.ProjectVisibility.TEST)")
 @NamedQuery(name = "Retirement.ofOrder", query = "select r from Retirement r where r.orderId = :order")
 public class Retirement {
 

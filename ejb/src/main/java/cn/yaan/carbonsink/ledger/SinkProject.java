@@ -42,6 +42,10 @@ public class SinkProject {
     long unitPriceFenPerTonne;
     @Column(nullable = false, length = 16)
     String status = "ACTIVE";
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    ProjectVisibility visibility = ProjectVisibility.PUBLIC;
     /** The running number the next issuance's block starts at (serials are numbered per project). */
     @Column(name = "next_serial", nullable = false)
     long nextSerial = 1;
@@ -119,5 +123,9 @@ public class SinkProject {
 
     public String status() {
         return status;
+    }
+
+    public ProjectVisibility visibility() {
+        return visibility;
     }
 }

@@ -29,8 +29,16 @@ public class TransparencyService {
     @Inject
     AppClock clock;
 
+    /** A retirement the public sees: none of its units came from a test project ({@link ProjectVisibility}). */
+    static final String PUBLIC_RETIREMENT = "not exists (select rr.id from RetiredRange rr where rr.retirementId = r.id "
+            + "and rr.issuance.project.visibility = cn.yaan.carbonsink.ledger.ProjectVisibility.TEST)";
+
     public record ProjectFigures(String code, String nameZh, String nameEn, String county, String standard,
-                                 long issuedKg, long availableKg, long reservedKg, long retiredKg) {
+                                 long issuedKg, long availableKg, long reservedKg, long retiredKg,
+                                 ProjectVisibility visibility) {
+        public boolean demo() {
+            return visibility == ProjectVisibility.DEMO;
+        }
     }
 
     public record Month(YearMonth month, Map<OrderPurpose, Long> kgByPurpose, long totalKg) {
@@ -50,13 +58,13 @@ public class TransparencyService {
     public Figures figures() {
         Map<OrderPurpose, Long> byPurpose = zeroes();
         long count = 0;
-        for (Object[] row : em.createQuery("select r.purpose, sum(r.quantityKg), count(r) from Retirement r group by r.purpose",
-                Object[].class).getResultList()) {
+        for (Object[] row : em.createQuery("select r.purpose, sum(r.quantityKg), count(r) from Retirement r where "
+                        + PUBLIC_RETIREMENT + " group by r.purpose", Object[].class).getResultList()) {
             byPurpose.put((OrderPurpose) row[0], ((Number) row[1]).longValue());
             count += ((Number) row[2]).longValue();
         }
         return new Figures(byPurpose.values().stream().mapToLong(Long::longValue).sum(), count, byPurpose, months(),
-                projects());
+                publicProjects());
     }
 
     /** The last twelve months, oldest first, each with the kilograms retired per scheme. */
@@ -69,8 +77,8 @@ public class TransparencyService {
         }
         // One row per retirement of the window: a year of a pilot is some ten thousand rows, summed here because
         // "month in China Standard Time" is not portable SQL between H2 and PostgreSQL.
-        em.createQuery("select r.retiredAt, r.purpose, r.quantityKg from Retirement r where r.retiredAt >= :since",
-                        Object[].class)
+        em.createQuery("select r.retiredAt, r.purpose, r.quantityKg from Retirement r where r.retiredAt >= :since "
+                        + "and " + PUBLIC_RETIREMENT, Object[].class)
                 .setParameter("since", first.atDay(1).atStartOfDay(AppClock.ZONE).toInstant())
                 .getResultStream().forEach(row -> {
                     YearMonth month = YearMonth.from(LocalDate.ofInstant((java.time.Instant) row[0], AppClock.ZONE));
@@ -84,13 +92,18 @@ public class TransparencyService {
         return months;
     }
 
-    /** Every project with its inventory (one query). */
+    /** The projects the public sees (all but test projects), with their inventory: the registry, the buy page. */
+    public List<ProjectFigures> publicProjects() {
+        return projects().stream().filter(p -> p.visibility() != ProjectVisibility.TEST).toList();
+    }
+
+    /** Every project with its inventory and visibility (one query), for officers. */
     public List<ProjectFigures> projects() {
         return em.createQuery("select new cn.yaan.carbonsink.ledger.TransparencyService$ProjectFigures(p.code, p.nameZh, "
                         + "p.nameEn, p.county, p.standard, coalesce(sum(i.quantityKg), 0), coalesce(sum(i.availableKg), 0), "
-                        + "coalesce(sum(i.reservedKg), 0), coalesce(sum(i.retiredKg), 0)) "
+                        + "coalesce(sum(i.reservedKg), 0), coalesce(sum(i.retiredKg), 0), p.visibility) "
                         + "from SinkProject p left join Issuance i on i.project = p "
-                        + "group by p.id, p.code, p.nameZh, p.nameEn, p.county, p.standard order by p.code",
+                        + "group by p.id, p.code, p.nameZh, p.nameEn, p.county, p.standard, p.visibility order by p.code",
                 ProjectFigures.class).getResultList();
     }
 

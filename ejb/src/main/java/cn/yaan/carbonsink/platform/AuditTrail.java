@@ -11,10 +11,11 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
- * The administration's audit trail: every change to accounts (created, roles, disabled, enabled, password reset) and
- * to scenic sites (created, details, slots, capacities, closures) with its actor and time, recorded in the
- * transaction that makes the change, so a change and its record commit or roll back together. Accounts are named by
- * username and sites by code; no personal data.
+ * The administration's audit trail: every change to organisations, to accounts (created, roles, disabled, enabled,
+ * password reset) and to scenic sites (created, details, slots, capacities, closures) with its actor and time,
+ * recorded in the transaction that makes the change, so a change and its record commit or roll back together.
+ * Accounts are named by username, sites as {@code site:<code>}, organisations as {@code org:<code>}; no personal
+ * data.
  */
 @Stateless
 public class AuditTrail {

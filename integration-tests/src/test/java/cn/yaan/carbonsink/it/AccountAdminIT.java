@@ -101,6 +101,23 @@ class AccountAdminIT {
     }
 
     @Test
+    void anAdministratorAddsACourtAndItsClerk() {
+        String code = "COURT-" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
+        String court = Json.createObjectBuilder().add("code", code).add("kind", "COURT").add("nameZh", "荥经县人民法院")
+                .add("nameEn", "Yingjing County People's Court").build().toString();
+        assertThat(ErrorsIT.problem(api.postJson("/api/v1/admin/organisations", court.replace(code, "court 1"),
+                api.token("admin")), 400).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("code");
+        Api.Reply created = api.postJson("/api/v1/admin/organisations", court, api.token("admin"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(ErrorsIT.problem(api.postJson("/api/v1/admin/organisations", court, api.token("admin")), 409)
+                .getString("type")).endsWith("/organisation-exists");
+        String clerk = staff("COURT", code);
+        assertThat(api.get("/api/v1/restoration-orders", api.login(clerk, PASSWORD)).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/admin/audit-trail?who=org:" + code, api.token("admin")).body())
+                .contains("ORGANISATION_CREATED");
+    }
+
+    @Test
     void anAdministratorCannotLockThemselfOut() {
         String admin = api.login("admin", Api.DEMO_PASSWORD);
         assertThat(ErrorsIT.problem(post("/api/v1/admin/accounts/admin/disabling", admin), 422).getString("type"))

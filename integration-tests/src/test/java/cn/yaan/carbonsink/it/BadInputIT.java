@@ -720,6 +720,17 @@ class BadInputIT {
                 "/api/v1/sites/MDS/closures", Json.createObjectBuilder().add("date",
                         LocalDate.now(TestSites.CST).plusDays(900 + random.nextInt(300)).toString())
                         .add("reason", "山体滑坡，道路封闭").build(), 200)).freeText("reason", 200));
+        known.put("PUT /api/v1/sink-projects/{code}/visibility", new Spec(() -> {
+            String code = TestProjects.newCode();
+            TestProjects.projectWithIssuance(api, code, 100);
+            return Good.json(api.token("officer"), "PUT", "/api/v1/sink-projects/" + code + "/visibility",
+                    Json.createObjectBuilder().add("visibility", "TEST").build(), 200);
+        }));
+        known.put("POST /api/v1/admin/organisations", new Spec(() -> Good.json(api.token("admin"), "POST",
+                "/api/v1/admin/organisations", Json.createObjectBuilder().add("code", "COURT-" + unique().toUpperCase()
+                        .replaceAll("[^A-Z0-9]", "")).add("kind", "COURT").add("nameZh", "荥经县人民法院")
+                        .add("nameEn", "Yingjing County People's Court").build(), 201))
+                .visibleOnly("nameZh").visibleOnly("nameEn"));
         known.put("PUT /api/v1/admin/accounts/{username}/roles", new Spec(() -> Good.json(api.token("admin"), "PUT",
                 "/api/v1/admin/accounts/" + staffAccount() + "/roles", Json.createObjectBuilder()
                         .add("roles", Json.createArrayBuilder().add("SITE_MANAGER")).add("organisation", "SITE-BFX").build(),

@@ -67,6 +67,20 @@ public class AccountResource {
         return Response.created(URI.create("/api/v1/admin/accounts/" + created.username())).entity(created).build();
     }
 
+    public record OrganisationView(String code, String kind, String nameZh, String nameEn) {
+    }
+
+    @POST
+    @Path("organisations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an organisation (COURT, SCENIC_SITE or FORESTRY_BUREAU) for staff accounts to belong to; "
+            + "409 organisation-exists")
+    public Response createOrganisation(AccountAdminService.NewOrganisation o) {
+        var created = accounts.createOrganisation(o, caller.required());
+        return Response.created(URI.create("/api/v1/admin/organisations/" + created.code()))
+                .entity(new OrganisationView(created.code(), created.kind().name(), created.nameZh(), created.nameEn())).build();
+    }
+
     @GET
     @Path("accounts")
     @Operation(summary = "Every staff account (any role but citizen) with roles, organisation and whether enabled")

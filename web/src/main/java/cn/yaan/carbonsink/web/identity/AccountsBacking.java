@@ -2,6 +2,7 @@ package cn.yaan.carbonsink.web.identity;
 
 import cn.yaan.carbonsink.identity.AccountAdminService;
 import cn.yaan.carbonsink.identity.IdentityService;
+import cn.yaan.carbonsink.identity.OrganisationKind;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.pages.Pages;
@@ -50,6 +51,11 @@ public class AccountsBacking {
     private String organisation;
     private final Set<Role> roles = EnumSet.noneOf(Role.class);
 
+    private String orgCode;
+    private OrganisationKind orgKind;
+    private String orgNameZh;
+    private String orgNameEn;
+
     private String target;
     private String targetOrganisation;
     private final Set<Role> targetRoles = EnumSet.noneOf(Role.class);
@@ -80,6 +86,26 @@ public class AccountsBacking {
             return null;
         }
         return done("accounts.created", username.trim());
+    }
+
+    public OrganisationKind[] getOrganisationKinds() {
+        return OrganisationKind.values();
+    }
+
+    public String createOrganisation() {
+        try {
+            accounts.createOrganisation(new AccountAdminService.NewOrganisation(orgCode == null ? null : orgCode.trim(),
+                    orgKind, orgNameZh, orgNameEn), caller.required());
+        } catch (ConstraintViolationException | BusinessException refused) {
+            BusinessException e = Pages.refusal(faces, refused);
+            if (e.fieldErrors().isEmpty()) {
+                Pages.error(faces, "org:code", e);
+            } else {
+                Pages.refused(faces, e, "org", List.of("code", "kind", "nameZh", "nameEn"), "accounts.org.");
+            }
+            return null;
+        }
+        return done("accounts.org.created", orgCode.trim());
     }
 
     public String changeRoles() {
@@ -156,6 +182,14 @@ public class AccountsBacking {
         roles.clear();
         names.forEach(n -> roles.add(Role.valueOf(n)));
     }
+    public String getOrgCode() { return orgCode; }
+    public void setOrgCode(String orgCode) { this.orgCode = orgCode; }
+    public OrganisationKind getOrgKind() { return orgKind; }
+    public void setOrgKind(OrganisationKind orgKind) { this.orgKind = orgKind; }
+    public String getOrgNameZh() { return orgNameZh; }
+    public void setOrgNameZh(String orgNameZh) { this.orgNameZh = orgNameZh; }
+    public String getOrgNameEn() { return orgNameEn; }
+    public void setOrgNameEn(String orgNameEn) { this.orgNameEn = orgNameEn; }
     public String getTarget() { return target; }
     public void setTarget(String target) { this.target = target; }
     public String getTargetOrganisation() { return targetOrganisation; }

@@ -71,7 +71,7 @@ public class OrderBacking {
     /** Projects with units to sell (read once per request: the menu asks more than once). */
     public List<TransparencyService.ProjectFigures> getProjects() {
         if (projects == null) {
-            projects = transparency.projects().stream().filter(p -> p.availableKg() > 0).toList();
+            projects = transparency.publicProjects().stream().filter(p -> p.availableKg() > 0).toList();
         }
         return projects;
     }

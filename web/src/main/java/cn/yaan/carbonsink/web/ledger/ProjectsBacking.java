@@ -3,6 +3,7 @@ package cn.yaan.carbonsink.web.ledger;
 import cn.yaan.carbonsink.web.pages.Pages;
 
 import cn.yaan.carbonsink.ledger.ProjectService;
+import cn.yaan.carbonsink.ledger.ProjectVisibility;
 import cn.yaan.carbonsink.ledger.TransparencyService;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
@@ -43,6 +44,9 @@ public class ProjectsBacking {
     private String methodology;
     private BigDecimal areaMu;
     private Long unitPriceFenPerTonne;
+
+    private String visibilityProject;
+    private ProjectVisibility visibility;
 
     private String issueProject;
     private Integer vintage;
@@ -86,6 +90,21 @@ public class ProjectsBacking {
         }
     }
 
+    public ProjectVisibility[] getVisibilities() {
+        return ProjectVisibility.values();
+    }
+
+    public String changeVisibility() {
+        try {
+            ledger.changeVisibility(visibilityProject, new ProjectService.VisibilityChange(visibility),
+                    caller.required().username());
+        } catch (ConstraintViolationException | BusinessException refused) {
+            Pages.error(faces, "visibility:visibilityProject", Pages.refusal(faces, refused));
+            return null;
+        }
+        return done("officer.projects.visibility.changed", visibilityProject);
+    }
+
     /** Post-redirect-get, with the confirmation carried over in the flash scope. */
     private String done(String key, String detail) {
         faces.getExternalContext().getFlash().setKeepMessages(true);
@@ -109,6 +128,10 @@ public class ProjectsBacking {
     public void setAreaMu(BigDecimal areaMu) { this.areaMu = areaMu; }
     public Long getUnitPriceFenPerTonne() { return unitPriceFenPerTonne; }
     public void setUnitPriceFenPerTonne(Long unitPriceFenPerTonne) { this.unitPriceFenPerTonne = unitPriceFenPerTonne; }
+    public String getVisibilityProject() { return visibilityProject; }
+    public void setVisibilityProject(String visibilityProject) { this.visibilityProject = visibilityProject; }
+    public ProjectVisibility getVisibility() { return visibility; }
+    public void setVisibility(ProjectVisibility visibility) { this.visibility = visibility; }
     public String getIssueProject() { return issueProject; }
     public void setIssueProject(String issueProject) { this.issueProject = issueProject; }
     public Integer getVintage() { return vintage; }

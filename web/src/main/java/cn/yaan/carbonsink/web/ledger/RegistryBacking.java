@@ -61,7 +61,7 @@ public class RegistryBacking {
             }
         }
         latest = registry.retirements(0, 20).items();
-        projects = transparency.projects();
+        projects = transparency.publicProjects();
     }
 
     public String getSerial() { return serial; }

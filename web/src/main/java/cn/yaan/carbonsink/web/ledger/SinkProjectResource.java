@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -51,7 +52,7 @@ public class SinkProjectResource {
     public record ProjectView(String code, String nameZh, String nameEn, String county, String standard,
                               String methodology, BigDecimal areaMu, long unitPriceFenPerTonne, String status,
                               long issuedKg, long availableKg, long reservedKg, long retiredKg,
-                              List<IssuanceView> issuances) {
+                              String visibility, List<IssuanceView> issuances) {
     }
 
     private ProjectView view(SinkProject p) {
@@ -61,7 +62,7 @@ public class SinkProjectResource {
                 issuances.stream().mapToLong(IssuanceView::quantityKg).sum(),
                 issuances.stream().mapToLong(IssuanceView::availableKg).sum(),
                 issuances.stream().mapToLong(IssuanceView::reservedKg).sum(),
-                issuances.stream().mapToLong(IssuanceView::retiredKg).sum(), issuances);
+                issuances.stream().mapToLong(IssuanceView::retiredKg).sum(), p.visibility().name(), issuances);
     }
 
     @POST
@@ -87,9 +88,10 @@ public class SinkProjectResource {
     @GET
     @Path("public/sink-projects")
     @PermitAll
-    @Operation(summary = "All sink projects with their issued, available, reserved and retired kilograms")
+    @Operation(summary = "The sink projects with their issued, available, reserved and retired kilograms; test "
+            + "projects are left out, demo projects say so (visibility DEMO)")
     public List<ProjectView> list() {
-        return ledger.projects().stream().map(this::view).toList();
+        return ledger.publicProjects().stream().map(this::view).toList();
     }
 
     @GET
@@ -97,10 +99,16 @@ public class SinkProjectResource {
     @PermitAll
     @Operation(summary = "One sink project with its issuances")
     public ProjectView get(@PathParam("code") String code) {
-        SinkProject project = code.length() > 32 ? null : ledger.findProject(code);
-        if (project == null) {
-            throw BusinessException.notFound("No sink project has the code " + code + ".");
-        }
-        return view(project);
+        return view(ledger.publicProject(code));
+    }
+
+    @PUT
+    @Path("sink-projects/{code}/visibility")
+    @RolesAllowed(Role.Names.OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark a project PUBLIC, TEST (kept out of the public list, the registry, the buy page and the "
+            + "transparency totals) or DEMO (shown, marked as demo)")
+    public ProjectView changeVisibility(@PathParam("code") String code, ProjectService.VisibilityChange change) {
+        return view(ledger.changeVisibility(code, change, caller.required().username()));
     }
 }

@@ -1,0 +1,78 @@
+package cn.yaan.carbonsink.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A test project is kept out of everything public: the project list, the registry's retirements, the units an order
+ * for any project takes, the transparency page; marked public again it is back. The demo data's projects say so.
+ */
+@ServerIT
+class ProjectVisibilityIT {
+
+    private final Api api = Api.server();
+
+    private Api.Reply visibility(String code, String visibility) {
+        return api.send(Api.authorized(api.request("/api/v1/sink-projects/" + code + "/visibility")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"visibility\":\"" + visibility + "\"}")), api.token("officer")));
+    }
+
+    /** An order of 1 kg for any project, cancelled again: the project its units came from. */
+    private String projectOfAnAnyProjectOrder() {
+        String citizen = api.token("citizen");
+        Api.Reply order = api.postJson("/api/v1/orders", "{\"quantityKg\":1}", citizen);
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        String project = order.json().getString("projectCode");
+        Api.Reply cancelled = api.send(Api.authorized(api.request("/api/v1/orders/" + order.json().getJsonNumber("id"))
+                .DELETE(), citizen));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        return project;
+    }
+
+    @Test
+    void aTestProjectIsKeptOutOfEverythingPublicUntilItIsMarkedPublicAgain() {
+        String code = TestProjects.newCode();
+        String officer = api.token("officer");
+        assertThat(api.postJson("/api/v1/sink-projects", Json.createObjectBuilder().add("code", code)
+                .add("nameZh", "试运行林 " + code).add("nameEn", "Trial forest " + code).add("county", "雨城区")
+                .add("standard", "Local pilot").add("methodology", "AR-CM-001").add("areaMu", 10)
+                .add("unitPriceFenPerTonne", 8000).build().toString(), officer).status()).isEqualTo(201);
+        // The oldest vintage there is, so an order for any project takes these units first while they are public.
+        assertThat(api.postJson("/api/v1/sink-projects/" + code + "/issuances", "{\"vintage\":2000,\"quantityKg\":1000}",
+                officer).status()).isEqualTo(201);
+        JsonObject retired = api.postJson("/api/v1/retirements", Json.createObjectBuilder().add("projectCode", code)
+                .add("quantityKg", 7).add("beneficiary", "试运行").add("purpose", "DIRECT").build().toString(), officer).json();
+        String retirement = retired.getJsonNumber("id").toString();
+        assertThat(projectOfAnAnyProjectOrder()).as("public: its units are sold").isEqualTo(code);
+        assertThat(api.get("/api/v1/public/sink-projects/" + code).json().getString("visibility")).isEqualTo("PUBLIC");
+
+        Api.Reply marked = visibility(code, "TEST");
+        assertThat(marked.status()).as(marked.toString()).isEqualTo(200);
+        assertThat(api.get("/api/v1/public/sink-projects").body()).doesNotContain(code);
+        assertThat(api.get("/api/v1/public/sink-projects/" + code).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/public/retirements?page=0&size=100").body()).doesNotContain("\"id\":" + retirement + ",");
+        assertThat(projectOfAnAnyProjectOrder()).as("a test project's units are not sold to anyone").isNotEqualTo(code);
+        assertThat(api.get("/transparency.xhtml").body()).doesNotContain(code);
+        assertThat(api.get("/registry.xhtml").body()).doesNotContain(code);
+        // The officer still sees it, marked.
+        assertThat(api.postJson("/api/v1/sink-projects/" + code + "/issuances", "{\"vintage\":2001,\"quantityKg\":10}",
+                officer).status()).isEqualTo(201);
+
+        assertThat(visibility(code, "PUBLIC").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/public/sink-projects").body()).contains(code);
+        assertThat(api.get("/api/v1/public/retirements?page=0&size=100").body()).contains("\"id\":" + retirement + ",");
+        assertThat(visibility(code, "SECRET").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theDemoDataIsMarkedAsDemo() {
+        assertThat(api.get("/api/v1/public/sink-projects/YA-FM-01").json().getString("visibility")).isEqualTo("DEMO");
+        assertThat(api.get("/transparency.xhtml").body()).contains("（演示数据）");
+    }
+}
