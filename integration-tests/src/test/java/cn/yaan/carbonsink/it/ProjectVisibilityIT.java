@@ -23,16 +23,21 @@ class ProjectVisibilityIT {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"visibility\":\"" + visibility + "\"}")), api.token("officer")));
     }
 
-    /** An order of 1 kg for any project, cancelled again: the project its units came from. */
-    private String projectOfAnAnyProjectOrder() {
-        String citizen = api.token("citizen");
+    /** An order of 1 kg for any project, by a citizen of its own (the limits on unpaid holds are per account). */
+    private JsonObject anyProjectOrder(String citizen) {
         Api.Reply order = api.postJson("/api/v1/orders", "{\"quantityKg\":1}", citizen);
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
-        String project = order.json().getString("projectCode");
-        Api.Reply cancelled = api.send(Api.authorized(api.request("/api/v1/orders/" + order.json().getJsonNumber("id"))
+        return order.json();
+    }
+
+    private void cancel(JsonObject order, String citizen) {
+        Api.Reply cancelled = api.send(Api.authorized(api.request("/api/v1/orders/" + order.getJsonNumber("id"))
                 .DELETE(), citizen));
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
-        return project;
+    }
+
+    private long reservedKg(String code) {
+        return api.get("/api/v1/public/sink-projects/" + code).json().getJsonNumber("reservedKg").longValue();
     }
 
     @Test
@@ -49,7 +54,10 @@ class ProjectVisibilityIT {
         JsonObject retired = api.postJson("/api/v1/retirements", Json.createObjectBuilder().add("projectCode", code)
                 .add("quantityKg", 7).add("beneficiary", "试运行").add("purpose", "DIRECT").build().toString(), officer).json();
         String retirement = retired.getJsonNumber("id").toString();
-        assertThat(projectOfAnAnyProjectOrder()).as("public: its units are sold").isEqualTo(code);
+        String citizen = TestCitizens.registered(api).token();
+        JsonObject first = anyProjectOrder(citizen);
+        assertThat(reservedKg(code)).as("public: an order for any project takes its units").isEqualTo(1);
+        cancel(first, citizen);
         assertThat(api.get("/api/v1/public/sink-projects/" + code).json().getString("visibility")).isEqualTo("PUBLIC");
 
         Api.Reply marked = visibility(code, "TEST");
@@ -57,14 +65,16 @@ class ProjectVisibilityIT {
         assertThat(api.get("/api/v1/public/sink-projects").body()).doesNotContain(code);
         assertThat(api.get("/api/v1/public/sink-projects/" + code).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/public/retirements?page=0&size=100").body()).doesNotContain("\"id\":" + retirement + ",");
-        assertThat(projectOfAnAnyProjectOrder()).as("a test project's units are not sold to anyone").isNotEqualTo(code);
+        JsonObject second = anyProjectOrder(citizen);
         assertThat(api.get("/transparency.xhtml").body()).doesNotContain(code);
         assertThat(api.get("/registry.xhtml").body()).doesNotContain(code);
-        // The officer still sees it, marked.
+        // Officers still act on it.
         assertThat(api.postJson("/api/v1/sink-projects/" + code + "/issuances", "{\"vintage\":2001,\"quantityKg\":10}",
                 officer).status()).isEqualTo(201);
 
         assertThat(visibility(code, "PUBLIC").status()).isEqualTo(200);
+        assertThat(reservedKg(code)).as("while a test project, its units were not taken for any project").isZero();
+        cancel(second, citizen);
         assertThat(api.get("/api/v1/public/sink-projects").body()).contains(code);
         assertThat(api.get("/api/v1/public/retirements?page=0&size=100").body()).contains("\"id\":" + retirement + ",");
         assertThat(visibility(code, "SECRET").status()).isEqualTo(400);

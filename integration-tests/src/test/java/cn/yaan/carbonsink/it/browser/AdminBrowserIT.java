@@ -52,6 +52,11 @@ class AdminBrowserIT extends BrowserTest {
         assertThat(accessibilityFindings(phone)).isEmpty();
         phone.screenshot("phone-admin-accounts");
 
+        // The administrator's own account is not theirs to disable.
+        row(phone, "admin").findElement(By.cssSelector("input[value='停用']")).click();
+        phone.waitForText("messages", "不能停用自己的账户");
+        assertThat(row(phone, "admin").getText()).contains("启用");
+
         // The new account's holder at the gate page; disabled, the next page sends them to sign in.
         Browser holder = open(Browser.Size.PHONE, "zh-CN");
         login(holder, username, "Gate#Forest-26");

@@ -115,9 +115,13 @@ public class AccountsBacking {
         } catch (ConstraintViolationException | BusinessException refused) {
             BusinessException e = Pages.refusal(faces, refused);
             if (e.fieldErrors().isEmpty()) {
-                Pages.error(faces, "roles:submit", e);
-            } else {
-                Pages.refused(faces, e, "roles", List.of("target", "targetRoles", "targetOrganisation"), "accounts.");
+                Pages.error(faces, e.type().equals("organisation-mismatch") ? "roles:targetOrganisation" : "roles:submit", e);
+            }
+            for (BusinessException.FieldError error : e.fieldErrors()) {
+                // The service names the command's fields; the form's inputs are the target's.
+                String field = error.field().startsWith("roles") ? "targetRoles"
+                        : error.field().equals("organisation") ? "targetOrganisation" : "target";
+                Pages.error(faces, "roles:" + field, e, "accounts." + field + ".invalid");
             }
             return null;
         }
@@ -137,7 +141,7 @@ public class AccountsBacking {
         try {
             temporary = accounts.resetPassword(who, caller.required());
         } catch (BusinessException e) {
-            Pages.error(faces, "staff-error", e);
+            Pages.error(faces, null, e); // shown with the page's messages, above the list
         }
         return null;
     }
@@ -146,7 +150,7 @@ public class AccountsBacking {
         try {
             action.run();
         } catch (BusinessException e) {
-            Pages.error(faces, "staff-error", e);
+            Pages.error(faces, null, e); // shown with the page's messages, above the list
             return null;
         }
         return done(key, who);
