@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A booking as its owner sees it, on a page or through the API: the party masked. */
+/**
+ * A booking as its owner sees it, on a page or through the API: the party masked; whether the site closed the
+ * slot's day since, and why.
+ */
 public record BookingView(String bookingNo, String status, String site, String siteNameZh, String siteNameEn,
                           long slotId, Instant slotStart, Instant slotEnd, int partySize, List<PartyMember> party,
                           Footprint.Trip trip, BigDecimal footprintKg, long offsetKg, long amountFen,
                           String paymentId, long orderId, Instant expiresAt, Instant confirmedAt,
-                          Instant cancelledAt, String certificateNo) {
+                          Instant cancelledAt, String certificateNo, boolean slotClosed, String slotClosedReason) {
 
     /** A member of the party, masked. */
     public record PartyMember(String name, String idNumber) {

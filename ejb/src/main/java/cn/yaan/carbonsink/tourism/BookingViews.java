@@ -45,7 +45,7 @@ class BookingViews {
             return new BookingView(b.bookingNo(), b.status().name(), site.code(), site.nameZh(), site.nameEn(),
                     slot.id(), slot.startsAt(), slot.endsAt(), b.partySize(), party, b.trip(), b.footprintKg(),
                     b.offsetKg(), b.amountFen(), paymentIds.get(b.orderId()), b.orderId(), b.expiresAt(),
-                    b.confirmedAt(), b.cancelledAt(), b.certificateNo());
+                    b.confirmedAt(), b.cancelledAt(), b.certificateNo(), slot.closed(), slot.closedReason());
         }).toList();
     }
 }

@@ -106,6 +106,14 @@ class SitesBrowserIT extends BrowserTest {
         assertThat(visitor.driver().findElements(By.linkText("预约"))).as("nothing to book on a closed day").isEmpty();
         assertFitsAPhone(visitor);
         visitor.screenshot("phone-visit-closed-reason");
+        // The party that booked reads the reason on its booking, and what it may do.
+        login(visitor, "citizen");
+        visitor.open("/account/booking.xhtml?no=" + bookingNo);
+        visitor.waitForText("booking-closed", "大雾封山，道路结冰");
+        assertThat(visitor.text("booking-closed")).contains("您的预约仍然有效");
+        assertFitsAPhone(visitor);
+        assertThat(accessibilityFindings(visitor)).isEmpty();
+        visitor.screenshot("phone-booking-day-closed");
     }
 
     @Test

@@ -99,7 +99,7 @@ public class ProjectsBacking {
             ledger.changeVisibility(visibilityProject, new ProjectService.VisibilityChange(visibility),
                     caller.required().username());
         } catch (ConstraintViolationException | BusinessException refused) {
-            Pages.error(faces, "visibility:visibilityProject", Pages.refusal(faces, refused));
+            Pages.error(faces, "visibilityChange:visibilityProject", Pages.refusal(faces, refused));
             return null;
         }
         return done("officer.projects.visibility.changed", visibilityProject);
