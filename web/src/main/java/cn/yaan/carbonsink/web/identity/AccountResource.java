@@ -84,8 +84,13 @@ public class AccountResource {
     @POST
     @Path("organisations")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an organisation (COURT, SCENIC_SITE or FORESTRY_BUREAU) for staff accounts to belong to; "
+    @Operation(operationId = "createOrganisation", summary = "Create an organisation",
+            description = "Create an organisation (COURT, SCENIC_SITE or FORESTRY_BUREAU) for staff accounts to belong to; "
             + "409 organisation-exists")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
+    @APIResponse(responseCode = "201", description = "The organisation created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrganisationView.class)))
     public Response createOrganisation(AccountAdminService.NewOrganisation o) {
         var created = accounts.createOrganisation(o, caller.required());
         return Response.created(URI.create("/api/v1/admin/organisations/" + created.code()))
@@ -94,7 +99,9 @@ public class AccountResource {
 
     @GET
     @Path("accounts")
-    @Operation(summary = "Every staff account (any role but citizen) with roles, organisation and whether enabled")
+    @Operation(operationId = "listStaffAccounts", summary = "Every staff account",
+            description = "Every staff account (any role but citizen) with roles, organisation and whether enabled")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
     public List<AccountView> staff() {
         return accounts.staff().stream().map(AccountView::of).toList();
     }
@@ -102,38 +109,47 @@ public class AccountResource {
     @PUT
     @Path("accounts/{username}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "New roles and organisation of a staff account; its tokens and sessions end at once",
-            description = "422 citizen-account, organisation-mismatch, own-account, last-admin")
+    @Operation(operationId = "changeAccountRoles", summary = "Change a staff account's roles",
+            description = "New roles and organisation of a staff account; its tokens and sessions end at once" + ". " + "422 citizen-account, organisation-mismatch, own-account, last-admin")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
     public AccountView changeRoles(@PathParam("username") String username, AccountAdminService.RolesChange change) {
         return AccountView.of(accounts.changeRoles(username, change, caller.required()));
     }
 
     @POST
     @Path("accounts/{username}/disabling")
-    @Operation(summary = "Disable an account: it cannot sign in, its tokens and sessions are refused at once "
+    @Operation(operationId = "disableAccount", summary = "Disable an account",
+            description = "Disable an account: it cannot sign in, its tokens and sessions are refused at once "
             + "(within 10 s on other nodes); 422 own-account, last-admin")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
     public AccountView disable(@PathParam("username") String username) {
         return AccountView.of(accounts.disable(username, caller.required()));
     }
 
     @POST
     @Path("accounts/{username}/enabling")
-    @Operation(summary = "Enable a disabled account again")
+    @Operation(operationId = "enableAccount", summary = "Enable an account again",
+            description = "Enable a disabled account again")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
     public AccountView enable(@PathParam("username") String username) {
         return AccountView.of(accounts.enable(username, caller.required()));
     }
 
     @POST
     @Path("accounts/{username}/password-reset")
-    @Operation(summary = "Force a password reset of a staff account: a temporary password, answered once, replaces "
+    @Operation(operationId = "forcePasswordReset", summary = "Force a password reset",
+            description = "Force a password reset of a staff account: a temporary password, answered once, replaces "
             + "the old one, and its tokens and sessions end; 422 citizen-account")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
     public AccountAdminService.TemporaryPassword resetPassword(@PathParam("username") String username) {
         return accounts.resetPassword(username, caller.required());
     }
 
     @GET
     @Path("citizens")
-    @Operation(summary = "Citizens, newest first, 50 a page (page=0...), by masked name, ID number and mobile only")
+    @Operation(operationId = "listCitizens", summary = "Citizens, masked",
+            description = "Citizens, newest first, 50 a page (page=0...), by masked name, ID number and mobile only")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
     public List<AccountAdminService.CitizenRow> citizens(@QueryParam("page") String page) {
         return accounts.citizens(page(page));
     }
@@ -161,8 +177,10 @@ public class AccountResource {
 
     @GET
     @Path("audit-trail")
-    @Operation(summary = "The administration's audit trail, newest first (at most 200): who changed which account or "
+    @Operation(operationId = "listAuditTrail", summary = "The administration's audit trail",
+            description = "The administration's audit trail, newest first (at most 200): who changed which account or "
             + "site (site:<code>) and when; who= keeps the records whose actor or subject it is")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.ADMIN})
     public List<AuditView> audit(@QueryParam("who") String who) {
         if (who != null && who.length() > 80) {
             throw BusinessException.invalid("who", "At most 80 characters.");

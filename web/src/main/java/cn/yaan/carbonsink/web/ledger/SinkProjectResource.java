@@ -126,8 +126,10 @@ public class SinkProjectResource {
     @Path("sink-projects/{code}/visibility")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mark a project PUBLIC, TEST (kept out of the public list, the registry, the buy page and the "
+    @Operation(operationId = "changeProjectVisibility", summary = "Change a project's visibility",
+            description = "Mark a project PUBLIC, TEST (kept out of the public list, the registry, the buy page and the "
             + "transparency totals) or DEMO (shown, marked as demo)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     public ProjectView changeVisibility(@PathParam("code") String code, ProjectService.VisibilityChange change) {
         return view(ledger.changeVisibility(code, change, caller.required().username()));
     }

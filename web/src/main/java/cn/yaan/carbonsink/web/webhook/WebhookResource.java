@@ -1,5 +1,9 @@
 package cn.yaan.carbonsink.web.webhook;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import cn.yaan.carbonsink.webhook.WebhookService;
@@ -42,12 +46,16 @@ public class WebhookResource {
     @POST
     @RolesAllowed({Role.Names.COURT, Role.Names.SITE_OPERATOR, Role.Names.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribe the caller's organisation to events (courts: restoration.paid, .fulfilled, "
+    @Operation(operationId = "subscribeWebhook", summary = "Subscribe to events",
+            description = "Subscribe the caller's organisation to events (courts: restoration.paid, .fulfilled, "
             + ".overdue; site operators: booking.confirmed, booking.cancelled, site.day-closed; administrators any, "
-            + "certificate.revoked included, for every organisation)",
-            description = "201 with the signing secret (whsec_...), shown this once. 400 url when the address is not "
+            + "certificate.revoked included, for every organisation)" + ". " + "201 with the signing secret (whsec_...), shown this once. 400 url when the address is not "
                     + "https, cannot be resolved, or is link-local, a metadata service or this machine; 403 "
                     + "event-not-yours for another organisation kind's events; 409 too-many-webhooks beyond 10.")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT, Role.Names.SITE_OPERATOR, Role.Names.ADMIN})
+    @APIResponse(responseCode = "201", description = "The webhook with its signing secret, shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookService.SubscriptionView.class)))
     public Response subscribe(WebhookService.NewSubscription s) {
         WebhookService.SubscriptionView created = webhooks.subscribe(s, caller.required());
         return Response.created(URI.create("/api/v1/webhooks/" + created.id())).entity(created).build();
@@ -55,7 +63,9 @@ public class WebhookResource {
 
     @GET
     @RolesAllowed({Role.Names.COURT, Role.Names.SITE_OPERATOR, Role.Names.ADMIN})
-    @Operation(summary = "The organisation's webhooks (an administrator's: all), newest first, without secrets")
+    @Operation(operationId = "listWebhooks", summary = "The organisation's webhooks",
+            description = "The organisation's webhooks (an administrator's: all), newest first, without secrets")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT, Role.Names.SITE_OPERATOR, Role.Names.ADMIN})
     public List<WebhookService.SubscriptionView> list() {
         return webhooks.subscriptions(caller.required());
     }
@@ -63,7 +73,9 @@ public class WebhookResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Role.Names.COURT, Role.Names.SITE_OPERATOR, Role.Names.ADMIN})
-    @Operation(summary = "Deactivate a webhook: nothing more is sent to it; its deliveries stay listed")
+    @Operation(operationId = "deactivateWebhook", summary = "Deactivate a webhook",
+            description = "Deactivate a webhook: nothing more is sent to it; its deliveries stay listed")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT, Role.Names.SITE_OPERATOR, Role.Names.ADMIN})
     public WebhookService.SubscriptionView deactivate(@PathParam("id") long id) {
         return webhooks.deactivate(id, caller.required());
     }
@@ -71,8 +83,10 @@ public class WebhookResource {
     @GET
     @Path("{id}/deliveries")
     @RolesAllowed({Role.Names.COURT, Role.Names.SITE_OPERATOR, Role.Names.ADMIN})
-    @Operation(summary = "A webhook's deliveries, newest first: the event and its body, PENDING or DELIVERED, "
+    @Operation(operationId = "listWebhookDeliveries", summary = "A webhook's deliveries",
+            description = "A webhook's deliveries, newest first: the event and its body, PENDING or DELIVERED, "
             + "attempts, the receiver's last status or error, the next attempt")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT, Role.Names.SITE_OPERATOR, Role.Names.ADMIN})
     public List<WebhookService.DeliveryView> deliveries(@PathParam("id") long id,
                                                         @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return webhooks.deliveries(id, limit, caller.required());
@@ -81,8 +95,13 @@ public class WebhookResource {
     @POST
     @Path("{id}/deliveries/{deliveryId}/replay")
     @RolesAllowed({Role.Names.COURT, Role.Names.SITE_OPERATOR, Role.Names.ADMIN})
-    @Operation(summary = "Send an event again, with its own id (webhook-id), after what is queued already: 202 with "
+    @Operation(operationId = "replayWebhookDelivery", summary = "Send an event again",
+            description = "Send an event again, with its own id (webhook-id), after what is queued already: 202 with "
             + "the new delivery")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.COURT, Role.Names.SITE_OPERATOR, Role.Names.ADMIN})
+    @APIResponse(responseCode = "202", description = "The new delivery, queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookService.DeliveryView.class)))
     public Response replay(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId) {
         return Response.accepted(webhooks.replay(id, deliveryId, caller.required())).build();
     }
