@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import jakarta.ejb.ConcurrencyManagement;
@@ -48,6 +49,7 @@ public class SelfCheck {
      * The outcome of one run: the audit chain's verification ({@code entries} verified, {@code firstBadSeq} the
      * first entry that does not match) and every other check.
      */
+    @Schema(requiredProperties = {"ok", "entries"})
     public record Report(boolean ok, Instant checkedAt, long entries, Long firstBadSeq, List<IntegrityCheck.Result> checks) {
         List<IntegrityCheck.Result> failed() {
             return checks.stream().filter(c -> !c.ok()).toList();

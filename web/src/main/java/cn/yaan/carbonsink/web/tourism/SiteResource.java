@@ -109,9 +109,11 @@ public class SiteResource {
         return sites.factors().stream().map(f -> new FactorView(f.code(), f.factor(), f.unit(), f.source(), f.year())).toList();
     }
 
+    @Schema(requiredProperties = {"year"})
     public record FactorView(String code, BigDecimal factor, String unit, String source, int year) {
     }
 
+    @Schema(requiredProperties = {"offsetKg"})
     public record FootprintAnswer(BigDecimal footprintKg, long offsetKg, List<String> calculation) {
     }
 
@@ -172,6 +174,7 @@ public class SiteResource {
         return SlotView.of(sites.changeCapacity(id, c, caller.required().username()));
     }
 
+    @Schema(requiredProperties = {"slotsClosed"})
     public record ClosureAnswer(String site, LocalDate date, int slotsClosed) {
     }
 
