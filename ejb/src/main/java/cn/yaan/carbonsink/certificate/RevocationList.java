@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * list has exactly {@code sequence} entries. A DELTA list holds the revocations at or after {@code since}. The other
  * fields repeat what the text says, for convenience; a verifier reads the text it verified.
  */
+@Schema(requiredProperties = {"sequence"})
 public record RevocationList(String keyId, long sequence, Kind kind, String since, String generatedAt,
                              List<Entry> entries, String text, String signature) {
 

@@ -26,7 +26,7 @@ public class OrderLimits {
     @Inject
     AppSettings settings;
 
-    @Schema(name = "OrderLimits")
+    @Schema(name = "OrderLimits", requiredProperties = {"maxPendingOrders", "maxPendingKg"})
     public record Values(long maxPendingOrders, long maxPendingKg) {
     }
 

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import jakarta.ejb.ConcurrencyManagement;
@@ -50,6 +51,7 @@ public class SelfCheck {
      * {@code verifiedFromSeq}, 0 for a full one or the signed checkpoint it started at; {@code firstBadSeq} the first
      * entry that does not match) and every other check.
      */
+    @Schema(requiredProperties = {"ok", "entries", "verifiedFromSeq"})
     public record Report(boolean ok, Instant checkedAt, long entries, long verifiedFromSeq, Long firstBadSeq,
                          List<IntegrityCheck.Result> checks) {
         List<IntegrityCheck.Result> failed() {

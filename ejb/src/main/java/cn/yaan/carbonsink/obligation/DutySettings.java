@@ -40,7 +40,7 @@ public class DutySettings {
     @Inject
     AppSettings settings;
 
-    @Schema(name = "DutySettings")
+    @Schema(name = "DutySettings", requiredProperties = {"ageMin", "ageMax", "ageMaxWomen", "treesOwed", "kgPerTree", "hoursPerTree", "fenPerTree", "qrMinutes"})
     public record Values(int ageMin, int ageMax, int ageMaxWomen, int treesOwed, int kgPerTree, int hoursPerTree, int fenPerTree,
                          int qrMinutes) {
         public DutyRules rules() {

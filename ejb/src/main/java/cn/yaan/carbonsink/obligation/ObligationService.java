@@ -54,6 +54,7 @@ public class ObligationService {
 
     // ---------------------------------------------------------------- the duty of a year
 
+    @Schema(requiredProperties = {"trees"})
     public record Fulfilment(String form, int trees, Instant at, String reference) {
     }
 

@@ -55,6 +55,7 @@ public class PlantingEventService {
     @Inject
     DutyRecords records;
 
+    @Schema(requiredProperties = {"id", "places", "placesLeft", "treesPerAttendee"})
     public record EventView(long id, String site, LocalDate date, int places, int placesLeft, int treesPerAttendee) {
     }
 
@@ -122,6 +123,7 @@ public class PlantingEventService {
         return new Qr(qr.encode(keys::sign), qr.expires());
     }
 
+    @Schema(requiredProperties = {"eventId", "trees", "year"})
     public record Attendance(long eventId, String citizen, int trees, int year, String status) {
     }
 

@@ -204,10 +204,12 @@ public class GateService {
     }
 
     /** A day's booking at the site, as an offline scanner keeps it. */
+    @Schema(requiredProperties = {"partySize"})
     public record OfflineBooking(String bookingNo, int partySize, Instant slotStart, Instant slotEnd, String status,
                                  FirstCheckIn checkedIn) {
     }
 
+    @Schema(requiredProperties = {"earlyMinutes", "lateMinutes"})
     public record OfflineData(String siteCode, LocalDate date, Instant generatedAt, long earlyMinutes, long lateMinutes,
                               List<OfflineBooking> bookings, List<SiteName> sites) {
     }
@@ -244,6 +246,7 @@ public class GateService {
                 .collect(Collectors.toMap(CheckIn::bookingId, Function.identity()));
     }
 
+    @Schema(requiredProperties = {"slotId", "capacity", "booked", "confirmedVisitors", "checkedInVisitors", "closed"})
     public record SlotFigures(long slotId, Instant start, Instant end, int capacity, int booked, int confirmedVisitors,
                               int checkedInVisitors, boolean closed) {
     }
@@ -252,6 +255,7 @@ public class GateService {
     public record Conflict(String bookingNo, String gate, Instant scannedAt, FirstCheckIn firstCheckIn) {
     }
 
+    @Schema(requiredProperties = {"dailyCapacity", "walkInPercent", "walkInPlaces"})
     public record Dashboard(String siteCode, String nameZh, String nameEn, LocalDate date, int dailyCapacity,
                             int walkInPercent, int walkInPlaces, List<SlotFigures> slots, List<Conflict> conflicts) {
     }

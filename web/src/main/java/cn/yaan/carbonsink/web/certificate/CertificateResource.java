@@ -137,6 +137,7 @@ public class CertificateResource {
                 k.createdAt())).toList();
     }
 
+    @Schema(requiredProperties = {"active"})
     public record KeyView(String keyId, String algorithm, String publicKey, boolean active, Instant createdAt) {
     }
 

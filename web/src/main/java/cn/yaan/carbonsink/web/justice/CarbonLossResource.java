@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.web.justice;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.yaan.carbonsink.justice.CarbonCalculator;
 import cn.yaan.carbonsink.justice.SpeciesParameters;
 import jakarta.annotation.security.PermitAll;
@@ -37,6 +38,7 @@ public class CarbonLossResource {
         return calculator.species();
     }
 
+    @Schema(requiredProperties = {"carbonLossKg", "purchaseKg"})
     public record Answer(long carbonLossKg, BigDecimal multiplier, long purchaseKg, List<String> calculation) {
     }
 

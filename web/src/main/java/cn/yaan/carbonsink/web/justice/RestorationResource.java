@@ -74,11 +74,13 @@ public class RestorationResource {
 
     // ---------------------------------------------------------------- answers
 
+    @Schema(requiredProperties = {"trees", "plantedTrees", "requiredSurvivingTrees", "accepted"})
     public record ReplantView(int trees, String species, String site, BigDecimal survivalThreshold, LocalDate dueDate,
                               List<Integer> inspectionYears, Integer tendingYears, int plantedTrees,
                               Integer survivingTrees, int requiredSurvivingTrees, boolean accepted) {
     }
 
+    @Schema(requiredProperties = {"id", "trees"})
     public record PlantingView(long id, LocalDate date, int trees, String species, BigDecimal latitude,
                                BigDecimal longitude, String recordedBy, Instant recordedAt, List<Long> photos) {
         static PlantingView of(RestorationPlanting p, Map<Long, List<Long>> photos) {
@@ -87,9 +89,11 @@ public class RestorationResource {
         }
     }
 
+    @Schema(requiredProperties = {"id", "plantingId", "width", "height", "bytes"})
     public record PhotoView(long id, long plantingId, int width, int height, int bytes, String sha256) {
     }
 
+    @Schema(requiredProperties = {"plantedTrees", "survivingTrees", "finalInspection"})
     public record InspectionView(LocalDate date, int plantedTrees, int survivingTrees, BigDecimal survivalRate,
                                  boolean finalInspection, String recordedBy, Instant recordedAt) {
         static InspectionView of(RestorationInspection i) {

@@ -165,6 +165,7 @@ public class RetirementResource {
                 .orElseThrow(() -> BusinessException.notFound("No retirement " + id + "."));
     }
 
+    @Schema(requiredProperties = {"vintage", "retired"})
     public record SerialView(String serial, String projectCode, int vintage, String issuanceBlock, boolean retired,
                              RetirementView retirement) {
     }

@@ -114,9 +114,11 @@ public class SiteResource {
         return sites.factors().stream().map(f -> new FactorView(f.code(), f.factor(), f.unit(), f.source(), f.year())).toList();
     }
 
+    @Schema(requiredProperties = {"year"})
     public record FactorView(String code, BigDecimal factor, String unit, String source, int year) {
     }
 
+    @Schema(requiredProperties = {"offsetKg"})
     public record FootprintAnswer(BigDecimal footprintKg, long offsetKg, List<String> calculation) {
     }
 
