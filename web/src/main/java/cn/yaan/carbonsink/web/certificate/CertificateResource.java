@@ -218,7 +218,7 @@ public class CertificateResource {
             + "it); never cached; 404 for a certificate that is not the caller's")
     @SecurityRequirement(name = "bearer", scopes = {
             Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "The certificate, A4, never cached",
             content = @Content(mediaType = "application/pdf",
                     schema = @Schema(type = SchemaType.STRING, format = "binary")))
