@@ -77,6 +77,11 @@ public interface PaymentProvider {
     /** Sends money back for a payment: the provider's answer (a refund may be settled at once or later). */
     RefundAnswer refund(RefundCommand command);
 
+    /** Whether the provider publishes daily bills ({@link #bill}). */
+    default boolean billed() {
+        return false;
+    }
+
     /** The provider's bill of {@code day} (China Standard Time): every payment and refund it settled that day. */
     default List<BillLine> bill(LocalDate day) {
         return List.of();

@@ -125,6 +125,8 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/refunds", only(Caller.OFFICER, Caller.ADMIN)),
             // No refund is owed in the matrix's objects: the officer passes to a 404 problem.
             Map.entry("POST /api/v1/refunds/{id}/request", only(Caller.OFFICER)),
+            Map.entry("GET /api/v1/reconciliation", only(Caller.OFFICER, Caller.ADMIN)),
+            Map.entry("POST /api/v1/reconciliation/runs", only(Caller.OFFICER)),
             Map.entry("GET /api/v1/public/keys", everyone()),
             Map.entry("GET /api/v1/public/certificates/{number}", everyone()),
             Map.entry("GET /api/v1/public/certificates/{number}/qr.png", everyone()),

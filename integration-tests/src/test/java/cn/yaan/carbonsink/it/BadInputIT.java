@@ -688,6 +688,11 @@ class BadInputIT {
             return Good.empty(citizen, "POST", "/api/v1/orders/" + order(citizen).getJsonNumber("id")
                     + "/payment-check", 200);
         }));
+        known.put("POST /api/v1/reconciliation/runs", new Spec(() -> Good.json(api.token("officer"), "POST",
+                "/api/v1/reconciliation/runs", Json.createObjectBuilder().add("provider", "wechat")
+                        .add("day", LocalDate.now(TestSites.CST).minusDays(1).toString()).build(), 200))
+                .extra(good -> List.of(replacedCase(good, "provider", "a provider without bills", "\"simulated\""),
+                        replacedCase(good, "day", "a day to come", "\"" + LocalDate.now(TestSites.CST).plusDays(2) + "\""))));
         known.put("POST /api/v1/refunds/{id}/request", new Spec(() -> {
             // A second payment of a paid order, through the simulated provider: owed back, requested by an officer.
             String citizen = citizen();

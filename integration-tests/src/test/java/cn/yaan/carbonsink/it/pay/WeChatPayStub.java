@@ -51,6 +51,7 @@ public final class WeChatPayStub {
         public final String tradeType;
         public volatile String state = "NOTPAY";
         public volatile String transactionId;
+        public volatile OffsetDateTime paidAt;
 
         Trade(String outTradeNo, long total, String notifyUrl, String tradeType) {
             this.outTradeNo = outTradeNo;
@@ -142,6 +143,10 @@ public final class WeChatPayStub {
                 query(x, path.substring("/v3/pay/transactions/out-trade-no/".length()));
             } else if (method.equals("POST") && path.matches("/v3/pay/transactions/out-trade-no/[^/]+/close")) {
                 close(x, path.split("/")[5]);
+            } else if (method.equals("GET") && path.equals("/v3/bill/tradebill")) {
+                tradeBill(x, form(x.getQueryString()).getOrDefault("bill_date", ""));
+            } else if (method.equals("GET") && path.equals("/v3/billdownload/file")) {
+                download(x, form(x.getQueryString()).getOrDefault("token", ""));
             } else if (method.equals("POST") && path.equals("/v3/refund/domestic/refunds")) {
                 refund(x, read(body));
             } else {
@@ -296,6 +301,92 @@ public final class WeChatPayStub {
         return notify(t.notifyUrl, succeeded ? "REFUND.SUCCESS" : "REFUND.ABNORMAL", "refund", resource, false);
     }
 
+    // ------------------------------------------------------------------ bills
+
+    /** Transaction ids left out of the bills (a missing line). */
+    public final java.util.Set<String> leftOutOfBill = ConcurrentHashMap.newKeySet();
+    /** Amounts the bills state instead of the paid one (a mismatched line), by transaction id. */
+    public final Map<String, Long> billedAmount = new ConcurrentHashMap<>();
+    /** Payments only the bills know of (an extra line): transaction id -> amount in fen. */
+    public final Map<String, Long> onlyInBill = new ConcurrentHashMap<>();
+    private final Map<String, String> bills = new ConcurrentHashMap<>();
+
+    /** The trade bill of a day: its digest and where to download it. */
+    private void tradeBill(HttpServerExchange x, String day) throws IOException {
+        String csv = billOf(java.time.LocalDate.parse(day));
+        String token = UUID.randomUUID().toString().replace("-", "");
+        bills.put(token, csv);
+        String sha1;
+        try {
+            sha1 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(csv.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        answer(x, 200, Json.createObjectBuilder().add("hash_type", "SHA1").add("hash_value", sha1)
+                .add("download_url", "https://api.mch.weixin.qq.com/v3/billdownload/file?token=" + token).build()
+                .toString());
+    }
+
+    private void download(HttpServerExchange x, String token) throws IOException {
+        String csv = bills.remove(token);
+        if (csv == null) {
+            answer(x, 400, error("INVALID_REQUEST", "token invalid"));
+            return;
+        }
+        x.getResponseHeaders().add(new HttpString("Content-Type"), "application/octet-stream");
+        x.getOutputStream().write(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As WeChat Pay writes it: a header, one line per payment or refund with each field after a backquote, totals. */
+    public String billOf(java.time.LocalDate day) {
+        StringBuilder b = new StringBuilder("交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,"
+                + "交易状态,付款银行,货币种类,应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,"
+                + "商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注\r\n");
+        int count = 0;
+        for (Trade t : trades.values()) {
+            if (t.paidAt == null || !t.paidAt.toLocalDate().equals(day) || leftOutOfBill.contains(t.transactionId)) {
+                continue;
+            }
+            b.append(line(t.paidAt, t.transactionId, t.outTradeNo, t.tradeType, "SUCCESS",
+                    billedAmount.getOrDefault(t.transactionId, t.total), "0", "0", 0));
+            count++;
+        }
+        onlyInBill.forEach((tx, fen) -> b.append(line(OffsetDateTime.now(ZoneOffset.ofHours(8)), tx,
+                "00000000000000000000000000000000", "NATIVE", "SUCCESS", fen, "0", "0", 0)));
+        for (JsonObject r : refunds.values()) {
+            if (!"SUCCESS".equals(r.getString("status"))) {
+                continue;
+            }
+            Trade t = trades.get(r.getString("out_trade_no"));
+            b.append(line(OffsetDateTime.now(ZoneOffset.ofHours(8)), t.transactionId, t.outTradeNo, t.tradeType,
+                    "REFUND", t.total, r.getString("refund_id"), r.getString("out_refund_no"),
+                    r.getJsonObject("amount").getJsonNumber("refund").longValue()));
+            count++;
+        }
+        b.append("总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\r\n`")
+                .append(count).append(",`0.00,`0.00,`0.00,`0.00,`0.00,`0.00\r\n");
+        return b.toString();
+    }
+
+    private static String line(OffsetDateTime at, String tx, String outTradeNo, String type, String state, long fen,
+                               String refundId, String refundNo, long refundFen) {
+        String[] f = {at.toLocalDateTime().withNano(0).toString().replace('T', ' '), TestMerchantKeys.APP_ID,
+                TestMerchantKeys.MERCHANT_ID, "0", "", tx, outTradeNo, "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", type, state,
+                "OTHERS", "CNY", yuan(fen), "0.00", refundId, refundNo, yuan(refundFen), "0.00",
+                refundFen > 0 ? "ORIGINAL" : "", refundFen > 0 ? "SUCCESS" : "", "雅安森林碳汇", "", "0.00000", "0.60%",
+                yuan(fen), yuan(refundFen), ""};
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < f.length; i++) {
+            b.append(i == 0 ? "`" : ",`").append(f[i]);
+        }
+        return b.append("\r\n").toString();
+    }
+
+    private static String yuan(long fen) {
+        return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
+    }
+
     // ------------------------------------------------------------------ paying
 
     /**
@@ -312,6 +403,7 @@ public final class WeChatPayStub {
                 return false;
             }
             t.state = "SUCCESS";
+            t.paidAt = OffsetDateTime.now(ZoneOffset.ofHours(8));
             t.transactionId = "4200" + String.format("%024d", Math.abs(random.nextLong()) % 1_000_000_000_000_000_000L);
         }
         if (notify) {
