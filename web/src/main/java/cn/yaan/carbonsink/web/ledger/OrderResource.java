@@ -180,13 +180,13 @@ public class OrderResource {
     @POST
     @Path("payments/{paymentId}/simulated-confirmation")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Operation(operationId = "confirmSimulatedPayment", summary = "Pay through the simulated provider (demo)",
             description = "Demo only: pay an own order through the simulated provider (404 when it is off, as in "
             + "production)")
     @SecurityRequirement(name = "bearer", scopes = {
             Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "The order, paid and its units retired",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderView.class)))
@@ -203,9 +203,11 @@ public class OrderResource {
     @GET
     @Path("payment-providers")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
-    @Operation(summary = "The payment providers this server takes payments by (only those configured) and their "
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @Operation(operationId = "listPaymentProviders", summary = "The payment providers configured",
+            description = "The payment providers this server takes payments by (only those configured) and their "
             + "channels: NATIVE (a QR code), H5 (a phone's browser), JSAPI (inside WeChat), WAP (Alipay's mobile site)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     public List<CheckoutService.Offer> providers() {
         return checkout.offers();
     }
@@ -213,14 +215,16 @@ public class OrderResource {
     @POST
     @Path("orders/{id}/checkout")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start paying an own pending order at a configured provider: answers where to send the "
+    @Operation(operationId = "startCheckout", summary = "Start paying an order at a provider",
+            description = "Start paying an own pending order at a configured provider: answers where to send the "
             + "buyer (url), the QR code's text (qrText) or what WeChat's payment bridge takes (params); 409 "
             + "order-not-pending once the order is paid, cancelled or expired")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     public PaymentProvider.Checkout checkout(@PathParam("id") long id, CheckoutService.Start start) {
         // Back to the address the buyer came from (the public address behind a proxy that passes Host).
-            String site = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        String site = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
         return checkout.start(id, caller.required().username(), start, ClientAddress.of(request),
                 site + "/account/order.xhtml?id=" + id);
     }
@@ -228,9 +232,11 @@ public class OrderResource {
     @POST
     @Path("orders/{id}/payment-check")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.ADMIN})
-    @Operation(summary = "Ask the providers where an own order was being paid whether the payment went through "
+            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @Operation(operationId = "checkPayment", summary = "Ask the providers whether an order was paid",
+            description = "Ask the providers where an own order was being paid whether the payment went through "
             + "(when their notification is late), and apply what they report; answers the order")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     public OrderView paymentCheck(@PathParam("id") long id) {
         return view(checkout.check(id, caller.required().username()));
     }

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.web.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.ReconciliationDifference;
 import cn.yaan.carbonsink.ledger.ReconciliationService;
@@ -51,8 +52,10 @@ public class ReconciliationResource {
 
     @GET
     @RolesAllowed({Role.Names.OFFICER, Role.Names.ADMIN})
-    @Operation(summary = "Lines where a provider's daily bill and the platform differ (MISSING_IN_BILL, "
+    @Operation(operationId = "listReconciliationDifferences", summary = "Differences between bills and the platform",
+            description = "Lines where a provider's daily bill and the platform differ (MISSING_IN_BILL, "
             + "NOT_ON_PLATFORM, AMOUNT_MISMATCH), for the days from since (YYYY-MM-DD; default: the last 30 days)")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER, Role.Names.ADMIN})
     public List<Difference> differences(@QueryParam("since") String since) {
         LocalDate from;
         try {
@@ -67,8 +70,10 @@ public class ReconciliationResource {
     @Path("runs")
     @RolesAllowed(Role.Names.OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Download a provider's bill of a day and match it with the platform now (the daily job does "
+    @Operation(operationId = "runReconciliation", summary = "Reconcile a provider's bill of a day now",
+            description = "Download a provider's bill of a day and match it with the platform now (the daily job does "
             + "yesterday's at 10:30 China Standard Time); the day's differences are replaced by what this run finds")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     public RunView run(ReconciliationService.Run run) {
         var result = reconciliation.run(run, caller.required().username());
         return new RunView(result.provider(), result.day(), result.lines(),

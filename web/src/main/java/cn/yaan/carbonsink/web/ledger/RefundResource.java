@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.web.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.Refund;
 import cn.yaan.carbonsink.ledger.RefundService;
@@ -47,8 +48,10 @@ public class RefundResource {
 
     @GET
     @RolesAllowed({Role.Names.OFFICER, Role.Names.ADMIN})
-    @Operation(summary = "Refunds, newest first (the latest 200): all, or those of the comma-separated statuses "
+    @Operation(operationId = "listRefunds", summary = "Refunds",
+            description = "Refunds, newest first (the latest 200): all, or those of the comma-separated statuses "
             + "DUE, REQUESTED, SUCCEEDED, FAILED")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER, Role.Names.ADMIN})
     public List<RefundRow> list(@QueryParam("status") String status) {
         return refunds.list(statuses(status), 200).stream().map(RefundRow::of).toList();
     }
@@ -72,9 +75,11 @@ public class RefundResource {
     @POST
     @Path("{id}/request")
     @RolesAllowed(Role.Names.OFFICER)
-    @Operation(summary = "Send an owed or failed refund back through the provider that took the money; answers "
+    @Operation(operationId = "requestRefund", summary = "Send a refund through its provider",
+            description = "Send an owed or failed refund back through the provider that took the money; answers "
             + "the refund as the provider left it (SUCCEEDED, REQUESTED until its notification, or FAILED with the "
             + "reason); 409 refund-not-due once requested or paid back")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.OFFICER})
     public RefundRow request(@PathParam("id") long id) {
         return RefundRow.of(refunds.issue(id, caller.required().username()));
     }
