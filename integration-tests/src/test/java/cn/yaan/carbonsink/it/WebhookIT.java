@@ -222,7 +222,7 @@ class WebhookIT {
                 Api.Reply cancelled = api.postJson("/api/v1/bookings/" + bookingNo + "/cancellation", "", citizen);
                 assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
                 String day = Instant.parse(slot.getString("start")).atZone(TestSites.CST).toLocalDate().toString();
-                Api.Reply closed = api.postJson("/api/v1/sites/BFX/closures", "{\"date\":\"" + day + "\"}",
+                Api.Reply closed = api.postJson("/api/v1/sites/BFX/closures", "{\"date\":\"" + day + "\",\"reason\":\"暴雨\"}",
                         api.token("officer"));
                 assertThat(closed.status()).as(closed.toString()).isBetween(200, 204);
 
