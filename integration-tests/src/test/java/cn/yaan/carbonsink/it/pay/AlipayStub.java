@@ -1,5 +1,7 @@
 package cn.yaan.carbonsink.it.pay;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
@@ -35,6 +37,8 @@ import java.util.stream.Collectors;
  * notify_url. A paid trade cannot be closed, a closed one cannot be paid.
  */
 public final class AlipayStub {
+
+    private static final Logger LOG = Logger.getLogger(AlipayStub.class.getName());
 
     /** A trade as Alipay holds it. */
     public static final class Trade {
@@ -128,7 +132,7 @@ public final class AlipayStub {
                 default -> answer(x, "error_response", failure("40004", "ACQ.NOT_SUPPORTED", "不支持的接口"));
             }
         } catch (IOException | RuntimeException e) {
-            e.printStackTrace();
+            LOG.log(Level.WARNING, "The stand-in could not answer " + x.getRequestPath(), e);
             x.setStatusCode(500);
         } finally {
             x.endExchange();

@@ -1,5 +1,7 @@
 package cn.yaan.carbonsink.it.pay;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
@@ -42,6 +44,8 @@ import java.util.regex.Pattern;
  * its H5 page or through {@link #pay}. A paid order cannot be closed (ORDERPAID) and a closed one cannot be paid.
  */
 public final class WeChatPayStub {
+
+    private static final Logger LOG = Logger.getLogger(WeChatPayStub.class.getName());
 
     /** An order as WeChat Pay holds it. */
     public static final class Trade {
@@ -153,7 +157,7 @@ public final class WeChatPayStub {
                 answer(x, 404, error("NOT_FOUND", "no such API " + method + " " + path));
             }
         } catch (IOException | RuntimeException e) {
-            e.printStackTrace();
+            LOG.log(Level.WARNING, "The stand-in could not answer " + x.getRequestPath(), e);
             x.setStatusCode(500);
         } finally {
             x.endExchange();
