@@ -53,6 +53,7 @@ class AccountBrowserIT extends BrowserTest {
 
         // Forgotten: the code goes to the registered mobile, which the development outbox shows the administrator.
         phone.click("nav:logout");
+        phone.find("nav:login");
         phone.open("/login.xhtml");
         phone.click("forgot");
         phone.type("request:account", citizen.username());
