@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * Paying an order at a real provider: the buyer chooses one of the configured providers and a channel, the payment
  * is started there (and recorded, {@link PaymentAttempt}); when no notification came the provider is asked
  * ({@link #check}); when the order runs out unpaid its payments are closed at the providers first, and a payment
- * that got through before the close is applied ({@link #closeAtProviders}).
+ * that got through before the close is applied ({@link #closeAtProviders}); when the order was cancelled they are
+ * closed after, and a payment that got through is owed back.
  */
 @Stateless
 public class CheckoutService {
@@ -130,10 +131,16 @@ public class CheckoutService {
         return payments.order(orderId);
     }
 
+    /** Cancelled orders whose payments at providers are still to be closed, at most {@code max}. */
+    public List<Long> closeDue(int max) {
+        return em.createNamedQuery("PaymentAttempt.closeDue", Long.class).setParameter("now", clock.now())
+                .setMaxResults(max).getResultList();
+    }
+
     /**
-     * Before an unpaid order expires: closes its payments at the providers, so nobody pays for units that go back.
+     * Before an unpaid order expires, and after it was cancelled: closes its payments at the providers, so nobody pays for units that go back.
      * A payment that went through before the close (the provider refuses to close it, or reports it paid) is
-     * applied, and pays the order if it still can. Runs outside a transaction: each step has its own.
+     * applied: it pays the order if it still can, and is owed back when the order was cancelled. Runs outside a transaction: each step has its own.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void closeAtProviders(long orderId) {

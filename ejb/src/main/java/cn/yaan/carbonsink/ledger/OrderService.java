@@ -206,7 +206,11 @@ public class OrderService {
                 .getResultStream().findFirst().orElse(null);
     }
 
-    /** Cancels an unpaid order of its owner and releases its holds; 409 once it is paid, expired or cancelled. */
+    /**
+     * Cancels an unpaid order of its owner and releases its holds; 409 once it is paid, expired or cancelled. Its
+     * payments started at providers are marked to be closed there ({@link ReservationExpiry}); one that gets through
+     * all the same is owed back ({@link PaymentService}).
+     */
     public UnitOrder cancel(long orderId, String owner) {
         UnitOrder order = locks.order(orderId);
         if (order == null || !order.owner().equals(owner)) {
@@ -218,6 +222,8 @@ public class OrderService {
         }
         inventory.releaseHolds(order);
         order.cancel();
+        em.createNamedQuery("PaymentAttempt.ofOrder", PaymentAttempt.class).setParameter("order", order.id())
+                .getResultList().forEach(a -> a.closeDue(clock.now()));
         audit.append(owner, "CANCELLED order=" + order.id());
         released.fire(new OrderReleased(order.id(), order.purpose(), order.reference(), order.status()));
         metrics.count(Metrics.ORDERS, "event", "cancelled");

@@ -18,6 +18,8 @@ import java.time.Instant;
 @Table(name = "payment_attempt")
 @NamedQuery(name = "PaymentAttempt.ofOrder",
         query = "select a from PaymentAttempt a where a.orderId = :order order by a.id")
+@NamedQuery(name = "PaymentAttempt.closeDue", query = "select distinct a.orderId from PaymentAttempt a "
+        + "where a.closeDueAt <= :now and a.closedAt is null order by a.orderId")
 public class PaymentAttempt {
 
     @Id
@@ -33,6 +35,8 @@ public class PaymentAttempt {
     private Instant createdAt;
     @Column(name = "closed_at")
     private Instant closedAt;
+    @Column(name = "close_due_at")
+    private Instant closeDueAt;
 
     protected PaymentAttempt() {
     }
@@ -46,6 +50,14 @@ public class PaymentAttempt {
 
     void closed(Instant at) {
         closedAt = at;
+        closeDueAt = null;
+    }
+
+    /** Its order was cancelled: the payment is to be closed at the provider (by {@link ReservationExpiry}). */
+    void closeDue(Instant at) {
+        if (closedAt == null) {
+            closeDueAt = at;
+        }
     }
 
     public long orderId() {

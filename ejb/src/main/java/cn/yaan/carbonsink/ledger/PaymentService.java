@@ -4,6 +4,8 @@ import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -108,6 +110,20 @@ public class PaymentService {
         metrics.count(Metrics.PAYMENTS, "outcome", settle(order, order.amountFen(), ref,
                 "payment:" + SimulatedPaymentProvider.NAME));
         return order;
+    }
+
+    /**
+     * The whole payment of a paid order goes back while its units stay retired: a visit cancelled early enough
+     * ({@code tourism.BookingService.cancel}). Called with the order locked; owed once per payment, however often it
+     * is called. Sent back as every refund is ({@link RefundDispatch}, or an officer for the simulated provider).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void refundRetired(UnitOrder order, Refund.Reason reason, String actor) {
+        if (order.status() != OrderStatus.RETIRED || order.paymentRef() == null) {
+            throw new IllegalStateException("Order " + order.id() + " is " + order.status() + "; only a paid order's "
+                    + "payment can be given back while its units stay retired");
+        }
+        owe(order, order.amountFen(), order.paymentRef(), reason, actor);
     }
 
     /** The order, read without a lock; null when there is none. */

@@ -15,9 +15,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * Money a payment brought in that bought no units and is owed back: a second payment of an order already paid, a
- * payment of a cancelled order, a payment that came after its order expired and found the units (or the visit's
- * places) gone. One per payment (its reference): a replayed notification never owes twice.
+ * Money a payment brought in that is owed back: a second payment of an order already paid, a payment of a cancelled
+ * order, a payment that came after its order expired and found the units (or the visit's places) gone, and the
+ * payment of a visit cancelled early enough. One per payment (its reference): a replayed notification or a repeated
+ * cancellation never owes twice.
  */
 @Entity
 @Table(name = "payment_refund")
@@ -36,7 +37,12 @@ public class Refund {
         /** The buyer cancelled the order before the payment arrived. */
         ORDER_CANCELLED,
         /** The payment came after the order expired, and its units or places were taken meanwhile. */
-        LATE_PAYMENT
+        LATE_PAYMENT,
+        /**
+         * The visitor cancelled a paid booking early enough under the cancellation rule: the money goes back, the
+         * units it retired stay retired (docs/DOMAIN.md, section 7).
+         */
+        BOOKING_CANCELLED
     }
 
     /**

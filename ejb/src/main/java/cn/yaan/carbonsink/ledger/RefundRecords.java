@@ -52,6 +52,7 @@ public class RefundRecords {
             case DUPLICATE_PAYMENT -> "重复支付退款";
             case ORDER_CANCELLED -> "订单已取消退款";
             case LATE_PAYMENT -> "订单超时未能保留碳汇退款";
+            case BOOKING_CANCELLED -> "预约取消退款";
         };
     }
 

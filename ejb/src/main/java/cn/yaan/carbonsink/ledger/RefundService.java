@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 /**
  * Money owed back ({@link Refund}) goes back through the provider that took it: requested by the system (the refunds
  * of real providers, by {@link RefundDispatch}) or by an officer (any owed or failed refund), settled by the
- * provider's answer or its later notification. Units already retired stay retired (docs/DOMAIN.md, section 8).
+ * provider's answer or its later notification. Units already retired stay retired (docs/DOMAIN.md, section 7).
  */
 @Stateless
 public class RefundService {

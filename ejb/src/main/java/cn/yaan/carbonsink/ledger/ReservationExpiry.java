@@ -14,7 +14,8 @@ import java.util.logging.Logger;
  * Releases the holds of unpaid orders whose time ran out, every ten seconds, on every node: each order's payments
  * are closed at the providers where they were started (a payment that got through before is applied), then the
  * order is expired in its own transaction under a row lock, so nodes running this at the same moment never release
- * twice.
+ * twice. It also closes the payments of cancelled orders at their providers (a payment that got through before the
+ * close is owed back and sent back by {@link RefundDispatch}).
  */
 @Singleton
 public class ReservationExpiry {
@@ -43,6 +44,14 @@ public class ReservationExpiry {
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not expire order " + id + "; the next run tries again", e);
+            }
+        }
+        for (Long id : checkout.closeDue(100)) {
+            try {
+                // Cancelled: closed at the providers, and a payment that got through all the same is owed back.
+                checkout.closeAtProviders(id);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not close the payments of cancelled order " + id + "; the next run tries again", e);
             }
         }
         if (released > 0) {

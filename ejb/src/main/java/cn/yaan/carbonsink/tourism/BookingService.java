@@ -9,6 +9,8 @@ import cn.yaan.carbonsink.ledger.LedgerLocks;
 import cn.yaan.carbonsink.ledger.OrderPurpose;
 import cn.yaan.carbonsink.ledger.OrderService;
 import cn.yaan.carbonsink.ledger.OrderStatus;
+import cn.yaan.carbonsink.ledger.PaymentService;
+import cn.yaan.carbonsink.ledger.Refund;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.platform.Idempotency;
 import cn.yaan.carbonsink.shared.AppClock;
@@ -59,6 +61,9 @@ public class BookingService {
 
     @Inject
     OrderService orders;
+
+    @Inject
+    PaymentService payments;
 
     @Inject
     LedgerLocks ledgerLocks;
@@ -228,8 +233,9 @@ public class BookingService {
 
     /**
      * Cancels before the slot starts. Unpaid: the order is cancelled and the places and units go back. Paid: the
-     * places go back; the retirement is final and the certificate stays valid as an offset. A party already checked
-     * in cannot be cancelled (its places are in use). Whatever happens to the order at the same moment (a payment,
+     * places go back and the payment is owed back under the cancellation rule ({@link CancellationRule}); the
+     * retirement is final and the certificate stays valid as an offset. A party already checked in cannot be
+     * cancelled (its places are in use). Whatever happens to the order at the same moment (a payment,
      * the expiry job), the booking is read under its lock after the ledger's part, so the answer is what it is.
      */
     public BookingView cancel(String bookingNo, String owner) {
@@ -255,6 +261,9 @@ public class BookingService {
                     "The party has been checked in at the gate; the booking can no longer be cancelled.");
         }
         booking.cancel(clock.now());
+        if (CancellationRule.refunded(slot.startsAt(), clock.now())) {
+            payments.refundRetired(order, Refund.Reason.BOOKING_CANCELLED, owner);
+        }
         sites.giveBack(booking.slotId(), booking.partySize());
         audit.append(owner, "BOOKING_CANCELLED booking=" + bookingNo + " places=" + booking.partySize());
         siteEvents.booking(IntegrationEvent.Type.BOOKING_CANCELLED, booking);

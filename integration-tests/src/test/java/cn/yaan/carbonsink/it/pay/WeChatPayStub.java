@@ -80,6 +80,8 @@ public final class WeChatPayStub {
     /** Whether refunds are reported by notification (else they stay PROCESSING until {@link #settleRefund}). */
     public volatile boolean notifyRefunds = true;
     public volatile int refusedSignatures;
+    /** How many refund requests came for each out_refund_no, refused or not. */
+    public final Map<String, java.util.concurrent.atomic.AtomicInteger> refundRequests = new ConcurrentHashMap<>();
 
     private WeChatPayStub(int port, TestMerchantKeys keys) throws IOException {
         this.keys = keys;
@@ -249,6 +251,8 @@ public final class WeChatPayStub {
     }
 
     private void refund(HttpServerExchange x, JsonObject r) throws IOException {
+        refundRequests.computeIfAbsent(r.getString("out_refund_no"), k -> new java.util.concurrent.atomic.AtomicInteger())
+                .incrementAndGet();
         String refuse = refuseRefundsWith;
         if (refuse != null) {
             answer(x, 403, error(refuse, "基本账户余额不足，请充值后重新发起"));

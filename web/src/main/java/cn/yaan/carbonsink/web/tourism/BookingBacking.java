@@ -6,7 +6,9 @@ import cn.yaan.carbonsink.certificate.QrCodes;
 import cn.yaan.carbonsink.ledger.PaymentService;
 import cn.yaan.carbonsink.ledger.SimulatedPaymentProvider;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.tourism.BookingService;
+import cn.yaan.carbonsink.tourism.CancellationRule;
 import cn.yaan.carbonsink.tourism.BookingView;
 import cn.yaan.carbonsink.tourism.BookingStatus;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
@@ -34,6 +36,9 @@ public class BookingBacking implements java.io.Serializable {
 
     @Inject
     transient CurrentCaller caller;
+
+    @Inject
+    transient AppClock clock;
 
     private String no;
     /** Whether the page is asking the visitor to confirm a cancellation. */
@@ -111,6 +116,16 @@ public class BookingBacking implements java.io.Serializable {
 
     public boolean isConfirmed() {
         return is(BookingStatus.CONFIRMED);
+    }
+
+    /** Whether cancelling the paid booking now gives its payment back (the cancellation rule). */
+    public boolean isRefundedOnCancel() {
+        return isConfirmed() && CancellationRule.refunded(getBooking().slotStart(), clock.now());
+    }
+
+    /** The hours before the slot within which a cancellation is no longer refunded. */
+    public long getRefundHours() {
+        return CancellationRule.refundTime().toHours();
     }
 
     public boolean isCancellable() {
