@@ -6,33 +6,51 @@ import cn.yaan.carbonsink.shared.Settings;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.AlipayClient;
 import com.alipay.api.DefaultAlipayClient;
+import com.alipay.api.domain.AlipayDataDataserviceBillDownloadurlQueryModel;
 import com.alipay.api.domain.AlipayTradeCloseModel;
 import com.alipay.api.domain.AlipayTradeQueryModel;
 import com.alipay.api.domain.AlipayTradeRefundModel;
 import com.alipay.api.domain.AlipayTradeWapPayModel;
 import com.alipay.api.internal.util.AlipaySignature;
+import com.alipay.api.request.AlipayDataDataserviceBillDownloadurlQueryRequest;
 import com.alipay.api.request.AlipayTradeCloseRequest;
 import com.alipay.api.request.AlipayTradeQueryRequest;
 import com.alipay.api.request.AlipayTradeRefundRequest;
 import com.alipay.api.request.AlipayTradeWapPayRequest;
+import com.alipay.api.response.AlipayDataDataserviceBillDownloadurlQueryResponse;
 import com.alipay.api.response.AlipayTradeCloseResponse;
 import com.alipay.api.response.AlipayTradeQueryResponse;
 import com.alipay.api.response.AlipayTradeRefundResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * Alipay through its official SDK ({@code alipay-sdk-java}): mobile web payments ({@code alipay.trade.wap.pay}),
  * asynchronous notifications verified with Alipay's public key ({@link AlipaySignature#rsaCheckV1}, RSA2), trade
- * query, close and refund; every answer of the gateway is verified by the SDK with the same key. The application's
+ * query, close and refund, and the daily trade bill ({@code alipay.data.dataservice.bill.downloadurl.query}); every
+ * answer of the gateway is verified by the SDK with the same key. The application's
  * private key and Alipay's public key are read from files ({@code CARBONSINK_ALIPAY_*_FILE}), never from the database,
  * and never logged. The gateway is {@code carbonsink.payments.alipay.gateway} (Alipay's sandbox, or a test server).
  */
@@ -228,5 +246,93 @@ public class AlipayProvider implements PaymentProvider {
         } catch (AlipayApiException e) {
             return new RefundAnswer(null, RefundState.FAILED, "Alipay could not be reached: " + e.getErrCode());
         }
+    }
+
+    @Override
+    public boolean billed() {
+        return true;
+    }
+
+    /**
+     * The trade bill of the day: the SDK asks the gateway where to download it, and the ZIP found there holds, as
+     * Alipay documents it, the day's business detail ({@code ..._业务明细.csv}, GBK) beside its summary. No bill for a
+     * day without trades is an empty bill.
+     */
+    @Override
+    public List<BillLine> bill(LocalDate day) {
+        AlipayDataDataserviceBillDownloadurlQueryModel model = new AlipayDataDataserviceBillDownloadurlQueryModel();
+        model.setBillType("trade");
+        model.setBillDate(day.toString());
+        AlipayDataDataserviceBillDownloadurlQueryRequest request = new AlipayDataDataserviceBillDownloadurlQueryRequest();
+        request.setBizModel(model);
+        AlipayDataDataserviceBillDownloadurlQueryResponse r;
+        try {
+            r = client().execute(request);
+        } catch (AlipayApiException e) {
+            throw new IllegalStateException("Alipay could not be asked for the bill of " + day + ": " + e.getErrCode(), e);
+        }
+        if (!r.isSuccess()) {
+            if ("isp.bill_not_exist".equals(r.getSubCode())) {
+                return List.of();
+            }
+            throw new IllegalStateException("Alipay answered the bill query of " + day + " with " + r.getSubCode());
+        }
+        try {
+            HttpResponse<byte[]> zip = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
+                    HttpRequest.newBuilder(URI.create(r.getBillDownloadUrl())).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (zip.statusCode() != 200) {
+                throw new IllegalStateException("The Alipay bill of " + day + " could not be downloaded (HTTP "
+                        + zip.statusCode() + ")");
+            }
+            return parseBill(detail(zip.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while downloading the Alipay bill of " + day, e);
+        }
+    }
+
+    private static final Charset GBK = Charset.forName("GBK");
+
+    /** The business detail of a bill's ZIP (not its summary). */
+    static String detail(byte[] zip) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), GBK)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().endsWith("业务明细.csv")) {
+                    return new String(in.readAllBytes(), GBK);
+                }
+            }
+        }
+        throw new IllegalStateException("The Alipay bill holds no business detail");
+    }
+
+    /**
+     * The lines of a business detail: comment lines start with {@code #}; the header names the columns; a
+     * {@code 交易} line is a payment, a {@code 退款} line a refund (its amount negative, its request number ours).
+     */
+    static List<BillLine> parseBill(String csv) {
+        List<BillLine> lines = new ArrayList<>();
+        List<String> header = null;
+        for (String row : csv.split("\\r?\\n")) {
+            if (row.isBlank() || row.startsWith("#")) {
+                continue;
+            }
+            List<String> f = Arrays.stream(row.split(",", -1)).map(String::strip).toList();
+            if (header == null) {
+                header = f;
+                continue;
+            }
+            String tradeNo = f.get(header.indexOf("支付宝交易号"));
+            String paymentId = TradeNumbers.paymentId(f.get(header.indexOf("商户订单号")));
+            long fen = new BigDecimal(f.get(header.indexOf("订单金额（元）"))).movePointRight(2).abs().longValueExact();
+            if ("退款".equals(f.get(header.indexOf("业务类型")))) {
+                lines.add(new BillLine(tradeNo, paymentId, f.get(header.indexOf("退款批次号/请求号")), fen, true));
+            } else {
+                lines.add(new BillLine(tradeNo, paymentId, null, fen, false));
+            }
+        }
+        return lines;
     }
 }

@@ -47,6 +47,7 @@ public final class AlipayStub {
         public final String notifyUrl;
         public volatile String status = "WAIT_BUYER_PAY";
         public volatile String tradeNo;
+        public volatile LocalDateTime paidAt;
 
         Trade(String outTradeNo, String totalAmount, String notifyUrl) {
             this.outTradeNo = outTradeNo;
@@ -66,6 +67,14 @@ public final class AlipayStub {
     private final SecureRandom random = new SecureRandom();
     /** The next refunds are refused with this sub_code (ACQ.SELLER_BALANCE_NOT_ENOUGH...), or accepted when null. */
     public volatile String refuseRefundsWith;
+    /** Refunds made, by out_request_no: trade_no, out_trade_no, amount in yuan, when. */
+    private final Map<String, String[]> refunds = new ConcurrentHashMap<>();
+    /** Alipay trade numbers left out of the bills (a missing line). */
+    public final java.util.Set<String> leftOutOfBill = ConcurrentHashMap.newKeySet();
+    /** Alipay trade numbers billed for another amount in fen (a mismatched line). */
+    public final Map<String, Long> billedAmount = new ConcurrentHashMap<>();
+    /** Lines only the bill has (an extra line): trade number to amount in fen. */
+    public final Map<String, Long> onlyInBill = new ConcurrentHashMap<>();
 
     private AlipayStub(int port, TestMerchantKeys keys) {
         this.port = port;
@@ -112,6 +121,10 @@ public final class AlipayStub {
                 cashier(x, params);
                 return;
             }
+            if (x.getRequestPath().equals("/bill")) {
+                bill(x, java.time.LocalDate.parse(params.getOrDefault("date", "")));
+                return;
+            }
             if (!signedByTheApplication(params)) {
                 page(x, 400, "<p>invalid-signature 验签出错</p>");
                 return;
@@ -129,6 +142,10 @@ public final class AlipayStub {
                 case "alipay.trade.query" -> query(x, biz);
                 case "alipay.trade.close" -> close(x, biz);
                 case "alipay.trade.refund" -> refund(x, biz);
+                case "alipay.data.dataservice.bill.downloadurl.query" -> answer(x,
+                        "alipay_data_dataservice_bill_downloadurl_query_response", Json.createObjectBuilder()
+                                .add("code", "10000").add("msg", "Success").add("bill_download_url", "http://127.0.0.1:"
+                                        + port + "/bill?date=" + biz.getString("bill_date")).build());
                 default -> answer(x, "error_response", failure("40004", "ACQ.NOT_SUPPORTED", "不支持的接口"));
             }
         } catch (IOException | RuntimeException e) {
@@ -194,6 +211,8 @@ public final class AlipayStub {
                     "退款失败"));
             return;
         }
+        refunds.putIfAbsent(biz.getString("out_request_no"), new String[] {t.tradeNo, t.outTradeNo,
+                biz.getString("refund_amount"), LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).format(TIME)});
         answer(x, "alipay_trade_refund_response", Json.createObjectBuilder().add("code", "10000").add("msg", "Success")
                 .add("trade_no", t.tradeNo).add("out_trade_no", t.outTradeNo).add("fund_change", "Y")
                 .add("refund_fee", biz.getString("refund_amount")).build());
@@ -221,6 +240,7 @@ public final class AlipayStub {
                 return false;
             }
             t.status = "TRADE_SUCCESS";
+            t.paidAt = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
             t.tradeNo = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd")) + "2200"
                     + String.format("%016d", Math.abs(random.nextLong()) % 10_000_000_000_000_000L);
         }
@@ -271,6 +291,56 @@ public final class AlipayStub {
 
     /** What the server answered the last notification ("success" is what Alipay waits for). */
     public volatile String lastAnswer;
+
+    /**
+     * The day's trade bill as Alipay serves it: a ZIP with the business detail and its summary, GBK, comment lines
+     * starting with #, fields padded with tabs; refunds with negative amounts and their request numbers.
+     */
+    private void bill(HttpServerExchange x, java.time.LocalDate day) throws IOException {
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        StringBuilder csv = new StringBuilder("#支付宝业务明细查询\r\n#账号：[" + TestMerchantKeys.ALIPAY_APP_ID + "]\r\n"
+                + "#起始日期：[" + day + " 00:00:00]   终止日期：[" + day.plusDays(1) + " 00:00:00]\r\n"
+                + "#-----------------------------------------业务明细列表----------------------------------------\r\n"
+                + "支付宝交易号,商户订单号,业务类型,商品名称,创建时间,完成时间,门店编号,门店名称,操作员,终端号,对方账户,订单金额（元）,"
+                + "商家实收（元）,支付宝红包（元）,集分宝（元）,支付宝优惠（元）,商家优惠（元）,券核销金额（元）,券名称,商家红包消费金额（元）,"
+                + "卡消费金额（元）,退款批次号/请求号,服务费（元）,分润（元）,备注\r\n");
+        for (Trade t : trades.values()) {
+            if (t.paidAt == null || !t.paidAt.toLocalDate().equals(day) || leftOutOfBill.contains(t.tradeNo)) {
+                continue;
+            }
+            Long planted = billedAmount.get(t.tradeNo);
+            String amount = planted != null ? BigDecimal.valueOf(planted, 2).toPlainString() : t.totalAmount;
+            csv.append(line(t.tradeNo, t.outTradeNo, "交易", t.paidAt.format(TIME), amount, ""));
+        }
+        for (Map.Entry<String, String[]> r : refunds.entrySet()) {
+            String[] v = r.getValue();
+            if (v[3].startsWith(day.toString())) {
+                csv.append(line(v[0], v[1], "退款", v[3], "-" + v[2], r.getKey()));
+            }
+        }
+        onlyInBill.forEach((no, fen) -> csv.append(line(no, "CS" + no, "交易", day + " 12:00:00",
+                BigDecimal.valueOf(fen, 2).toPlainString(), "")));
+        csv.append("#-----------------------------------------业务明细列表结束------------------------------------\r\n")
+                .append("#导出时间：[").append(LocalDateTime.now().format(TIME)).append("]\r\n");
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip, gbk)) {
+            String prefix = "20880000000000000156_" + day.toString().replace("-", "");
+            out.putNextEntry(new java.util.zip.ZipEntry(prefix + "_业务明细(汇总).csv"));
+            out.write("#支付宝业务汇总查询\r\n".getBytes(gbk));
+            out.closeEntry();
+            out.putNextEntry(new java.util.zip.ZipEntry(prefix + "_业务明细.csv"));
+            out.write(csv.toString().getBytes(gbk));
+            out.closeEntry();
+        }
+        x.getResponseHeaders().add(new HttpString("Content-Type"), "application/zip");
+        x.getOutputStream().write(zip.toByteArray());
+    }
+
+    private static String line(String tradeNo, String outTradeNo, String type, String time, String amount, String requestNo) {
+        String[] f = {tradeNo, outTradeNo, type, "雅安森林碳汇", time, time, "", "", "", "", "159****5620", amount, amount,
+                "0.00", "0.00", "0.00", "0.00", "0.00", "", "0.00", "0.00", requestNo, "0.00", "0.00", ""};
+        return java.util.Arrays.stream(f).map(v -> v + "\t").collect(Collectors.joining(",")) + "\r\n";
+    }
 
     private void cashier(HttpServerExchange x, Map<String, String> q) throws IOException {
         Trade t = trades.get(q.getOrDefault("out_trade_no", ""));
