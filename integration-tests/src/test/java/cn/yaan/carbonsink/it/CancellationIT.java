@@ -242,8 +242,9 @@ class CancellationIT {
         stub.refuseRefundsWith = "NOT_ENOUGH";
         JsonObject failed;
         try {
+            assertThat(stub.pay(tradeNo(o.getString("paymentId")), false)).isTrue();
             assertThat(cancelOrder(id, citizen).status()).isEqualTo(200);
-            assertThat(stub.pay(tradeNo(o.getString("paymentId")), true)).isTrue();
+            stub.notifyPayment(tradeNo(o.getString("paymentId")));
             failed = await(id, citizen, s -> s.getJsonArray("refunds").size() == 1 && s.getJsonArray("refunds")
                     .getJsonObject(0).getString("status").equals("FAILED"), "the refund fails").getJsonArray("refunds")
                     .getJsonObject(0);
