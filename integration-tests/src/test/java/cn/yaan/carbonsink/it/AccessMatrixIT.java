@@ -606,6 +606,7 @@ class AccessMatrixIT {
                 new Page("/officer/restorations.xhtml", Set.of("officer"), 403),
                 new Page("/officer/events.xhtml", Set.of("officer"), 403),
                 new Page("/officer/duty.xhtml", Set.of("officer"), 403),
+                new Page("/officer/payments.xhtml", Set.of("officer"), 403),
                 new Page("/manage/sites.xhtml", Set.of("officer", "manager", "manager2"), 403),
                 new Page("/manage/site.xhtml?code=BFX", Set.of("officer", "manager"), 403),
                 new Page("/site/scan.xhtml", Set.of("gate"), 403),

@@ -43,7 +43,7 @@ public final class SitePages {
                 "court", List.of("/court/register.xhtml", "/court/restorations.xhtml", "/account/mine.xhtml",
                         "/account/restoration.xhtml?id=" + restoration.json().getJsonNumber("id")),
                 "officer", List.of("/officer/duty.xhtml", "/officer/events.xhtml", "/officer/projects.xhtml",
-                        "/officer/restorations.xhtml", "/account/mine.xhtml",
+                        "/officer/restorations.xhtml", "/officer/payments.xhtml", "/account/mine.xhtml",
                         "/account/restoration.xhtml?id=" + restoration.json().getJsonNumber("id"),
                         "/manage/sites.xhtml", "/manage/site.xhtml?code=BFX"),
                 "manager", List.of("/manage/sites.xhtml", "/manage/site.xhtml?code=BFX", "/account/mine.xhtml"),
