@@ -138,9 +138,10 @@ public class CheckoutService {
     }
 
     /**
-     * Before an unpaid order expires, and after it was cancelled: closes its payments at the providers, so nobody pays for units that go back.
-     * A payment that went through before the close (the provider refuses to close it, or reports it paid) is
-     * applied: it pays the order if it still can, and is owed back when the order was cancelled. Runs outside a transaction: each step has its own.
+     * Before an unpaid order expires, and after it was cancelled: closes its payments at the providers, so nobody
+     * pays for units that go back. A payment that went through before the close (the provider refuses to close it,
+     * or reports it paid) is applied: it pays the order if it still can, and is owed back when the order was
+     * cancelled. Runs outside a transaction: each step has its own.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void closeAtProviders(long orderId) {
