@@ -26,6 +26,19 @@ public class RegistryService {
         return new Page(total, receipts(rows));
     }
 
+    /**
+     * Up to {@code size} retirements, newest first, that come after {@code last} in that order (from the newest when
+     * null): a walk by this key sees every retirement that existed when it began exactly once, whatever is added
+     * meanwhile (newer ones sort before where it started).
+     */
+    public List<Receipt> retirementsAfter(Receipt last, int size) {
+        List<Retirement> rows = last == null
+                ? em.createNamedQuery("Retirement.newestFirst", Retirement.class).setMaxResults(size).getResultList()
+                : em.createNamedQuery("Retirement.newestFirstAfter", Retirement.class)
+                .setParameter("at", last.retiredAt()).setParameter("id", last.id()).setMaxResults(size).getResultList();
+        return receipts(rows);
+    }
+
     public Optional<Receipt> retirement(long id) {
         Retirement r = em.find(Retirement.class, id);
         return r == null ? Optional.empty() : Optional.of(receipts(List.of(r)).get(0));

@@ -342,6 +342,47 @@ class LedgerIT {
         assertFigures(code, 1_000, 900, 0, 100);
     }
 
+    /**
+     * The export is every retirement, not a page: more than one database round of them (500), each exactly once, in
+     * UTF-8 behind a byte-order mark so that a spreadsheet reads the masked Chinese names right.
+     */
+    @Test
+    void theRegistryExportStreamsEveryRetirementOnceBehindAByteOrderMark() throws Exception {
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 1_000);
+        int count = 510;
+        List<Long> mine = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Api.Reply>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                sent.add(pool.submit(() -> retire(code, 1, "雅安市导出测试有限公司", null)));
+            }
+            for (Future<Api.Reply> f : sent) {
+                Api.Reply reply = f.get();
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+                mine.add(reply.json().getJsonNumber("id").longValue());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Api.Reply csv = api.get("/api/v1/public/retirements?format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        byte[] bytes = csv.bytes();
+        assertThat(new byte[]{bytes[0], bytes[1], bytes[2]}).as("the UTF-8 byte-order mark")
+                .isEqualTo(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        String[] lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[0]).isEqualTo("id,retiredAt,purpose,quantityKg,beneficiary,serialRanges,certificateNo");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            ids.add(Long.parseLong(lines[i].substring(0, lines[i].indexOf(','))));
+        }
+        assertThat(ids.size()).as("more than one round of 500").isGreaterThan(500);
+        assertThat(ids).as("each retirement once").doesNotHaveDuplicates().containsAll(mine);
+        assertThat(String.join("\n", lines)).contains("雅安***公司").doesNotContain("雅安市导出测试有限公司");
+    }
+
     @Test
     void theRegistryShowsRetirementsMaskedAndFindsEverySerial() {
         String code = TestProjects.newCode();
@@ -358,8 +399,8 @@ class LedgerIT {
 
         Api.Reply csv = api.send(api.request("/api/v1/public/retirements?size=5").header("Accept", "text/csv").GET());
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("id,retired_at,purpose,quantity_kg,beneficiary,serial_ranges\r\n")
-                .contains(id + ",", "雅安***公司", code + "-2024-0000000001.." + code + "-2024-0000000250")
+        assertThat(csv.body()).startsWith("\uFEFFid,retiredAt,purpose,quantityKg,beneficiary,serialRanges,certificateNo\r\n")
+                .contains(id + ",", "雅安***公司", code + "-2024-0000000001-0000000250")
                 .doesNotContain("雅安市绿色能源有限公司");
 
         JsonObject taken = api.get("/api/v1/public/serials/" + code + "-2024-0000000250").json();

@@ -129,6 +129,18 @@ public class ApiContract implements OASFilter {
         if (path.contains("{")) {
             all.putIfAbsent("404", ref("404"));
         }
+        if (operation.getExtensions() != null && operation.getExtensions().containsKey(Conditional.EXTENSION)) {
+            // ConditionalReads answers it: an ETag on every 200, 304 to a matching If-None-Match.
+            operation.removeExtension(Conditional.EXTENSION);
+            all.putIfAbsent("304", ref("304"));
+            APIResponse ok = all.get("200");
+            if (ok != null && ok.getRef() == null) {
+                ok.addHeader("ETag", OASFactory.createHeader().description("The answer's weak tag; send it back "
+                        + "in If-None-Match to get 304 while it is unchanged").schema(text("A weak entity tag")));
+                ok.addHeader("Cache-Control", OASFactory.createHeader().description("How long the answer may be kept")
+                        .schema(text("A Cache-Control value")));
+            }
+        }
         if (body) {
             all.putIfAbsent("413", ref("413"));
             all.putIfAbsent("415", ref("415"));

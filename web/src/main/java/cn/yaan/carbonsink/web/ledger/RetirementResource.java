@@ -8,6 +8,8 @@ import cn.yaan.carbonsink.ledger.RetirementService;
 import cn.yaan.carbonsink.ledger.SelfCheck;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Masking;
+import cn.yaan.carbonsink.shared.SerialBlocks;
+import cn.yaan.carbonsink.shared.Timestamps;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,7 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -114,30 +121,64 @@ public class RetirementResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "listRetirements", summary = "The public registry of retirements",
             description = "The public registry of retirements, newest first, beneficiaries masked "
-            + "(Accept: text/csv or format=csv for a spreadsheet)")
-    @APIResponse(responseCode = "200", description = "A page of retirements, or all of the page as CSV",
+            + "(Accept: text/csv or format=csv for a spreadsheet: every retirement, not a page, streamed, "
+            + "UTF-8 with a byte-order mark)")
+    @APIResponse(responseCode = "200", description = "A page of retirements, or every retirement as CSV",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetirementPage.class)),
                     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size,
                          @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        RegistryService.Page result = registry.retirements(page, size);
-        List<RetirementView> items = views(result.items(), true);
         boolean csv = "csv".equals(format) || accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
         if (csv) {
-            return Response.ok(csv(items), CSV + ";charset=UTF-8")
+            return Response.ok(csvExport(), CSV + ";charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"retirements.csv\"").build();
         }
+        RegistryService.Page result = registry.retirements(page, size);
+        List<RetirementView> items = views(result.items(), true);
         return Response.ok(new RetirementPage(result.total(), page, size, items), MediaType.APPLICATION_JSON).build();
     }
 
-    static String csv(List<RetirementView> items) {
-        StringBuilder out = new StringBuilder("id,retired_at,purpose,quantity_kg,beneficiary,serial_ranges\r\n");
+    /** Rows read from the database per round while the export streams. */
+    static final int EXPORT_BATCH = 500;
+
+    /**
+     * Every retirement in the registry as CSV, newest first, written while it is read ({@link #EXPORT_BATCH} rows a
+     * round, each round after the last row of the one before): a UTF-8 byte-order mark (so that spreadsheets read the
+     * masked names right), the header and one record per retirement that existed when the export began.
+     */
+    StreamingOutput csvExport() {
+        return out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            writer.write('\uFEFF');
+            writer.write(CSV_HEADER);
+            Receipt last = null;
+            while (true) {
+                List<Receipt> batch = registry.retirementsAfter(last, EXPORT_BATCH);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                writer.write(csvRows(views(batch, true)));
+                writer.flush();
+                last = batch.get(batch.size() - 1);
+            }
+            writer.flush();
+        };
+    }
+
+    /** The columns of the export: the names and, per value, the text of the JSON answer (README, "One vocabulary"). */
+    static final String CSV_HEADER = "id,retiredAt,purpose,quantityKg,beneficiary,serialRanges,certificateNo\r\n";
+
+    /** One CSV record per retirement; serial ranges as block serials (docs/SERIALS.md) separated by spaces. */
+    static String csvRows(List<RetirementView> items) {
+        StringBuilder out = new StringBuilder();
         for (RetirementView r : items) {
-            String ranges = String.join(" ", r.serialRanges().stream().map(m -> m.get("first") + ".." + m.get("last")).toList());
-            out.append(r.id()).append(',').append(r.retiredAt()).append(',').append(r.purpose()).append(',')
-                    .append(r.quantityKg()).append(',').append(csvField(r.beneficiary())).append(',')
-                    .append(csvField(ranges)).append("\r\n");
+            String ranges = String.join(" ", r.serialRanges().stream()
+                    .map(m -> SerialBlocks.block(m.get("first"), m.get("last"))).toList());
+            out.append(r.id()).append(',').append(Timestamps.text(r.retiredAt())).append(',').append(r.purpose())
+                    .append(',').append(r.quantityKg()).append(',').append(csvField(r.beneficiary())).append(',')
+                    .append(csvField(ranges)).append(',').append(r.certificateNo() == null ? "" : r.certificateNo())
+                    .append("\r\n");
         }
         return out.toString();
     }
