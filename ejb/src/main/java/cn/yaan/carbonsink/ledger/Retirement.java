@@ -20,10 +20,6 @@ import java.time.Instant;
 @NamedQuery(name = "Retirement.newestFirst", query = "select r from Retirement r where not exists (select rr.id from "
         + "RetiredRange rr where rr.retirementId = r.id and rr.issuance.project.visibility = "
         + "cn.yaan.carbonsink.ledger.ProjectVisibility.TEST) order by r.retiredAt desc, r.id desc")
-@NamedQuery(name = "Retirement.newestFirstAfter", query = "select r from Retirement r where (r.retiredAt < :at or "
-        + "(r.retiredAt = :at and r.id < :id)) and not exists (select rr.id from RetiredRange rr where rr.retirementId = "
-        + "r.id and rr.issuance.project.visibility = cn.yaan.carbonsink.ledger.ProjectVisibility.TEST) "
-        + "order by r.retiredAt desc, r.id desc")
 @NamedQuery(name = "Retirement.count", query = "select count(r) from Retirement r where not exists (select rr.id from "
         + "RetiredRange rr where rr.retirementId = r.id and rr.issuance.project.visibility = "
         + "cn.yaan.carbonsink.ledger.ProjectVisibility.TEST)")

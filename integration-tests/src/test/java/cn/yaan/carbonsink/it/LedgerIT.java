@@ -383,6 +383,69 @@ class LedgerIT {
         assertThat(String.join("\n", lines)).contains("雅安***公司").doesNotContain("雅安市导出测试有限公司");
     }
 
+    /**
+     * Following the registry's Link headers page by page, narrowed to one project, sees every retirement that existed
+     * when the walk began exactly once, although more are retired for the project while it walks.
+     */
+    @Test
+    void aLinkWalkOfTheRegistrySeesEveryRetirementOnceWhileMoreAreAdded() throws Exception {
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 1_000);
+        List<Long> before = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Api.Reply reply = retire(code, 1, "雅安市翻页测试有限公司", null);
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+            before.add(reply.json().getJsonNumber("id").longValue());
+        }
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        CountDownLatch walking = new CountDownLatch(1);
+        Future<Integer> added = writer.submit(() -> {
+            walking.await();
+            int n = 0;
+            for (; n < 20; n++) {
+                assertThat(retire(code, 1, "雅安市翻页测试有限公司", null).status()).isEqualTo(201);
+            }
+            return n;
+        });
+        List<Long> seen = new ArrayList<>();
+        String next = "/api/v1/public/retirements?project=" + code + "&size=7";
+        int pages = 0;
+        try {
+            while (next != null) {
+                Api.Reply page = api.get(next);
+                assertThat(page.status()).as(page.toString()).isEqualTo(200);
+                page.json().getJsonArray("items").forEach(item -> {
+                    JsonObject r = item.asJsonObject();
+                    assertThat(r.getJsonArray("serialRanges").getJsonObject(0).getString("first")).startsWith(code + "-");
+                    seen.add(r.getJsonNumber("id").longValue());
+                });
+                next = page.header("Link").map(link -> link.substring(link.indexOf('<') + 1, link.indexOf('>')))
+                        .orElse(null);
+                assertThat(page.header("Link").orElse("rel=\"next\"")).endsWith("rel=\"next\"");
+                walking.countDown();
+                pages++;
+            }
+            assertThat(added.get()).isEqualTo(20);
+        } finally {
+            writer.shutdownNow();
+        }
+        assertThat(pages).isGreaterThanOrEqualTo(9);
+        assertThat(seen).as("no retirement twice").doesNotHaveDuplicates().containsAll(before);
+
+        JsonObject narrowed = api.get("/api/v1/public/retirements?project=" + code
+                + "&purpose=DIRECT&from=2000-01-01&to=2999-12-31&size=500").json();
+        assertThat(narrowed.getJsonNumber("total").longValue()).isEqualTo(80);
+        assertThat(narrowed.getJsonArray("items")).hasSize(80);
+        assertThat(api.get("/api/v1/public/retirements?project=" + code + "&purpose=VISIT").json()
+                .getJsonArray("items")).isEmpty();
+        assertThat(api.get("/api/v1/public/retirements?project=" + code + "&to=2000-01-01").json()
+                .getJsonNumber("total").longValue()).isZero();
+        assertThat(ErrorsIT.problem(api.get("/api/v1/public/retirements?cursor=bm90IGEgY3Vyc29y"), 400).toString())
+                .contains("cursor");
+        assertThat(ErrorsIT.problem(api.get("/api/v1/public/retirements?purpose=TRIP"), 400).toString()).contains("purpose");
+        assertThat(ErrorsIT.problem(api.get("/api/v1/public/retirements?from=yesterday"), 400).toString()).contains("from");
+    }
+
     @Test
     void theRegistryShowsRetirementsMaskedAndFindsEverySerial() {
         String code = TestProjects.newCode();
