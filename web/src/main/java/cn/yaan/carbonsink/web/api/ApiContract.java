@@ -79,6 +79,7 @@ public class ApiContract implements OASFilter {
         RESPONSES.forEach((code, r) -> components.addResponse(r[0], response(code, r[1])));
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ApiContract::enumReferences);
+            components.getSchemas().values().forEach(ApiContract::timeExamples);
         }
         openAPI.setExternalDocs(OASFactory.createExternalDocumentation()
                 .description("The public registry of carbon-sink units and retirements, with the transparency figures")
@@ -104,6 +105,18 @@ public class ApiContract implements OASFilter {
             if (target.getRef() != null && target.getType() != null
                     && target.getType().equals(List.of(Schema.SchemaType.OBJECT))) {
                 target.setType(null);
+            }
+        }
+    }
+
+    /** Every instant's example written as every answer writes instants ({@code shared.Timestamps}). */
+    private static void timeExamples(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        for (Schema property : schema.getProperties().values()) {
+            if ("date-time".equals(property.getFormat())) {
+                property.setExamples(List.of("2026-11-25T08:30:00.000Z"));
             }
         }
     }
