@@ -211,7 +211,7 @@ public class CertificateService {
         LOG.info(() -> "Certificate " + c.number + " revoked by " + actor);
         // Administrators' subscriptions only: the reason is free text and stays out of the event.
         integrationEvents.fire(IntegrationEvent.of(
-                IntegrationEvent.Type.CERTIFICATE_REVOKED, null, "number", c.number,
+                IntegrationEvent.Type.CERTIFICATE_REVOKED, null, "certificateNo", c.number, "number", c.number,
                 "kind", c.kind().name(), "revokedAt", c.revokedAt));
         return c;
     }

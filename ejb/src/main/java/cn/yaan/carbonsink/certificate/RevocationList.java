@@ -1,12 +1,10 @@
 package cn.yaan.carbonsink.certificate;
 
+import cn.yaan.carbonsink.shared.Timestamps;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,19 +35,26 @@ public record RevocationList(String keyId, long sequence, Kind kind, String sinc
     @Schema(name = "RevocationListKind")
     public enum Kind { FULL, DELTA }
 
-    /** One revocation: the dashed number, when (same digits as the revocation's answer), and why. */
-    public record Entry(String number, String revokedAt, String reason) {
+    /**
+     * One revocation: the dashed number, when (same digits as the revocation's answer), and why. {@code number}
+     * repeats {@code certificateNo} for one release (deprecated).
+     */
+    @Schema(name = "RevocationEntry", requiredProperties = {"certificateNo", "number", "revokedAt", "reason"})
+    public record Entry(String certificateNo,
+                        @Schema(deprecated = true, description = "Deprecated: the same as certificateNo") String number,
+                        String revokedAt, String reason) {
+        public Entry(String certificateNo, String revokedAt, String reason) {
+            this(certificateNo, certificateNo, revokedAt, reason);
+        }
     }
 
     static final String HEADER = "carbonsink-revocations 2";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final Pattern TIME_TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     private static final Pattern ENTRY = Pattern.compile("([A-Z]-\\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]) (\\S+) (.*)");
 
-    /** An instant as the list writes it: UTC, to the millisecond, always three fraction digits. */
+    /** An instant as the list writes it: UTC, to the millisecond, always three fraction digits (as every answer). */
     public static String time(Instant instant) {
-        return TIME.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        return Timestamps.text(instant);
     }
 
     /** The instant of a time as the list writes it; empty for any other spelling. */

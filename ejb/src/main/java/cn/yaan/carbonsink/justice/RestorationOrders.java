@@ -94,7 +94,7 @@ class RestorationOrders {
                 List.of(new Certificate.Fact("case", order.caseNumber())))).number();
         order.fulfilled(clock.now(), number);
         event(order, actor, "FULFILLED", "certificate " + number, fields("certificate", number));
-        publish(IntegrationEvent.Type.RESTORATION_FULFILLED, order, "certificateNumber", number);
+        publish(IntegrationEvent.Type.RESTORATION_FULFILLED, order, "certificateNo", number, "certificateNumber", number);
     }
 
     static String requireCourt(Caller caller) {

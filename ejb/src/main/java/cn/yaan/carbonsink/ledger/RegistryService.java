@@ -1,9 +1,13 @@
 package cn.yaan.carbonsink.ledger;
 
+import cn.yaan.carbonsink.shared.AppClock;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +28,72 @@ public class RegistryService {
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
         long total = em.createNamedQuery("Retirement.count", Long.class).getSingleResult();
         return new Page(total, receipts(rows));
+    }
+
+    /**
+     * What the registry may be narrowed to, each null for any: the project a retirement drew units from, its purpose
+     * (the scheme it belongs to) and the China Standard Time days it was made on ({@code from} to {@code to}, both
+     * included). Not by beneficiary: a name in an address would reach the access log.
+     */
+    public record Filter(String projectCode, OrderPurpose purpose, LocalDate from, LocalDate to) {
+        public static final Filter NONE = new Filter(null, null, null, null);
+    }
+
+    /**
+     * Up to {@code size} retirements matching {@code filter}, newest first, that come after the one retired at
+     * {@code afterAt} with id {@code afterId} in that order (from the newest when {@code afterAt} is null): a walk by
+     * this key sees every retirement that existed when it began exactly once, whatever is added meanwhile (newer ones
+     * sort before where it started).
+     */
+    public List<Receipt> retirements(Filter filter, Instant afterAt, Long afterId, int size) {
+        TypedQuery<Retirement> query = em.createQuery("select r from Retirement r" + where(filter)
+                + (afterAt == null ? "" : " and (r.retiredAt < :at or (r.retiredAt = :at and r.id < :id))")
+                + " order by r.retiredAt desc, r.id desc", Retirement.class);
+        bind(query, filter);
+        if (afterAt != null) {
+            query.setParameter("at", afterAt).setParameter("id", afterId);
+        }
+        return receipts(query.setMaxResults(size).getResultList());
+    }
+
+    /** Up to {@code size} retirements matching {@code filter}, newest first, from the {@code offset}th (deprecated). */
+    public List<Receipt> retirements(Filter filter, int offset, int size) {
+        TypedQuery<Retirement> query = em.createQuery("select r from Retirement r" + where(filter)
+                + " order by r.retiredAt desc, r.id desc", Retirement.class);
+        bind(query, filter);
+        return receipts(query.setFirstResult(offset).setMaxResults(size).getResultList());
+    }
+
+    /** How many retirements match {@code filter}. */
+    public long count(Filter filter) {
+        TypedQuery<Long> query = em.createQuery("select count(r) from Retirement r" + where(filter), Long.class);
+        bind(query, filter);
+        return query.getSingleResult();
+    }
+
+    private static String where(Filter f) {
+        return " where not exists (select rr.id from RetiredRange rr where rr.retirementId = r.id and "
+                + "rr.issuance.project.visibility = cn.yaan.carbonsink.ledger.ProjectVisibility.TEST)"
+                + (f.projectCode() == null ? "" : " and exists (select rr.id from RetiredRange rr where "
+                + "rr.retirementId = r.id and rr.issuance.project.code = :project)")
+                + (f.purpose() == null ? "" : " and r.purpose = :purpose")
+                + (f.from() == null ? "" : " and r.retiredAt >= :from")
+                + (f.to() == null ? "" : " and r.retiredAt < :to");
+    }
+
+    private static void bind(TypedQuery<?> query, Filter f) {
+        if (f.projectCode() != null) {
+            query.setParameter("project", f.projectCode());
+        }
+        if (f.purpose() != null) {
+            query.setParameter("purpose", f.purpose());
+        }
+        if (f.from() != null) {
+            query.setParameter("from", f.from().atStartOfDay(AppClock.ZONE).toInstant());
+        }
+        if (f.to() != null) {
+            query.setParameter("to", f.to().plusDays(1).atStartOfDay(AppClock.ZONE).toInstant());
+        }
     }
 
     public Optional<Receipt> retirement(long id) {

@@ -6,6 +6,7 @@ import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.platform.IntegrationEvent;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -175,12 +176,14 @@ public class WebhookService {
                 data.add(e.getKey(), ((Number) v).longValue());
             } else if (v instanceof Boolean b) {
                 data.add(e.getKey(), b);
+            } else if (v instanceof Instant i) {
+                data.add(e.getKey(), Timestamps.text(i));
             } else {
                 data.add(e.getKey(), v.toString());
             }
         }
         JsonObjectBuilder body = Json.createObjectBuilder().add("id", id).add("type", type)
-                .add("timestamp", at.toString());
+                .add("timestamp", Timestamps.text(at));
         if (event.organisationCode() != null) {
             body.add("organisation", event.organisationCode());
         }

@@ -118,6 +118,7 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/orders", anyUser()),
             Map.entry("GET /api/v1/orders/{id}", anyUser()),
             Map.entry("DELETE /api/v1/orders/{id}", anyUser()),
+            Map.entry("POST /api/v1/orders/{id}/cancellation", anyUser()),
             Map.entry("POST /api/v1/payments/{paymentId}/simulated-confirmation", anyUser()),
             Map.entry("GET /api/v1/payment-providers", anyUser()),
             Map.entry("POST /api/v1/orders/{id}/checkout", anyUser()),

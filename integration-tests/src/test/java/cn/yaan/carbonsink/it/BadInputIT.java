@@ -670,6 +670,11 @@ class BadInputIT {
             String citizen = citizen();
             return Good.empty(citizen, "DELETE", "/api/v1/orders/" + order(citizen).getJsonNumber("id"), 200);
         }));
+        known.put("POST /api/v1/orders/{id}/cancellation", new Spec(() -> {
+            String citizen = citizen();
+            return Good.empty(citizen, "POST", "/api/v1/orders/" + order(citizen).getJsonNumber("id") + "/cancellation",
+                    200);
+        }));
         known.put("POST /api/v1/payments/{paymentId}/simulated-confirmation", new Spec(() -> {
             String citizen = citizen();
             return Good.empty(citizen, "POST", "/api/v1/payments/" + order(citizen).getString("paymentId")

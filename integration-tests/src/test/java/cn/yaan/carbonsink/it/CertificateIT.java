@@ -73,6 +73,32 @@ class CertificateIT {
         return decodeQr(ImageIO.read(new ByteArrayInputStream(png.bytes())));
     }
 
+    /**
+     * A certificate's public view is a conditional read: its tag brings 304 without a body while it is unchanged, and
+     * the revocation changes the answer and so the tag.
+     */
+    @Test
+    void aCertificateAnswers304WhileUnchangedAndANewTagOnceRevoked() {
+        String number = purchase("雅安市绿色能源有限公司").getString("certificateNo");
+        String path = "/api/v1/public/certificates/" + number;
+        Api.Reply first = api.get(path);
+        String tag = first.header("ETag").orElseThrow();
+        assertThat(tag).startsWith("W/\"");
+        assertThat(first.header("Cache-Control").orElse("")).contains("public", "no-cache");
+
+        Api.Reply again = api.send(api.request(path).header("If-None-Match", tag).GET());
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.bytes()).isEmpty();
+        assertThat(again.header("ETag")).contains(tag);
+
+        assertThat(api.postJson("/api/v1/certificates/" + number + "/revocation", "{\"reason\":\"判决撤销\"}",
+                api.token("admin")).status()).isEqualTo(200);
+        Api.Reply changed = api.send(api.request(path).header("If-None-Match", tag).GET());
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().getString("status")).isEqualTo("REVOKED");
+        assertThat(changed.header("ETag").orElseThrow()).isNotEqualTo(tag);
+    }
+
     @Test
     void aPurchaseGetsACertificateWhoseQrCodeVerifies() throws Exception {
         JsonObject retirement = purchase("雅安市绿色能源有限公司");
@@ -96,6 +122,14 @@ class CertificateIT {
         JsonObject verdict = verify(scanned);
         assertThat(verdict.getString("status")).isEqualTo("VALID");
         assertThat(verdict.getJsonObject("certificate").getString("number")).isEqualTo(number);
+        // One name for the number in every answer (README, "One vocabulary"); number stays one release, deprecated.
+        assertThat(verdict.getJsonObject("certificate").getString("certificateNo")).isEqualTo(number);
+        assertThat(certificate.getString("certificateNo")).isEqualTo(number);
+        assertThat(certificate.getJsonArray("serialRanges").getJsonObject(0).getString("first"))
+                .isEqualTo(retirement.getJsonArray("serialRanges").getJsonObject(0).getString("first"));
+        assertThat(certificate.getJsonArray("serialRanges").getJsonObject(0).getString("last"))
+                .isEqualTo(retirement.getJsonArray("serialRanges").getJsonObject(0).getString("last"));
+        assertThat(certificate.getString("issuedAt")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
 
         // The key that signed it is published, and the signature verifies with it as an offline verifier checks
         // it (the JDK's own Ed25519, not the server's code): payload = body + 64-byte signature, key id in bytes 1-4.
@@ -286,6 +320,7 @@ class CertificateIT {
                 .isEqualTo(text.split("\n").length - 4);
         assertThat(list.getJsonArray("entries").getValuesAs(JsonObject.class)).anySatisfy(e -> {
             assertThat(e.getString("number")).isEqualTo(number);
+            assertThat(e.getString("certificateNo")).isEqualTo(number);
             assertThat(e.getString("revokedAt")).isEqualTo(revokedAt);
             assertThat(e.getString("reason")).isEqualTo("Paid with a stolen card");
         });

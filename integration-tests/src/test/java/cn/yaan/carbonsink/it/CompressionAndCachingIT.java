@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -67,6 +68,38 @@ class CompressionAndCachingIT {
         Api.Reply json = api.send(session.request("/api/v1/public/species").header("Accept-Encoding", "gzip").GET());
         assertThat(json.status()).isEqualTo(200);
         assertThat(json.header("Content-Encoding")).as("JSON holds no session secret").contains("gzip");
+    }
+
+    /**
+     * Public data is read conditionally: every answer has a weak tag and says how long it may be kept; sending the tag
+     * back gets 304 without a body (compressed or not, the tag is the same), a tag of something else gets the data.
+     */
+    @Test
+    void publicReadsAnswer304ToTheTagTheClientHolds() {
+        for (String path : List.of("/api/v1/public/species", "/api/v1/public/travel-factors", "/api/v1/public/keys",
+                "/api/v1/public/sink-projects")) {
+            Api.Reply first = api.get(path);
+            assertThat(first.status()).as(path).isEqualTo(200);
+            String tag = first.header("ETag").orElseThrow(() -> new AssertionError("no ETag on " + path));
+            assertThat(tag).as(path).matches("W/\"[0-9a-f]{32}\"");
+            assertThat(first.header("Cache-Control").orElse("")).as(path).startsWith("public");
+
+            Api.Reply compressed = api.send(api.request(path).header("Accept-Encoding", "gzip").GET());
+            assertThat(compressed.header("ETag")).as(path + " compressed").contains(tag);
+
+            for (String ifNoneMatch : List.of(tag, tag.substring(2), "W/\"other\", " + tag, "*")) {
+                Api.Reply again = api.send(api.request(path).header("If-None-Match", ifNoneMatch).GET());
+                assertThat(again.status()).as(path + " with " + ifNoneMatch).isEqualTo(304);
+                assertThat(again.bytes()).as(path).isEmpty();
+                assertThat(again.header("ETag")).as(path).contains(tag);
+            }
+            Api.Reply other = api.send(api.request(path).header("If-None-Match", "W/\"0123\"").GET());
+            assertThat(other.status()).as(path).isEqualTo(200);
+            assertThat(other.bytes()).isEqualTo(first.bytes());
+        }
+        assertThat(api.get("/api/v1/public/species").header("Cache-Control")).contains("public, max-age=60");
+        assertThat(api.get("/api/v1/public/keys").header("Cache-Control")).as("keys are never taken stale")
+                .contains("public, no-cache");
     }
 
     @Test

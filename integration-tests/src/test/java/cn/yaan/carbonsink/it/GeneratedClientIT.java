@@ -146,7 +146,7 @@ class GeneratedClientIT {
         assertThat(certificate.getKind()).isEqualTo(kind);
         VerificationView verdict = certificates.verifyCertificateText(new CertificateScan().qr(certificate.getVerifyUrl()));
         assertThat(verdict.getStatus()).isEqualTo(Verdict.VALID);
-        assertThat(verdict.getCertificate().getNumber()).isEqualTo(number);
+        assertThat(verdict.getCertificate().getCertificateNo()).isEqualTo(number);
         return certificate;
     }
 
@@ -213,7 +213,7 @@ class GeneratedClientIT {
         assertThat(fulfilled.getStatus()).isEqualTo(RestorationStatus.FULFILLED);
         assertThat(fulfilled.getOutstandingKg()).isZero();
         assertThat(fulfilled.getTimeline()).isNotEmpty();
-        verifyOnline(fulfilled.getCertificateNumber(), CertificateKind.RESTORATION);
+        verifyOnline(fulfilled.getCertificateNo(), CertificateKind.RESTORATION);
     }
 
     @Test

@@ -3,7 +3,6 @@ package cn.yaan.carbonsink.it;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
@@ -209,7 +208,8 @@ class LedgerIT {
         JsonArray kept = api.get("/api/v1/public/certificates/" + retired.json().getString("certificateNo")).json()
                 .getJsonArray("serialRanges");
         assertThat(kept).hasSize(issuances);
-        assertThat(kept.getValuesAs(JsonString.class).stream().mapToInt(r -> r.getString().length() + 1).sum())
+        // Each range is stored as its block serial (first serial, a dash, the last one's 10-digit number).
+        assertThat(kept.getValuesAs(JsonObject.class).stream().mapToInt(r -> r.getString("first").length() + 12).sum())
                 .as("longer than the 4000 characters a certificate used to hold").isGreaterThan(4000);
         assertFigures(code, issuances, 0, 0, issuances);
     }
@@ -342,6 +342,110 @@ class LedgerIT {
         assertFigures(code, 1_000, 900, 0, 100);
     }
 
+    /**
+     * The export is every retirement, not a page: more than one database round of them (500), each exactly once, in
+     * UTF-8 behind a byte-order mark so that a spreadsheet reads the masked Chinese names right.
+     */
+    @Test
+    void theRegistryExportStreamsEveryRetirementOnceBehindAByteOrderMark() throws Exception {
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 1_000);
+        int count = 510;
+        List<Long> mine = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Api.Reply>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                sent.add(pool.submit(() -> retire(code, 1, "雅安市导出测试有限公司", null)));
+            }
+            for (Future<Api.Reply> f : sent) {
+                Api.Reply reply = f.get();
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+                mine.add(reply.json().getJsonNumber("id").longValue());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Api.Reply csv = api.get("/api/v1/public/retirements?format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        byte[] bytes = csv.bytes();
+        assertThat(new byte[]{bytes[0], bytes[1], bytes[2]}).as("the UTF-8 byte-order mark")
+                .isEqualTo(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        String[] lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[0]).isEqualTo("id,retiredAt,purpose,quantityKg,beneficiary,serialRanges,certificateNo");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            ids.add(Long.parseLong(lines[i].substring(0, lines[i].indexOf(','))));
+        }
+        assertThat(ids.size()).as("more than one round of 500").isGreaterThan(500);
+        assertThat(ids).as("each retirement once").doesNotHaveDuplicates().containsAll(mine);
+        assertThat(String.join("\n", lines)).contains("雅安***公司").doesNotContain("雅安市导出测试有限公司");
+    }
+
+    /**
+     * Following the registry's Link headers page by page, narrowed to one project, sees every retirement that existed
+     * when the walk began exactly once, although more are retired for the project while it walks.
+     */
+    @Test
+    void aLinkWalkOfTheRegistrySeesEveryRetirementOnceWhileMoreAreAdded() throws Exception {
+        String code = TestProjects.newCode();
+        TestProjects.projectWithIssuance(api, code, 1_000);
+        List<Long> before = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Api.Reply reply = retire(code, 1, "雅安市翻页测试有限公司", null);
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+            before.add(reply.json().getJsonNumber("id").longValue());
+        }
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        CountDownLatch walking = new CountDownLatch(1);
+        Future<Integer> added = writer.submit(() -> {
+            walking.await();
+            int n = 0;
+            for (; n < 20; n++) {
+                assertThat(retire(code, 1, "雅安市翻页测试有限公司", null).status()).isEqualTo(201);
+            }
+            return n;
+        });
+        List<Long> seen = new ArrayList<>();
+        String next = "/api/v1/public/retirements?project=" + code + "&size=7";
+        int pages = 0;
+        try {
+            while (next != null) {
+                Api.Reply page = api.get(next);
+                assertThat(page.status()).as(page.toString()).isEqualTo(200);
+                page.json().getJsonArray("items").forEach(item -> {
+                    JsonObject r = item.asJsonObject();
+                    assertThat(r.getJsonArray("serialRanges").getJsonObject(0).getString("first")).startsWith(code + "-");
+                    seen.add(r.getJsonNumber("id").longValue());
+                });
+                next = page.header("Link").map(link -> link.substring(link.indexOf('<') + 1, link.indexOf('>')))
+                        .orElse(null);
+                assertThat(page.header("Link").orElse("rel=\"next\"")).endsWith("rel=\"next\"");
+                walking.countDown();
+                pages++;
+            }
+            assertThat(added.get()).isEqualTo(20);
+        } finally {
+            writer.shutdownNow();
+        }
+        assertThat(pages).isGreaterThanOrEqualTo(9);
+        assertThat(seen).as("no retirement twice").doesNotHaveDuplicates().containsAll(before);
+
+        JsonObject narrowed = api.get("/api/v1/public/retirements?project=" + code
+                + "&purpose=DIRECT&from=2000-01-01&to=2999-12-31&size=500").json();
+        assertThat(narrowed.getJsonNumber("total").longValue()).isEqualTo(80);
+        assertThat(narrowed.getJsonArray("items")).hasSize(80);
+        assertThat(api.get("/api/v1/public/retirements?project=" + code + "&purpose=VISIT").json()
+                .getJsonArray("items")).isEmpty();
+        assertThat(api.get("/api/v1/public/retirements?project=" + code + "&to=2000-01-01").json()
+                .getJsonNumber("total").longValue()).isZero();
+        assertThat(ErrorsIT.problem(api.get("/api/v1/public/retirements?cursor=bm90IGEgY3Vyc29y"), 400).toString())
+                .contains("cursor");
+        assertThat(ErrorsIT.problem(api.get("/api/v1/public/retirements?purpose=TRIP"), 400).toString()).contains("purpose");
+        assertThat(ErrorsIT.problem(api.get("/api/v1/public/retirements?from=yesterday"), 400).toString()).contains("from");
+    }
+
     @Test
     void theRegistryShowsRetirementsMaskedAndFindsEverySerial() {
         String code = TestProjects.newCode();
@@ -358,8 +462,8 @@ class LedgerIT {
 
         Api.Reply csv = api.send(api.request("/api/v1/public/retirements?size=5").header("Accept", "text/csv").GET());
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("id,retired_at,purpose,quantity_kg,beneficiary,serial_ranges\r\n")
-                .contains(id + ",", "雅安***公司", code + "-2024-0000000001.." + code + "-2024-0000000250")
+        assertThat(csv.body()).startsWith("\uFEFFid,retiredAt,purpose,quantityKg,beneficiary,serialRanges,certificateNo\r\n")
+                .contains(id + ",", "雅安***公司", code + "-2024-0000000001-0000000250")
                 .doesNotContain("雅安市绿色能源有限公司");
 
         JsonObject taken = api.get("/api/v1/public/serials/" + code + "-2024-0000000250").json();

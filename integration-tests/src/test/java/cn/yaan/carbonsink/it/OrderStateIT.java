@@ -42,7 +42,7 @@ class OrderStateIT {
     }
 
     private Api.Reply cancelOrder(String token, long id) {
-        return api.send(Api.authorizedRequest(api.request("/api/v1/orders/" + id).DELETE(), token));
+        return api.postJson("/api/v1/orders/" + id + "/cancellation", "", token);
     }
 
     private JsonObject get(String path, String token) {

@@ -82,7 +82,8 @@ public class RestorationIT {
     }
 
     private void assertCertificateVerifies(JsonObject order, long kg) {
-        String number = order.getString("certificateNumber");
+        String number = order.getString("certificateNo");
+        assertThat(order.getString("certificateNumber")).as("the deprecated name, kept one release").isEqualTo(number);
         JsonObject certificate = api.get("/api/v1/public/certificates/" + number).json();
         assertThat(certificate.getString("kind")).isEqualTo("RESTORATION");
         assertThat(certificate.getJsonNumber("quantityKg").longValue()).isEqualTo(kg);
@@ -194,7 +195,9 @@ public class RestorationIT {
         JsonObject fulfilled = get(id);
         assertThat(fulfilled.getString("status")).isEqualTo("FULFILLED");
         assertThat(fulfilled.getJsonNumber("retiredKg").longValue()).isEqualTo(11_917);
-        assertThat(fulfilled.getJsonArray("serialRanges")).isNotEmpty();
+        assertThat(fulfilled.getJsonArray("serialRanges")).isNotEmpty().allSatisfy(range -> assertThat(
+                range.asJsonObject().getString("last")).startsWith(range.asJsonObject().getString("first")
+                .substring(0, range.asJsonObject().getString("first").lastIndexOf('-') + 1)));
         assertThat(actions(fulfilled)).containsSubsequence("REGISTERED", "PURCHASE_ORDERED", "UNITS_RETIRED", "FULFILLED");
         assertCertificateVerifies(fulfilled, 11_917);
         ErrorsIT.problem(api.postJson(ORDERS + "/" + id + "/purchase", "", api.token("court")), 409);
@@ -258,11 +261,11 @@ public class RestorationIT {
         assertThat(done.getString("status")).isEqualTo("FULFILLED");
         assertThat(done.getJsonObject("replant").getBoolean("accepted")).isTrue();
         assertCertificateVerifies(done, 0);
-        JsonObject certificate = api.get("/api/v1/public/certificates/" + done.getString("certificateNumber")).json();
+        JsonObject certificate = api.get("/api/v1/public/certificates/" + done.getString("certificateNo")).json();
         assertThat(certificate.getInt("trees")).isEqualTo(43);
         ErrorsIT.problem(api.postJson(ORDERS + "/" + id + "/plantings", "{\"date\":\"2025-06-02\",\"trees\":1,"
                 + "\"species\":\"云杉\",\"latitude\":30.38,\"longitude\":102.81}", api.token("officer")), 409);
-        assertThat(get(id).getString("certificateNumber")).isEqualTo(done.getString("certificateNumber"));
+        assertThat(get(id).getString("certificateNo")).isEqualTo(done.getString("certificateNo"));
     }
 
     @Test

@@ -79,6 +79,7 @@ public class ApiContract implements OASFilter {
         RESPONSES.forEach((code, r) -> components.addResponse(r[0], response(code, r[1])));
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ApiContract::enumReferences);
+            components.getSchemas().values().forEach(ApiContract::timeExamples);
         }
         openAPI.setExternalDocs(OASFactory.createExternalDocumentation()
                 .description("The public registry of carbon-sink units and retirements, with the transparency figures")
@@ -108,6 +109,18 @@ public class ApiContract implements OASFilter {
         }
     }
 
+    /** Every instant's example written as every answer writes instants ({@code shared.Timestamps}). */
+    private static void timeExamples(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        for (Schema property : schema.getProperties().values()) {
+            if ("date-time".equals(property.getFormat())) {
+                property.setExamples(List.of("2026-11-25T08:30:00.000Z"));
+            }
+        }
+    }
+
     private static void complete(String path, PathItem item, Operation operation) {
         List<String> roles = roles(operation);
         boolean body = operation.getRequestBody() != null;
@@ -128,6 +141,18 @@ public class ApiContract implements OASFilter {
         }
         if (path.contains("{")) {
             all.putIfAbsent("404", ref("404"));
+        }
+        if (operation.getExtensions() != null && operation.getExtensions().containsKey(Conditional.EXTENSION)) {
+            // ConditionalReads answers it: an ETag on every 200, 304 to a matching If-None-Match.
+            operation.removeExtension(Conditional.EXTENSION);
+            all.putIfAbsent("304", ref("304"));
+            APIResponse ok = all.get("200");
+            if (ok != null && ok.getRef() == null) {
+                ok.addHeader("ETag", OASFactory.createHeader().description("The answer's weak tag; send it back "
+                        + "in If-None-Match to get 304 while it is unchanged").schema(text("A weak entity tag")));
+                ok.addHeader("Cache-Control", OASFactory.createHeader().description("How long the answer may be kept")
+                        .schema(text("A Cache-Control value")));
+            }
         }
         if (body) {
             all.putIfAbsent("413", ref("413"));

@@ -1,5 +1,7 @@
 package cn.yaan.carbonsink.web.certificate;
 
+import cn.yaan.carbonsink.web.api.Conditional;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import cn.yaan.carbonsink.web.api.StrictJson;
 
 import cn.yaan.carbonsink.certificate.Certificate;
@@ -16,6 +18,7 @@ import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.Masking;
+import cn.yaan.carbonsink.shared.SerialBlocks;
 import cn.yaan.carbonsink.web.security.ClientAddress;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import cn.yaan.carbonsink.web.security.RateLimits;
@@ -57,6 +60,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 /** Certificates: public view, QR images, PDF, verification of anything scanned, revocation and the revocation list. */
@@ -99,21 +103,25 @@ public class CertificateResource {
 
     private final VerificationAnswers answers = new VerificationAnswers();
 
-    /** A certificate as anyone may see it: the holder masked. */
-    @Schema(requiredProperties = {"number", "kind", "quantityKg", "issuedAt", "status", "verifyUrl"})
-    public record CertificateView(String number, @Schema(implementation = CertificateKind.class) String kind,
+    /**
+     * A certificate as anyone may see it: the holder masked. {@code number} repeats {@code certificateNo} for one
+     * release (deprecated, README "One vocabulary").
+     */
+    @Schema(requiredProperties = {"certificateNo", "number", "kind", "quantityKg", "issuedAt", "status", "verifyUrl"})
+    public record CertificateView(String certificateNo,
+                                  @Schema(deprecated = true, description = "Deprecated: the same as certificateNo")
+                                  String number, @Schema(implementation = CertificateKind.class) String kind,
                                   String titleZh, String titleEn, String holder,
-                                  long quantityKg, Integer trees, List<String> serialRanges, String issuer,
+                                  long quantityKg, Integer trees, List<Map<String, String>> serialRanges, String issuer,
                                   Instant issuedAt, @Schema(implementation = Certificate.Status.class) String status,
-                                  String revokedAt, String revocationReason,
+                                  Instant revokedAt, String revocationReason,
                                   String verifyUrl) {
         /** The view with the addresses on the site at {@code base} (see {@link PublicAddress}). */
         static CertificateView of(Certificate c, String base) {
-            return new CertificateView(c.number(), c.kind().name(), title(c, Locale.SIMPLIFIED_CHINESE),
-                    title(c, Locale.ENGLISH), Masking.name(c.holder()), c.quantityKg(), c.trees(), c.serialRanges(),
-                    c.issuer(), c.issuedAt(), c.status().name(),
-                    c.revokedAt() == null ? null : RevocationList.time(c.revokedAt()), c.revocationReason(),
-                    CertificateService.verifyUrl(c, base));
+            return new CertificateView(c.number(), c.number(), c.kind().name(), title(c, Locale.SIMPLIFIED_CHINESE),
+                    title(c, Locale.ENGLISH), Masking.name(c.holder()), c.quantityKg(), c.trees(),
+                    SerialBlocks.ranges(c.serialRanges()), c.issuer(), c.issuedAt(), c.status().name(),
+                    c.revokedAt(), c.revocationReason(), CertificateService.verifyUrl(c, base));
         }
     }
 
@@ -128,6 +136,8 @@ public class CertificateResource {
     @GET
     @Path("public/keys")
     @PermitAll
+    @Conditional
+    @Extension(name = Conditional.EXTENSION, value = "true")
     @Operation(operationId = "listSigningKeys", summary = "Public keys that sign certificates",
             description = "Public keys that sign certificate QR payloads (Ed25519, raw 32 bytes base64url), oldest "
                     + "first")
@@ -144,6 +154,8 @@ public class CertificateResource {
     @GET
     @Path("public/certificates/{number}")
     @PermitAll
+    @Conditional
+    @Extension(name = Conditional.EXTENSION, value = "true")
     @Operation(operationId = "getCertificate", summary = "A certificate, holder masked",
             description = "A certificate's public view (holder masked); the number may be typed loosely")
     public CertificateView get(@PathParam("number") String number) {

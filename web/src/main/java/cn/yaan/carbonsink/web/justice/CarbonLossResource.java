@@ -1,5 +1,7 @@
 package cn.yaan.carbonsink.web.justice;
 
+import cn.yaan.carbonsink.web.api.Conditional;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.yaan.carbonsink.justice.CarbonCalculator;
 import cn.yaan.carbonsink.justice.SpeciesParameters;
@@ -32,6 +34,8 @@ public class CarbonLossResource {
     @GET
     @Path("public/species")
     @PermitAll
+    @Conditional(Conditional.MINUTE)
+    @Extension(name = Conditional.EXTENSION, value = "true")
     @Operation(operationId = "listSpecies", summary = "Species parameters and their sources",
             description = "Species parameters (SVD, BEF, R, CF) and their sources")
     public List<SpeciesParameters> species() {

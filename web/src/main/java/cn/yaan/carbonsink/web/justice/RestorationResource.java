@@ -16,6 +16,7 @@ import cn.yaan.carbonsink.justice.RestorationStatus;
 import cn.yaan.carbonsink.ledger.OrderStatus;
 import cn.yaan.carbonsink.ledger.UnitOrder;
 import cn.yaan.carbonsink.shared.BusinessException;
+import cn.yaan.carbonsink.shared.SerialBlocks;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -120,7 +121,9 @@ public class RestorationResource {
                                   List<RestorationService.DamageView> damage,
                                   List<RestorationService.MaskedDefendant> defendants, ReplantView replant,
                                   List<PlantingView> plantings, List<InspectionView> inspections,
-                                  Long purchaseOrderId, List<String> serialRanges, String certificateNumber,
+                                  Long purchaseOrderId, List<Map<String, String>> serialRanges, String certificateNo,
+                                  @Schema(deprecated = true, description = "Deprecated: the same as certificateNo")
+                                  String certificateNumber,
                                   List<TimelineEntry> timeline, Instant createdAt, Instant fulfilledAt) {
     }
 
@@ -131,11 +134,13 @@ public class RestorationResource {
     public record RestorationSummary(long id, String reference, String caseNumber, String courtCode,
                                      LocalDate judgmentDate, @Schema(implementation = Remedy.class) String remedy,
                                      @Schema(implementation = RestorationStatus.class) String status, long carbonLossKg,
-                                     long purchaseKg, long retiredKg, LocalDate dueDate, String certificateNumber) {
+                                     long purchaseKg, long retiredKg, LocalDate dueDate, String certificateNo,
+                                     @Schema(deprecated = true, description = "Deprecated: the same as certificateNo")
+                                     String certificateNumber) {
         static RestorationSummary of(RestorationOrder o) {
             return new RestorationSummary(o.id(), o.reference(), o.caseNumber(), o.courtCode(), o.judgmentDate(),
                     o.remedy().name(), o.status().name(), o.carbonLossKg(), o.purchaseKg(), o.retiredKg(), o.dueDate(),
-                    o.certificateNumber());
+                    o.certificateNumber(), o.certificateNumber());
         }
     }
 
@@ -155,8 +160,8 @@ public class RestorationResource {
                 o.judgmentDate(), o.remedy().name(), o.status().name(), o.carbonLossKg(), o.multiplier(),
                 o.purchaseKg(), o.amountFen(), o.retiredKg(), o.outstandingKg(), o.calculation(), d.damage(),
                 d.defendants(), replant, d.plantings().stream().map(p -> PlantingView.of(p, d.photos())).toList(),
-                d.inspections().stream().map(InspectionView::of).toList(), o.unitOrderId(), o.serialBlocks(),
-                o.certificateNumber(), d.timeline().stream().map(TimelineEntry::of).toList(), o.createdAt(),
+                d.inspections().stream().map(InspectionView::of).toList(), o.unitOrderId(),
+                SerialBlocks.ranges(o.serialBlocks()), o.certificateNumber(), o.certificateNumber(), d.timeline().stream().map(TimelineEntry::of).toList(), o.createdAt(),
                 o.fulfilledAt());
     }
 

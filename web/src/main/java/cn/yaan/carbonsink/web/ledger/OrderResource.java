@@ -163,11 +163,27 @@ public class OrderResource {
         return view(orders.own(id, caller.required().username()));
     }
 
+    @POST
+    @Path("orders/{id}/cancellation")
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @Operation(operationId = "createOrderCancellation", summary = "Cancel an unpaid order",
+            description = "Cancel an unpaid order of the caller and release its units (409 once paid); an action is a "
+                    + "POST to a noun beneath its object, as a booking's cancellation")
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @APIResponse(responseCode = "200", description = "The order, cancelled; its units are free again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public OrderView cancellation(@PathParam("id") long id) {
+        return cancel(id);
+    }
+
     @DELETE
     @Path("orders/{id}")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
-    @Operation(operationId = "cancelOrder", summary = "Cancel an unpaid order",
-            description = "Cancel an unpaid order of the caller and release its units (409 once paid)")
+    @Operation(operationId = "cancelOrder", summary = "Cancel an unpaid order (deprecated)", deprecated = true,
+            description = "Deprecated, kept for one release: use POST /api/v1/orders/{id}/cancellation. Cancel an "
+                    + "unpaid order of the caller and release its units (409 once paid)")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "The order, cancelled; its units are free again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -1,5 +1,7 @@
 package cn.yaan.carbonsink.web.ledger;
 
+import cn.yaan.carbonsink.web.api.Conditional;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.ledger.Issuance;
 import cn.yaan.carbonsink.ledger.ProjectService;
@@ -106,6 +108,8 @@ public class SinkProjectResource {
     @GET
     @Path("public/sink-projects")
     @PermitAll
+    @Conditional
+    @Extension(name = Conditional.EXTENSION, value = "true")
     @Operation(operationId = "listSinkProjects", summary = "All sink projects",
             description = "The sink projects with their issued, available, reserved and retired kilograms; test "
             + "projects are left out, demo projects say so (visibility DEMO)")
@@ -116,6 +120,8 @@ public class SinkProjectResource {
     @GET
     @Path("public/sink-projects/{code}")
     @PermitAll
+    @Conditional
+    @Extension(name = Conditional.EXTENSION, value = "true")
     @Operation(operationId = "getSinkProject", summary = "One sink project",
             description = "One sink project with its issuances")
     public ProjectView get(@PathParam("code") String code) {

@@ -1,5 +1,7 @@
 package cn.yaan.carbonsink.web.tourism;
 
+import cn.yaan.carbonsink.web.api.Conditional;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import cn.yaan.carbonsink.identity.Role;
 import cn.yaan.carbonsink.tourism.Footprint;
 import cn.yaan.carbonsink.tourism.ScenicSite;
@@ -108,6 +110,8 @@ public class SiteResource {
     @GET
     @Path("public/travel-factors")
     @PermitAll
+    @Conditional(Conditional.MINUTE)
+    @Extension(name = Conditional.EXTENSION, value = "true")
     @Operation(operationId = "listTravelFactors", summary = "Travel emission factors",
             description = "The emission factors of the visit footprint, with their source and year")
     public List<FactorView> factors() {

@@ -45,13 +45,15 @@ class RegistryCsvTest {
     @Test
     void theExportHasAHeaderAndOneRecordPerRetirementEvenWithLineBreaksInside() {
         List<RetirementResource.RetirementView> items = List.of(
-                new RetirementResource.RetirementView(7, 12, List.of(Map.of("first", "A-1", "last", "A-12")),
+                new RetirementResource.RetirementView(7, 12, List.of(Map.of("first", "A-2024-0000000001", "last", "A-2024-0000000012")),
                         "=cmd|' /C calc'!A0", "VISIT", Instant.parse("2026-03-01T02:00:00Z"), "C-1"),
-                new RetirementResource.RetirementView(8, 30, List.of(Map.of("first", "A-13", "last", "A-20"),
-                        Map.of("first", "B-1", "last", "B-22")), "two\nlines\nhere", "DIRECT",
+                new RetirementResource.RetirementView(8, 30, List.of(Map.of("first", "A-2024-0000000013", "last", "A-2024-0000000020"),
+                        Map.of("first", "B-2024-0000000001", "last", "B-2024-0000000022")), "two\nlines\nhere", "DIRECT",
                         Instant.parse("2026-03-02T02:00:00Z"), null));
-        assertThat(RetirementResource.csv(items)).isEqualTo("id,retired_at,purpose,quantity_kg,beneficiary,serial_ranges\r\n"
-                + "7,2026-03-01T02:00:00Z,VISIT,12,'=cmd|' /C calc'!A0,A-1..A-12\r\n"
-                + "8,2026-03-02T02:00:00Z,DIRECT,30,\"two\nlines\nhere\",A-13..A-20 B-1..B-22\r\n");
+        assertThat(RetirementResource.CSV_HEADER + RetirementResource.csvRows(items))
+                .isEqualTo("id,retiredAt,purpose,quantityKg,beneficiary,serialRanges,certificateNo\r\n"
+                + "7,2026-03-01T02:00:00.000Z,VISIT,12,'=cmd|' /C calc'!A0,A-2024-0000000001-0000000012,C-1\r\n"
+                + "8,2026-03-02T02:00:00.000Z,DIRECT,30,\"two\nlines\nhere\",A-2024-0000000013-0000000020 "
+                + "B-2024-0000000001-0000000022,\r\n");
     }
 }
