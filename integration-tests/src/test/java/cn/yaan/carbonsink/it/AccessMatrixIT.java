@@ -210,6 +210,12 @@ class AccessMatrixIT {
                     Caller.OTHER_GATE, Caller.ADMIN)),
             Map.entry("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", only(Caller.COURT,
                     Caller.OTHER_COURT, Caller.GATE, Caller.OTHER_GATE, Caller.ADMIN)),
+            Map.entry("POST /api/v1/public/organisations", everyone()),
+            Map.entry("GET /api/v1/me/organisation", only(Caller.ENTERPRISE)),
+            Map.entry("POST /api/v1/me/organisation/members", only(Caller.ENTERPRISE)),
+            Map.entry("GET /api/v1/organisation-registrations", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/organisation-registrations/{code}/approval", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/organisation-registrations/{code}/rejection", only(Caller.OFFICER)),
             // Providers prove themselves by signature, not by login: the matrix signs its call (see call()).
             Map.entry("POST /api/v1/payments/callbacks/{provider}", everyone())
     ));
@@ -279,6 +285,8 @@ class AccessMatrixIT {
                 .add("url", "http://127.0.0.1:" + WebhookIT.receiverPort() + "/matrix")
                 .add("events", Json.createArrayBuilder().add("restoration.overdue")).build().toString(), api.token("court")));
         values.put("webhooks/{id}", webhook.getJsonNumber("id").toString());
+        // A pending registration the officer approves (and then finds decided: 409).
+        values.put("organisation-registrations/{code}", TestOrganisations.pending(api, PublicDutyIT.username()));
         // No event has been sent to it: the deliveries and the replay are reached and answer "none" (404).
         values.put("deliveries/{deliveryId}", "0");
         objects = values;
@@ -573,7 +581,7 @@ class AccessMatrixIT {
     // ---------------------------------------------------------------- pages
 
     private static final List<String> USERS = List.of("citizen", "court", "court2", "officer", "gate", "admin", "manager",
-            "manager2");
+            "manager2", "enterprise");
 
     /**
      * Which users see each page rendered; everybody else gets {@code refusal}: 403 for another role's area, 404 for
@@ -583,7 +591,8 @@ class AccessMatrixIT {
     }
 
     private List<Page> pages(Map<String, String> values, String second) {
-        Set<String> everyone = Set.of("citizen", second, "court", "court2", "officer", "gate", "admin", "manager", "manager2");
+        Set<String> everyone = Set.of("citizen", second, "court", "court2", "officer", "gate", "admin", "manager", "manager2",
+                "enterprise");
         Set<String> citizens = Set.of("citizen", second);
         Set<String> courts = Set.of("court", "court2");
         return List.of(
