@@ -104,13 +104,13 @@ public class OrganisationService {
         } catch (BusinessException e) {
             errors.addAll(e.fieldErrors());
         }
-        text(errors, "name", r.name(), NAME_MAX, true);
-        text(errors, "nameEn", r.nameEn(), NAME_MAX, false);
+        text(errors, "name", "the organisation's name", r.name(), NAME_MAX, true);
+        text(errors, "nameEn", "the name in English", r.nameEn(), NAME_MAX, false);
         if (r.county() == null || !COUNTIES.containsKey(r.county().strip())) {
             errors.add(new FieldError("county", "Choose the county of Ya'an where the organisation is registered "
                     + "(its six-digit code, e.g. 511802 for 雨城区)."));
         }
-        text(errors, "contactName", r.contactName(), CitizenService.NAME_MAX, true);
+        text(errors, "contactName", "the contact's name", r.contactName(), CitizenService.NAME_MAX, true);
         String phone = r.contactPhone() == null ? "" : r.contactPhone().strip();
         if (!CitizenService.PHONE.matcher(phone).matches()) {
             errors.add(new FieldError("contactPhone", "A mainland mobile number has 11 digits and starts with 13 to 19."));
@@ -258,14 +258,16 @@ public class OrganisationService {
                 r.decidedAt(), r.decisionReason(), members);
     }
 
-    private static void text(List<FieldError> errors, String field, String value, int max, boolean required) {
+    private static void text(List<FieldError> errors, String field, String what, String value, int max,
+                             boolean required) {
         String v = value == null ? "" : value;
         if (v.isBlank()) {
             if (required) {
-                errors.add(new FieldError(field, "Enter the " + field + " (1 to " + max + " characters)."));
+                errors.add(new FieldError(field, "Enter " + what + " (1 to " + max + " characters)."));
             }
             return;
         }
-        FreeText.problem(v, max).ifPresent(p -> errors.add(new FieldError(field, "The " + field + " " + p)));
+        FreeText.problem(v, max).ifPresent(p -> errors.add(new FieldError(field,
+                Character.toUpperCase(what.charAt(0)) + what.substring(1) + " " + p)));
     }
 }

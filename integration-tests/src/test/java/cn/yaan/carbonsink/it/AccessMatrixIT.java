@@ -211,8 +211,8 @@ class AccessMatrixIT {
             Map.entry("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", only(Caller.COURT,
                     Caller.OTHER_COURT, Caller.GATE, Caller.OTHER_GATE, Caller.ADMIN)),
             Map.entry("POST /api/v1/public/organisations", everyone()),
-            Map.entry("GET /api/v1/me/organisation", only(Caller.ENTERPRISE)),
-            Map.entry("POST /api/v1/me/organisation/members", only(Caller.ENTERPRISE)),
+            Map.entry("GET /api/v1/organisation", only(Caller.ENTERPRISE)),
+            Map.entry("POST /api/v1/organisation/members", only(Caller.ENTERPRISE)),
             Map.entry("GET /api/v1/organisation-registrations", only(Caller.OFFICER)),
             Map.entry("POST /api/v1/organisation-registrations/{code}/approval", only(Caller.OFFICER)),
             Map.entry("POST /api/v1/organisation-registrations/{code}/rejection", only(Caller.OFFICER)),
@@ -615,6 +615,8 @@ class AccessMatrixIT {
                 new Page("/officer/restorations.xhtml", Set.of("officer"), 403),
                 new Page("/officer/events.xhtml", Set.of("officer"), 403),
                 new Page("/officer/duty.xhtml", Set.of("officer"), 403),
+                new Page("/officer/organisations.xhtml", Set.of("officer"), 403),
+                new Page("/organisation/home.xhtml", Set.of("enterprise"), 403),
                 new Page("/manage/sites.xhtml", Set.of("officer", "manager", "manager2"), 403),
                 new Page("/manage/site.xhtml?code=BFX", Set.of("officer", "manager"), 403),
                 new Page("/site/scan.xhtml", Set.of("gate"), 403),
@@ -629,7 +631,7 @@ class AccessMatrixIT {
         // Every page of the signed-in areas has a row (read from the web module's sources).
         try (Stream<Path> files = Files.walk(Path.of("..", "web", "src", "main", "webapp"))) {
             Set<String> sources = new TreeSet<>(files.map(p -> p.toString().replace('\\', '/'))
-                    .filter(p -> p.matches(".*/webapp/(account|citizen|court|officer|site|manage|admin)/.*\\.xhtml"))
+                    .filter(p -> p.matches(".*/webapp/(account|citizen|court|officer|site|manage|admin|organisation)/.*\\.xhtml"))
                     .map(p -> p.substring(p.indexOf("/webapp/") + "/webapp".length())).toList());
             assertThat(sources).as("pages").isNotEmpty()
                     .isEqualTo(new TreeSet<>(pages.stream().map(p -> p.path().replaceAll("\\?.*", "")).toList()));

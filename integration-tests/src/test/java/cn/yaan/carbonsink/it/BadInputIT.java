@@ -856,10 +856,10 @@ class BadInputIT {
                 "/api/v1/public/organisations", Json.createReader(new java.io.StringReader(TestOrganisations.registration(
                         TestOrganisations.enterpriseCode(), "o" + unique()))).readObject(), 201))
                 .freeText("name", 100).freeText("contactName", 50));
-        known.put("POST /api/v1/me/organisation/members", new Spec(() -> {
+        known.put("POST /api/v1/organisation/members", new Spec(() -> {
             String admin = "o" + unique();
             TestOrganisations.approved(api, admin);
-            return Good.json(api.login(admin, TestOrganisations.PASSWORD), "POST", "/api/v1/me/organisation/members",
+            return Good.json(api.login(admin, TestOrganisations.PASSWORD), "POST", "/api/v1/organisation/members",
                     Json.createObjectBuilder().add("username", "m" + unique()).add("password", "Buyer#Forest-26")
                             .add("displayName", "采购 小李").add("role", "ORG_BUYER").build(), 201);
         }));

@@ -31,14 +31,14 @@ class IndustryIT {
         assertThat(org.getString("contactName")).isNotEqualTo("刘德明").startsWith("刘");
         assertThat(org.getString("contactPhone")).isNotEqualTo("13712345678").startsWith("137");
         assertThat(registered.body()).doesNotContain("刘德明").doesNotContain("13712345678");
-        assertThat(registered.header("Location").orElseThrow()).endsWith("/api/v1/me/organisation");
+        assertThat(registered.header("Location").orElseThrow()).endsWith("/api/v1/organisation");
 
         String token = api.login(admin, TestOrganisations.PASSWORD);
-        assertThat(api.get("/api/v1/me/organisation", token).json().getString("status")).isEqualTo("PENDING");
+        assertThat(api.get("/api/v1/organisation", token).json().getString("status")).isEqualTo("PENDING");
         String buyer = PublicDutyIT.username();
         String member = Json.createObjectBuilder().add("username", buyer).add("password", TestOrganisations.PASSWORD)
                 .add("displayName", "采购 小李").add("role", "ORG_BUYER").build().toString();
-        JsonObject early = ErrorsIT.problem(api.postJson("/api/v1/me/organisation/members", member, token), 409);
+        JsonObject early = ErrorsIT.problem(api.postJson("/api/v1/organisation/members", member, token), 409);
         assertThat(early.getString("type")).endsWith("/organisation-not-approved");
 
         List<String> queue = api.get("/api/v1/organisation-registrations", api.token("officer")).jsonArray()
@@ -54,7 +54,7 @@ class IndustryIT {
         assertThat(api.get("/api/v1/organisation-registrations?status=APPROVED", api.token("officer")).jsonArray()
                 .getValuesAs(JsonObject.class).stream().map(o -> o.getString("code"))).contains(code);
 
-        Api.Reply added = api.postJson("/api/v1/me/organisation/members", member, token);
+        Api.Reply added = api.postJson("/api/v1/organisation/members", member, token);
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         assertThat(added.json().getJsonArray("members").getValuesAs(JsonObject.class))
                 .anySatisfy(m -> {
@@ -64,8 +64,8 @@ class IndustryIT {
                 .anySatisfy(m -> assertThat(m.getString("username")).isEqualTo(admin));
 
         String buyerToken = api.login(buyer, TestOrganisations.PASSWORD);
-        assertThat(api.get("/api/v1/me/organisation", buyerToken).json().getString("code")).isEqualTo(code);
-        assertThat(api.postJson("/api/v1/me/organisation/members", member, buyerToken).status())
+        assertThat(api.get("/api/v1/organisation", buyerToken).json().getString("code")).isEqualTo(code);
+        assertThat(api.postJson("/api/v1/organisation/members", member, buyerToken).status())
                 .as("a buyer adds no members").isEqualTo(403);
         assertThat(api.get("/api/v1/me", buyerToken).status()).as("a member is a signed-in user").isEqualTo(200);
     }
@@ -84,11 +84,11 @@ class IndustryIT {
         assertThat(rejected.getString("status")).isEqualTo("REJECTED");
 
         String token = api.login(admin, TestOrganisations.PASSWORD);
-        JsonObject mine = api.get("/api/v1/me/organisation", token).json();
+        JsonObject mine = api.get("/api/v1/organisation", token).json();
         assertThat(mine.getString("decisionReason")).isEqualTo("营业执照上的名称与填写的名称不一致");
         String member = Json.createObjectBuilder().add("username", PublicDutyIT.username())
                 .add("password", TestOrganisations.PASSWORD).add("role", "ORG_BUYER").build().toString();
-        ErrorsIT.problem(api.postJson("/api/v1/me/organisation/members", member, token), 409);
+        ErrorsIT.problem(api.postJson("/api/v1/organisation/members", member, token), 409);
         ErrorsIT.problem(api.postJson("/api/v1/organisation-registrations/" + code + "/approval", "",
                 api.token("officer")), 409);
     }
@@ -124,13 +124,13 @@ class IndustryIT {
 
     @Test
     void theDemoEnterpriseIsApprovedAndItsAccountActsForIt() {
-        JsonObject mine = api.get("/api/v1/me/organisation", api.token("enterprise")).json();
+        JsonObject mine = api.get("/api/v1/organisation", api.token("enterprise")).json();
         assertThat(mine.getString("code")).isEqualTo("91511802MA6YA00012");
         assertThat(mine.getString("status")).isEqualTo("APPROVED");
         assertThat(mine.getJsonArray("members").getJsonObject(0).getJsonArray("roles").getValuesAs(
                 jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString))
                 .containsExactly("ORG_ADMIN", "ORG_BUYER");
-        assertThat(api.get("/api/v1/me/organisation", api.token("citizen")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/organisation", api.token("citizen")).status()).isEqualTo(403);
         ErrorsIT.problem(api.postJson("/api/v1/organisation-registrations/NOSUCHCODE/approval", "",
                 api.token("officer")), 404);
     }

@@ -9,21 +9,21 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Enterprises and public bodies registered as anyone registers them, with fresh unified social credit codes. */
-final class TestOrganisations {
+public final class TestOrganisations {
 
-    static final String PASSWORD = "Offset#Trees-26";
+    public static final String PASSWORD = "Offset#Trees-26";
     private static final String CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private TestOrganisations() {
     }
 
     /** A fresh code of the market regulator's (9) enterprise type (1) in 雨城区, with its GB 32100 check character. */
-    static String enterpriseCode() {
+    public static String enterpriseCode() {
         return code("91511802");
     }
 
     /** A fresh code of a public institution (机构编制 1, 事业单位 2) in 名山区. */
-    static String publicBodyCode() {
+    public static String publicBodyCode() {
         return code("12511803");
     }
 
@@ -36,7 +36,7 @@ final class TestOrganisations {
         return body.append(check(body.toString())).toString();
     }
 
-    static char check(String first17) {
+    public static char check(String first17) {
         int sum = 0;
         int weight = 1;
         for (int i = 0; i < 17; i++) {
@@ -46,24 +46,29 @@ final class TestOrganisations {
         return CHARS.charAt((31 - sum % 31) % 31);
     }
 
-    static String address() {
+    /** A fresh username. */
+    public static String username() {
+        return "o" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    public static String address() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "198.18." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
-    static String registration(String code, String username) {
+    public static String registration(String code, String username) {
         return Json.createObjectBuilder().add("creditCode", code).add("name", "雅安测试碳中和有限公司")
                 .add("county", "511802").add("contactName", "刘德明").add("contactPhone", "13712345678")
                 .add("username", username).add("password", PASSWORD).add("consent", true).build().toString();
     }
 
-    static Api.Reply register(Api api, String body) {
+    public static Api.Reply register(Api api, String body) {
         return api.send(api.request("/api/v1/public/organisations").header("Content-Type", "application/json")
                 .header("X-Forwarded-For", address()).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** A PENDING organisation registered by {@code username}; its code. */
-    static String pending(Api api, String username) {
+    public static String pending(Api api, String username) {
         String code = enterpriseCode();
         Api.Reply reply = register(api, registration(code, username));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -71,7 +76,7 @@ final class TestOrganisations {
     }
 
     /** An approved organisation registered by {@code username}; its code. */
-    static String approved(Api api, String username) {
+    public static String approved(Api api, String username) {
         String code = pending(api, username);
         JsonObject approved = api.postJson("/api/v1/organisation-registrations/" + code + "/approval", "",
                 api.token("officer")).json();

@@ -67,13 +67,13 @@ public class OrganisationResource {
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response register(OrganisationService.Registration registration) {
         var view = organisations.register(registration, ClientAddress.of(request));
-        return Response.created(URI.create("/api/v1/me/organisation")).entity(view).build();
+        return Response.created(URI.create("/api/v1/organisation")).entity(view).build();
     }
 
     @GET
-    @Path("me/organisation")
+    @Path("organisation")
     @RolesAllowed({Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER})
-    @Operation(operationId = "getMyOrganisation", summary = "The caller's organisation",
+    @Operation(operationId = "getOwnOrganisation", summary = "The caller's organisation",
             description = "The caller's enterprise or public body: registration status, the officer's decision and "
                     + "reason, the contact (masked) and the members with their roles")
     @SecurityRequirement(name = "bearer", scopes = {Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER})
@@ -86,7 +86,7 @@ public class OrganisationResource {
     }
 
     @POST
-    @Path("me/organisation/members")
+    @Path("organisation/members")
     @RolesAllowed(Role.Names.ORG_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addOrganisationMember", summary = "Add a member to the caller's organisation",
@@ -102,7 +102,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response addMember(OrganisationService.NewMember member) {
         var view = organisations.addMember(member, caller.required());
-        return Response.created(URI.create("/api/v1/me/organisation")).entity(view).build();
+        return Response.created(URI.create("/api/v1/organisation")).entity(view).build();
     }
 
     @GET
