@@ -105,6 +105,10 @@ public class AccountAdminService {
 
     /** A court, a scenic site's operator or a forestry bureau, for staff accounts to belong to (409 if the code is taken). */
     public Organisation createOrganisation(@NotNull @Valid NewOrganisation o, Caller admin) {
+        if (o.kind().registersItself()) {
+            throw BusinessException.unprocessable("organisation-registers-itself", "Enterprises and public bodies "
+                    + "register themselves with their unified social credit code; an officer approves them.");
+        }
         String nameZh = FreeText.required("nameZh", o.nameZh(), 100);
         String nameEn = FreeText.required("nameEn", o.nameEn(), 100);
         if (identity.organisationExists(o.code())) {

@@ -292,6 +292,10 @@ public class IdentityService {
             throw BusinessException.unprocessable("organisation-mismatch",
                     "A SITE_OPERATOR or SITE_MANAGER account must belong to a scenic site; give the code of a site as organisation.");
         }
+        if ((roles.contains(Role.ORG_ADMIN) || roles.contains(Role.ORG_BUYER)) && (kind == null || !kind.registersItself())) {
+            throw BusinessException.unprocessable("organisation-mismatch",
+                    "An ORG_ADMIN or ORG_BUYER account must belong to an enterprise or public body; give its credit code as organisation.");
+        }
     }
 
     public Organisation createOrganisation(String code, OrganisationKind kind, String nameZh, String nameEn) {

@@ -40,6 +40,10 @@ public class IdentityStartup {
     public static final String DEMO_SITE = "SITE-BFX";
     public static final String DEMO_OTHER_SITE = "SITE-MDS";
     public static final String DEMO_BUREAU = "BUREAU-YAAN";
+    /** The demo enterprise (industry scheme): a made-up unified social credit code with a valid check character. */
+    public static final String DEMO_ENTERPRISE = "91511802MA6YA00012";
+    /** The demo enterprise came after the first demo accounts: its own marker adds it to older demo data. */
+    static final String DEMO_ENTERPRISE_MARKER = "demo.identity.enterprise";
 
     @PersistenceContext
     EntityManager em;
@@ -49,6 +53,9 @@ public class IdentityStartup {
 
     @Inject
     CitizenService citizens;
+
+    @Inject
+    OrganisationService organisations;
 
     /**
      * The demo citizen's made-up name, resident ID number (area 511802 雨城区, born 12 May 1990, so obliged in every
@@ -88,6 +95,13 @@ public class IdentityStartup {
                 identity.createAccount("manager2", password, "蒙顶山 景区管理员", Set.of(Role.SITE_MANAGER), DEMO_OTHER_SITE);
             }
             LOG.info("Added the demo site managers (carbonsink.demo=true)");
+        }
+        if (Settings.demo() && em.find(AppSetting.class, DEMO_ENTERPRISE_MARKER) == null
+                && !identity.usernameTaken("enterprise") && !identity.organisationExists(DEMO_ENTERPRISE)) {
+            em.persist(new AppSetting(DEMO_ENTERPRISE_MARKER, "true"));
+            organisations.demo(DEMO_ENTERPRISE, "雅安市雨城区示范茶业有限公司", "Yucheng Demonstration Tea Co., Ltd.",
+                    "511802", "enterprise", Settings.get("carbonsink.demo.password", "Demo#2026"));
+            LOG.info("Added the demo enterprise, approved, and its account 'enterprise' (carbonsink.demo=true)");
         }
         if (Settings.demo() && identity.caller("citizen").isPresent() && citizens.profile("citizen").isEmpty()) {
             citizens.attach("citizen", DEMO_CITIZEN_NAME, DEMO_CITIZEN_ID, DEMO_CITIZEN_PHONE);

@@ -56,7 +56,8 @@ public class PersonalData {
     private static final List<String> SEALED_SAMPLES = List.of(
             "select id_number_protected from citizen_profile",
             "select id_sealed from booking_visitor",
-            "select id_sealed from restoration_defendant");
+            "select id_sealed from restoration_defendant",
+            "select contact_phone_sealed from organisation_registration");
     private static final Logger LOG = Logger.getLogger(PersonalData.class.getName());
     private static final String FORMAT = "v1:";
     private static final SecureRandom RANDOM = new SecureRandom();

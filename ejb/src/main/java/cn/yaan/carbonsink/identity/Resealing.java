@@ -45,7 +45,9 @@ public class Resealing {
                     Map.of("id_number_hash", "id_number_sealed")),
             new SealedTable("sms_outbox", List.of("id"), List.of("phone_sealed", "text_sealed"), Map.of()),
             new SealedTable("restoration_defendant", List.of("id"), List.of("name_sealed", "id_sealed"),
-                    Map.of("id_lookup_hash", "id_sealed")));
+                    Map.of("id_lookup_hash", "id_sealed")),
+            new SealedTable("organisation_registration", List.of("organisation_id"),
+                    List.of("contact_name_sealed", "contact_phone_sealed"), Map.of()));
 
     @PersistenceContext
     EntityManager em;

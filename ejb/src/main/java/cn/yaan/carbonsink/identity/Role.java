@@ -12,6 +12,10 @@ public enum Role {
     SITE_OPERATOR,
     /** The manager of one scenic site (景区管理员): the own site's details, slots, capacities and closures. */
     SITE_MANAGER,
+    /** The administrator of an enterprise or public body (单位管理员): its registration, its members, its purchases. */
+    ORG_ADMIN,
+    /** A buyer of an enterprise or public body (单位采购员): the organisation's statements and purchases. */
+    ORG_BUYER,
     /** Accounts, keys, revocations, audit-ledger checks. */
     ADMIN;
 
@@ -22,6 +26,8 @@ public enum Role {
         public static final String OFFICER = "OFFICER";
         public static final String SITE_OPERATOR = "SITE_OPERATOR";
         public static final String SITE_MANAGER = "SITE_MANAGER";
+        public static final String ORG_ADMIN = "ORG_ADMIN";
+        public static final String ORG_BUYER = "ORG_BUYER";
         public static final String ADMIN = "ADMIN";
 
         private Names() {

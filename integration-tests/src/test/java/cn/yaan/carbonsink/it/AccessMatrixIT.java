@@ -211,6 +211,12 @@ class AccessMatrixIT {
                     Caller.OTHER_GATE, Caller.ADMIN)),
             Map.entry("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay", only(Caller.COURT,
                     Caller.OTHER_COURT, Caller.GATE, Caller.OTHER_GATE, Caller.ADMIN)),
+            Map.entry("POST /api/v1/public/organisations", everyone()),
+            Map.entry("GET /api/v1/organisation", only(Caller.ENTERPRISE)),
+            Map.entry("POST /api/v1/organisation/members", only(Caller.ENTERPRISE)),
+            Map.entry("GET /api/v1/organisation-registrations", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/organisation-registrations/{code}/approval", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/organisation-registrations/{code}/rejection", only(Caller.OFFICER)),
             // Providers prove themselves by signature, not by login: the matrix signs its call (see call()).
             Map.entry("POST /api/v1/payments/callbacks/{provider}", everyone())
     ));
@@ -280,6 +286,8 @@ class AccessMatrixIT {
                 .add("url", "http://127.0.0.1:" + WebhookIT.receiverPort() + "/matrix")
                 .add("events", Json.createArrayBuilder().add("restoration.overdue")).build().toString(), api.token("court")));
         values.put("webhooks/{id}", webhook.getJsonNumber("id").toString());
+        // A pending registration the officer approves (and then finds decided: 409).
+        values.put("organisation-registrations/{code}", TestOrganisations.pending(api, PublicDutyIT.username()));
         // No event has been sent to it: the deliveries and the replay are reached and answer "none" (404).
         values.put("deliveries/{deliveryId}", "0");
         objects = values;
@@ -574,7 +582,7 @@ class AccessMatrixIT {
     // ---------------------------------------------------------------- pages
 
     private static final List<String> USERS = List.of("citizen", "court", "court2", "officer", "gate", "admin", "manager",
-            "manager2");
+            "manager2", "enterprise");
 
     /**
      * Which users see each page rendered; everybody else gets {@code refusal}: 403 for another role's area, 404 for
@@ -584,7 +592,8 @@ class AccessMatrixIT {
     }
 
     private List<Page> pages(Map<String, String> values, String second) {
-        Set<String> everyone = Set.of("citizen", second, "court", "court2", "officer", "gate", "admin", "manager", "manager2");
+        Set<String> everyone = Set.of("citizen", second, "court", "court2", "officer", "gate", "admin", "manager", "manager2",
+                "enterprise");
         Set<String> citizens = Set.of("citizen", second);
         Set<String> courts = Set.of("court", "court2");
         return List.of(
@@ -608,6 +617,8 @@ class AccessMatrixIT {
                 new Page("/officer/events.xhtml", Set.of("officer"), 403),
                 new Page("/officer/duty.xhtml", Set.of("officer"), 403),
                 new Page("/officer/payments.xhtml", Set.of("officer"), 403),
+                new Page("/officer/organisations.xhtml", Set.of("officer"), 403),
+                new Page("/organisation/home.xhtml", Set.of("enterprise"), 403),
                 new Page("/manage/sites.xhtml", Set.of("officer", "manager", "manager2"), 403),
                 new Page("/manage/site.xhtml?code=BFX", Set.of("officer", "manager"), 403),
                 new Page("/site/scan.xhtml", Set.of("gate"), 403),
@@ -622,7 +633,7 @@ class AccessMatrixIT {
         // Every page of the signed-in areas has a row (read from the web module's sources).
         try (Stream<Path> files = Files.walk(Path.of("..", "web", "src", "main", "webapp"))) {
             Set<String> sources = new TreeSet<>(files.map(p -> p.toString().replace('\\', '/'))
-                    .filter(p -> p.matches(".*/webapp/(account|citizen|court|officer|site|manage|admin)/.*\\.xhtml"))
+                    .filter(p -> p.matches(".*/webapp/(account|citizen|court|officer|site|manage|admin|organisation)/.*\\.xhtml"))
                     .map(p -> p.substring(p.indexOf("/webapp/") + "/webapp".length())).toList());
             assertThat(sources).as("pages").isNotEmpty()
                     .isEqualTo(new TreeSet<>(pages.stream().map(p -> p.path().replaceAll("\\?.*", "")).toList()));

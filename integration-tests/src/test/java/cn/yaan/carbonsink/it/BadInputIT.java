@@ -857,6 +857,25 @@ class BadInputIT {
                 .extra(good -> List.of(replacedCase(good, "password", "a common password", "\"woaini1314\""),
                         replacedCase(good, "password", "the username in the password",
                                 "\"" + good.json().getString("username") + "9\""))));
+        known.put("POST /api/v1/public/organisations", new Spec(() -> Good.json(null, "POST",
+                "/api/v1/public/organisations", Json.createReader(new java.io.StringReader(TestOrganisations.registration(
+                        TestOrganisations.enterpriseCode(), "o" + unique()))).readObject(), 201))
+                .freeText("name", 100).freeText("contactName", 50));
+        known.put("POST /api/v1/organisation/members", new Spec(() -> {
+            String admin = "o" + unique();
+            TestOrganisations.approved(api, admin);
+            return Good.json(api.login(admin, TestOrganisations.PASSWORD), "POST", "/api/v1/organisation/members",
+                    Json.createObjectBuilder().add("username", "m" + unique()).add("password", "Buyer#Forest-26")
+                            .add("displayName", "采购 小李").add("role", "ORG_BUYER").build(), 201);
+        }));
+        known.put("POST /api/v1/organisation-registrations/{code}/approval", new Spec(() -> Good.empty(
+                api.token("officer"), "POST", "/api/v1/organisation-registrations/"
+                        + TestOrganisations.pending(api, "o" + unique()) + "/approval", 200)));
+        known.put("POST /api/v1/organisation-registrations/{code}/rejection", new Spec(() -> Good.json(
+                api.token("officer"), "POST", "/api/v1/organisation-registrations/"
+                        + TestOrganisations.pending(api, "o" + unique()) + "/rejection",
+                Json.createObjectBuilder().add("reason", "营业执照上的名称与填写的不一致").build(), 200))
+                .freeText("reason", 200));
         known.put("PUT /api/v1/me/password", new Spec(() -> Good.json(citizen(), "PUT", "/api/v1/me/password",
                 Json.createObjectBuilder().add("currentPassword", "Plant3Trees").add("newPassword", "Panda#Bamboo-77")
                         .build(), 204))

@@ -165,7 +165,8 @@ class ProductionStartIT {
                 "select name_sealed, id_sealed, null from booking_visitor",
                 "select name_sealed, id_number_sealed, phone_sealed from saved_visitor",
                 "select phone_sealed, text_sealed, null from sms_outbox",
-                "select name_sealed, id_sealed, null from restoration_defendant")) {
+                "select name_sealed, id_sealed, null from restoration_defendant",
+                "select contact_name_sealed, contact_phone_sealed, null from organisation_registration")) {
             try (PreparedStatement q = db.prepareStatement(query); ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     for (int i = 1; i <= 3; i++) {

@@ -34,7 +34,7 @@ public final class SitePages {
         return Map.of(
                 "", List.of("/", "/login.xhtml?next=/account/buy.xhtml", "/register.xhtml", "/registry.xhtml",
                         "/registry.xhtml?retirement=" + retired.json().getJsonNumber("id"), "/transparency.xhtml",
-                        "/visit.xhtml", "/privacy.xhtml", "/password-reset.xhtml", "/v/" + retired.json().getString("certificateNo")),
+                        "/visit.xhtml", "/privacy.xhtml", "/password-reset.xhtml", "/organisation-register.xhtml", "/v/" + retired.json().getString("certificateNo")),
                 "citizen", List.of("/", "/account/buy.xhtml", "/account/book.xhtml?slot=" + slot,
                         "/account/booking.xhtml?no=" + booking.json().getString("bookingNo"),
                         "/account/order.xhtml?id=" + order.json().getJsonNumber("id"), "/citizen/duty.xhtml",
@@ -43,10 +43,12 @@ public final class SitePages {
                 "court", List.of("/court/register.xhtml", "/court/restorations.xhtml", "/account/mine.xhtml",
                         "/account/restoration.xhtml?id=" + restoration.json().getJsonNumber("id")),
                 "officer", List.of("/officer/duty.xhtml", "/officer/events.xhtml", "/officer/projects.xhtml",
+                        "/officer/organisations.xhtml",
                         "/officer/restorations.xhtml", "/officer/payments.xhtml", "/account/mine.xhtml",
                         "/account/restoration.xhtml?id=" + restoration.json().getJsonNumber("id"),
                         "/manage/sites.xhtml", "/manage/site.xhtml?code=BFX"),
                 "manager", List.of("/manage/sites.xhtml", "/manage/site.xhtml?code=BFX", "/account/mine.xhtml"),
+                "enterprise", List.of("/organisation/home.xhtml", "/account/mine.xhtml"),
                 "gate", List.of("/site/dashboard.xhtml", "/site/scan.xhtml", "/account/mine.xhtml"),
                 "admin", List.of("/", "/account/buy.xhtml", "/account/mine.xhtml", "/admin/sms.xhtml",
                         "/account/settings.xhtml", "/admin/accounts.xhtml", "/admin/audit.xhtml"));

@@ -223,14 +223,14 @@ public class CertificateResource {
     @GET
     @Path("certificates/{number}/pdf")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @Produces("application/pdf")
     @Operation(operationId = "getOwnCertificatePdf", summary = "The caller's own certificate as a PDF, holder in full",
             description = "The caller's own certificate as a PDF with the holder's full name (the public PDF masks "
             + "it); never cached; 404 for a certificate that is not the caller's")
     @SecurityRequirement(name = "bearer", scopes = {
             Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "The certificate, A4, never cached",
             content = @Content(mediaType = "application/pdf",
                     schema = @Schema(type = SchemaType.STRING, format = "binary")))

@@ -89,7 +89,8 @@ public class AccountsBacking {
     }
 
     public OrganisationKind[] getOrganisationKinds() {
-        return OrganisationKind.values();
+        return java.util.Arrays.stream(OrganisationKind.values()).filter(k -> !k.registersItself())
+                .toArray(OrganisationKind[]::new);
     }
 
     public String createOrganisation() {

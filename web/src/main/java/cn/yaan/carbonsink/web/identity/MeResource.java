@@ -65,12 +65,12 @@ public class MeResource {
 
     @GET
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @Operation(operationId = "getMe", summary = "Who am I",
             description = "Who am I: username, roles and organisation of the caller")
     @SecurityRequirement(name = "bearer", scopes = {
             Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     public Me me() {
         Caller caller = currentCaller.required();
         return new Me(caller.username(), caller.displayName(), caller.roles().stream().map(Role::name).sorted().toList(),

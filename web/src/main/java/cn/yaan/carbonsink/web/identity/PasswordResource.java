@@ -36,7 +36,7 @@ public class PasswordResource {
     HttpServletRequest request;
 
     @PUT
-    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changePassword", summary = "Change the caller's password",
             description = "Change the caller's password"
@@ -45,7 +45,7 @@ public class PasswordResource {
                     + "when the current password is wrong, 400 newPassword when the new one breaks the password rule "
                     + "(as at registration); 429 with Retry-After while the account may not be tried from this address "
                     + "(wrong current passwords count as failed logins).")
-    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @APIResponse(responseCode = "204", description = "The password is changed")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response change(PasswordService.Change change) {

@@ -124,14 +124,14 @@ public class OrderResource {
 
     @POST
     @Path("orders")
-    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createOrder", summary = "Order units",
             description = "Order units (oldest vintage first unless a project is named): they are held for the "
             + "reservation time while the buyer pays; 409 insufficient-units when there are not enough, 409 "
             + "pending-limit when the buyer's unpaid orders already hold as much as one account may. Send an "
             + "Idempotency-Key header to make retries safe.")
-    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @APIResponse(responseCode = "201", description = "The order, its units held until expiresAt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderView.class)))
@@ -145,31 +145,31 @@ public class OrderResource {
 
     @GET
     @Path("orders")
-    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @Operation(operationId = "listMyOrders", summary = "The caller's orders",
             description = "The caller's own orders, newest first (the latest 100)")
-    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     public List<OrderView> mine() {
         return orders.ordersOf(caller.required().username(), 100).stream().map(this::view).toList();
     }
 
     @GET
     @Path("orders/{id}")
-    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @Operation(operationId = "getOrder", summary = "One of the caller's orders",
             description = "One of the caller's orders")
-    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     public OrderView get(@PathParam("id") long id) {
         return view(orders.own(id, caller.required().username()));
     }
 
     @POST
     @Path("orders/{id}/cancellation")
-    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @Operation(operationId = "createOrderCancellation", summary = "Cancel an unpaid order",
             description = "Cancel an unpaid order of the caller and release its units (409 once paid); an action is a "
                     + "POST to a noun beneath its object, as a booking's cancellation")
-    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "The order, cancelled; its units are free again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderView.class)))
@@ -180,11 +180,11 @@ public class OrderResource {
 
     @DELETE
     @Path("orders/{id}")
-    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @Operation(operationId = "cancelOrder", summary = "Cancel an unpaid order (deprecated)", deprecated = true,
             description = "Deprecated, kept for one release: use POST /api/v1/orders/{id}/cancellation. Cancel an "
                     + "unpaid order of the caller and release its units (409 once paid)")
-    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "The order, cancelled; its units are free again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderView.class)))
@@ -196,13 +196,13 @@ public class OrderResource {
     @POST
     @Path("payments/{paymentId}/simulated-confirmation")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @Operation(operationId = "confirmSimulatedPayment", summary = "Pay through the simulated provider (demo)",
             description = "Demo only: pay an own order through the simulated provider (404 when it is off, as in "
             + "production)")
     @SecurityRequirement(name = "bearer", scopes = {
             Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @APIResponse(responseCode = "200", description = "The order, paid and its units retired",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderView.class)))
@@ -219,11 +219,11 @@ public class OrderResource {
     @GET
     @Path("payment-providers")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @Operation(operationId = "listPaymentProviders", summary = "The payment providers configured",
             description = "The payment providers this server takes payments by (only those configured) and their "
             + "channels: NATIVE (a QR code), H5 (a phone's browser), JSAPI (inside WeChat), WAP (Alipay's mobile site)")
-    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     public List<CheckoutService.Offer> providers() {
         return checkout.offers();
     }
@@ -231,13 +231,13 @@ public class OrderResource {
     @POST
     @Path("orders/{id}/checkout")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "startCheckout", summary = "Start paying an order at a provider",
             description = "Start paying an own pending order at a configured provider: answers where to send the "
             + "buyer (url), the QR code's text (qrText) or what WeChat's payment bridge takes (params); 409 "
             + "order-not-pending once the order is paid, cancelled or expired")
-    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     public PaymentProvider.Checkout checkout(@PathParam("id") long id, CheckoutService.Start start) {
         // Back to the address the buyer came from (the public address behind a proxy that passes Host).
         String site = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
@@ -248,11 +248,11 @@ public class OrderResource {
     @POST
     @Path("orders/{id}/payment-check")
     @RolesAllowed({Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR,
-            Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+            Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     @Operation(operationId = "checkPayment", summary = "Ask the providers whether an order was paid",
             description = "Ask the providers where an own order was being paid whether the payment went through "
             + "(when their notification is late), and apply what they report; answers the order")
-    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Role.Names.CITIZEN, Role.Names.COURT, Role.Names.OFFICER, Role.Names.SITE_OPERATOR, Role.Names.SITE_MANAGER, Role.Names.ORG_ADMIN, Role.Names.ORG_BUYER, Role.Names.ADMIN})
     public OrderView paymentCheck(@PathParam("id") long id) {
         return view(checkout.check(id, caller.required().username()));
     }
