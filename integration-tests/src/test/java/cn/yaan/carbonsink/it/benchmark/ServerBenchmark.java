@@ -42,6 +42,11 @@ class ServerBenchmark {
      * JIT needs minutes: after one round the ceiling still rose by 7-30 % between its first and last measurement.
      */
     private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmup-rounds", 2);
+    /**
+     * Only the scenarios whose name contains this text (and the ceiling, always), for re-measuring one path after a
+     * change: {@code -Dbench.only=verification}. A partial run goes to {@code bench.output}, never over the full report.
+     */
+    private static final String ONLY = System.getProperty("bench.only", "");
 
     private final Api api = Api.server();
 
@@ -119,6 +124,10 @@ class ServerBenchmark {
                 Scenario.get("/api/v1/public/certificates/" + certificate + "/pdf"));
         // The ceiling is measured first and again last (the JIT is warmer by then); the higher figure is the ceiling.
         scenarios.put("ceiling again, at the end", Scenario.get("/api/v1/public/ping"));
+        if (!ONLY.isEmpty()) {
+            assertThat(System.getProperty("bench.output")).as("a partial run needs -Dbench.output").isNotNull();
+            scenarios.keySet().removeIf(name -> !name.startsWith("ceiling") && !name.contains(ONLY));
+        }
 
         // The first rounds warm every code path (the JIT keeps compiling for minutes); only the last is recorded.
         for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
