@@ -22,8 +22,10 @@ public enum CertificateKind {
         this.letter = letter;
     }
 
+    private static final CertificateKind[] ALL = values();
+
     static CertificateKind ofLetter(char letter) {
-        for (CertificateKind kind : values()) {
+        for (CertificateKind kind : ALL) {
             if (kind.letter == letter) {
                 return kind;
             }

@@ -33,26 +33,60 @@ public final class CertificateNumbers {
         return format(body.append(check(body)).toString());
     }
 
-    /** The canonical form of a typed or scanned number, or empty when it is not a valid number. */
+    /**
+     * The canonical form of a typed or scanned number, or empty when it is not a valid number: lower case, spaces and
+     * dashes anywhere, O for 0 and I or L for 1 are forgiven; any other character (outside ASCII included) is not.
+     * One pass over the text, as it runs on every verification.
+     */
     public static Optional<String> normalize(String text) {
         if (text == null || text.length() > 40) {
             return Optional.empty();
         }
-        String compact = text.trim().toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "")
-                .replace('O', '0').replace('I', '1').replace('L', '1');
-        if (compact.length() != 14 || CertificateKind.ofLetter(compact.charAt(0)) == null
-                || !compact.substring(1, 5).chars().allMatch(Character::isDigit)) {
-            return Optional.empty();
-        }
-        for (int i = 5; i < 14; i++) {
-            if (ALPHABET.indexOf(compact.charAt(i)) < 0) {
+        String trimmed = text.trim();
+        char[] compact = new char[14];
+        int length = 0;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c == '-' || c == ' ') {
+                continue;
+            }
+            if (length == compact.length) {
                 return Optional.empty();
             }
+            char upper = c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
+            compact[length++] = upper == 'O' ? '0' : upper == 'I' || upper == 'L' ? '1' : upper;
         }
-        if (check(compact.substring(0, 13)) != compact.charAt(13)) {
+        return length == compact.length && valid(compact) ? Optional.of(format(compact)) : Optional.empty();
+    }
+
+    /**
+     * The number a QR payload carries (14 ASCII characters, no dashes), exactly as issued: nothing is forgiven, so one
+     * number has one compact form; empty otherwise.
+     */
+    static Optional<String> fromCompact(String compact) {
+        if (compact.length() != 14) {
             return Optional.empty();
         }
-        return Optional.of(format(compact));
+        char[] chars = compact.toCharArray();
+        return valid(chars) ? Optional.of(format(chars)) : Optional.empty();
+    }
+
+    /** A kind's letter, four ASCII digits, eight characters of the alphabet and the right check character. */
+    private static boolean valid(char[] compact) {
+        if (CertificateKind.ofLetter(compact[0]) == null) {
+            return false;
+        }
+        for (int i = 1; i < 5; i++) {
+            if (compact[i] < '0' || compact[i] > '9') {
+                return false;
+            }
+        }
+        for (int i = 5; i < 14; i++) {
+            if (ALPHABET.indexOf(compact[i]) < 0) {
+                return false;
+            }
+        }
+        return check(java.nio.CharBuffer.wrap(compact, 0, 13)) == compact[13];
     }
 
     /** Without dashes: what the QR payload carries (14 ASCII characters). */
@@ -61,8 +95,12 @@ public final class CertificateNumbers {
     }
 
     public static String format(String compact) {
-        return compact.charAt(0) + "-" + compact.substring(1, 5) + "-" + compact.substring(5, 9) + "-"
-                + compact.substring(9, 13) + "-" + compact.charAt(13);
+        return format(compact.toCharArray());
+    }
+
+    private static String format(char[] compact) {
+        return new StringBuilder(18).append(compact[0]).append('-').append(compact, 1, 4).append('-')
+                .append(compact, 5, 4).append('-').append(compact, 9, 4).append('-').append(compact[13]).toString();
     }
 
     /** Luhn mod 32: from the right, every second code point value doubled and folded back into the base. */

@@ -92,7 +92,7 @@ public record QrPayload(String keyId, CertificateKind kind, LocalDate issuedOn, 
      */
     static Optional<Signed> decode(String text) {
         String trimmed = text == null ? "" : text.trim();
-        if (trimmed.length() < 20 || trimmed.length() > 400 || !trimmed.matches("[A-Za-z0-9_-]+")) {
+        if (trimmed.length() < 20 || trimmed.length() > 400 || !base64url(trimmed)) {
             return Optional.empty();
         }
         try {
@@ -129,9 +129,8 @@ public record QrPayload(String keyId, CertificateKind kind, LocalDate issuedOn, 
             byte[] holder = new byte[holderLength];
             in.get(holder);
             String compact = new String(number, StandardCharsets.US_ASCII);
-            Optional<String> normalized = CertificateNumbers.normalize(compact);
-            if (normalized.isEmpty() || !CertificateNumbers.compact(normalized.get()).equals(compact)
-                    || compact.charAt(0) != kind.letter) {
+            Optional<String> normalized = CertificateNumbers.fromCompact(compact);
+            if (normalized.isEmpty() || compact.charAt(0) != kind.letter) {
                 return Optional.empty();
             }
             String holderText = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(holder)).toString();
@@ -144,6 +143,17 @@ public record QrPayload(String keyId, CertificateKind kind, LocalDate issuedOn, 
                  | java.nio.charset.CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    /** Only base64url's 64 characters (no padding). */
+    private static boolean base64url(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -76,7 +76,22 @@ final class ScannedAddress {
             return false;
         }
         Optional<String> origin = origin(address);
-        return origin.isEmpty() || !origin.equals(origin(publicUrl));
+        return origin.isEmpty() || !origin.equals(originOfSite(publicUrl));
+    }
+
+    /** The site's own address and its origin, parsed once: the site's address rarely changes, scans never stop. */
+    private record Site(String url, Optional<String> origin) {
+    }
+
+    private static volatile Site site = new Site("", Optional.empty());
+
+    private static Optional<String> originOfSite(String publicUrl) {
+        Site known = site;
+        if (!known.url().equals(publicUrl)) {
+            known = new Site(publicUrl, origin(publicUrl));
+            site = known;
+        }
+        return known.origin();
     }
 
     private static String path(String address) {

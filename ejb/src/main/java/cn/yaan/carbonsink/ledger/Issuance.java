@@ -22,6 +22,7 @@ import java.time.Instant;
 @Table(name = "issuance")
 @NamedQuery(name = "Issuance.ofProjectOldestFirst",
         query = "select i from Issuance i where i.project = :project order by i.vintage, i.id")
+@NamedQuery(name = "Issuance.allOldestFirst", query = "select i from Issuance i join fetch i.project order by i.vintage, i.id")
 @NamedQuery(name = "Issuance.idsOfProject", query = "select i.id from Issuance i where i.project.code = :code")
 // Orders and retirements that name no project take units from active projects other than test ones (ProjectVisibility).
 @NamedQuery(name = "Issuance.availableOldestFirst", query = "select i.id, i.availableKg from Issuance i join i.project p "

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /** Sink projects (碳汇项目) and the units issued to them, each issuance the next block of the project's serials. */
@@ -103,6 +105,21 @@ public class ProjectService {
     /** The projects the public sees: all but test projects. */
     public List<SinkProject> publicProjects() {
         return projects().stream().filter(p -> p.visibility() != ProjectVisibility.TEST).toList();
+    }
+
+    /** A project with its issuances, oldest first. */
+    public record WithIssuances(SinkProject project, List<Issuance> issuances) {
+    }
+
+    /**
+     * The projects the public sees with their issuances, in two queries however many projects there are (the public
+     * list and the buy page show every project's figures).
+     */
+    public List<WithIssuances> publicProjectsWithIssuances() {
+        Map<Long, List<Issuance>> issuances = em.createNamedQuery("Issuance.allOldestFirst", Issuance.class)
+                .getResultStream().collect(Collectors.groupingBy(i -> i.project().id()));
+        return publicProjects().stream()
+                .map(p -> new WithIssuances(p, issuances.getOrDefault(p.id(), List.of()))).toList();
     }
 
     /** A project the public sees; a test project is 404 like one that does not exist. */

@@ -134,8 +134,9 @@ public class RegistryService {
             return Optional.empty();
         }
         Issuance issuance = issuances.get(0);
-        Receipt retirement = em.createNamedQuery("RetiredRange.holding", RetiredRange.class)
-                .setParameter("issuance", issuance).setParameter("n", s.number()).getResultStream().findFirst()
+        Receipt retirement = em.createNamedQuery("RetiredRange.lastStartingAtOrBefore", RetiredRange.class)
+                .setParameter("issuance", issuance).setParameter("n", s.number()).setMaxResults(1).getResultStream()
+                .filter(r -> r.lastSerial >= s.number()).findFirst()
                 .flatMap(r -> retirement(r.retirementId())).orElse(null);
         return Optional.of(new SerialInfo(SerialNumbers.serial(s.project(), s.vintage(), s.number()), issuance, retirement));
     }

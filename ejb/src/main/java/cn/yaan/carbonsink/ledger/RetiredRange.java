@@ -16,8 +16,12 @@ import jakarta.persistence.Table;
 @Table(name = "retirement_range")
 @NamedQuery(name = "RetiredRange.ofRetirements",
         query = "select r from RetiredRange r where r.retirementId in :ids order by r.retirementId, r.firstSerial")
-@NamedQuery(name = "RetiredRange.holding",
-        query = "select r from RetiredRange r where r.issuance = :issuance and r.firstSerial <= :n and r.lastSerial >= :n")
+// The range that may hold serial n: the last one starting at or before n (ranges of one issuance never overlap: a
+// unit is retired once), found by one step down the (issuance_id, first_serial) index, however many ranges there are.
+// Whether it reaches n is checked by the caller: in the query it would make the database walk every range below n
+// when n is not retired.
+@NamedQuery(name = "RetiredRange.lastStartingAtOrBefore",
+        query = "select r from RetiredRange r where r.issuance = :issuance and r.firstSerial <= :n order by r.firstSerial desc")
 public class RetiredRange {
 
     @Id

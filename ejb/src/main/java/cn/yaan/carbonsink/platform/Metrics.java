@@ -39,8 +39,11 @@ public class Metrics {
     public static final String JOB_RUNS = "carbonsink.job.runs";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    /** The counters already registered, by name, tag and value: a look-up instead of a registration per event. */
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /**
+     * The counters already registered, by name and tag value (each name has one tag): a look-up without allocation
+     * instead of a registration per event.
+     */
+    private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -51,8 +54,11 @@ public class Metrics {
      */
     public void count(String counter, String tag, Object value) {
         String tagValue = String.valueOf(value);
-        Counter c = counters.computeIfAbsent(counter + '\n' + tag + '\n' + tagValue, k -> Counter.builder(counter)
-                .tag(tag, tagValue.toLowerCase(Locale.ROOT)).register(registry));
+        Map<String, Counter> byValue = counters.get(counter);
+        Counter known = byValue == null ? null : byValue.get(tagValue);
+        Counter c = known != null ? known : counters.computeIfAbsent(counter, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(tagValue, k -> Counter.builder(counter).tag(tag, tagValue.toLowerCase(Locale.ROOT))
+                        .register(registry));
         if (transactions == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             c.increment();
             return;

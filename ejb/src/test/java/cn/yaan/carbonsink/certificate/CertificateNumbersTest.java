@@ -89,4 +89,25 @@ class CertificateNumbersTest {
             assertThat(CertificateNumbers.normalize(bad)).as(String.valueOf(bad)).isEmpty();
         }
     }
+
+    @Test
+    void onlyAsciiIsForgiven() {
+        String number = CertificateNumbers.generate(CertificateKind.RETIREMENT, 2026);
+        // Arabic-Indic digits are digits to Character.isDigit, a dotless i upper-cases to I: neither is a number's.
+        assertThat(CertificateNumbers.normalize(number.replace("2026", "\u0662\u0660\u0662\u0666"))).isEmpty();
+        String withOne = CertificateNumbers.generate(CertificateKind.RETIREMENT, 2021);
+        assertThat(CertificateNumbers.normalize(withOne.replace("2021", "202\u0131"))).isEmpty();
+        assertThat(CertificateNumbers.normalize(withOne.replace("2021", "202i"))).contains(withOne);
+    }
+
+    @Test
+    void aPayloadsCompactNumberIsTakenOnlyExactlyAsIssued() {
+        String number = CertificateNumbers.generate(CertificateKind.RETIREMENT, 2026);
+        String compact = CertificateNumbers.compact(number);
+        assertThat(CertificateNumbers.fromCompact(compact)).contains(number);
+        assertThat(CertificateNumbers.fromCompact(compact.toLowerCase())).isEmpty();
+        assertThat(CertificateNumbers.fromCompact(compact.substring(0, 1) + "2O26" + compact.substring(5))).isEmpty();
+        assertThat(CertificateNumbers.fromCompact(number)).isEmpty();
+        assertThat(CertificateNumbers.fromCompact(compact.substring(0, 13) + "U")).isEmpty();
+    }
 }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * Drives load with Debian's {@code wrk} (C, event loop): it needs far less CPU per request than a Java client, so on
  * a machine whose cores the server shares it measures the server, not the load generator. One Lua script per
  * scenario makes each request: {@code {n}} in the path becomes a running number (1 to 100000, 10 digits) and
- * {@code {uuid}} in a header a value unique to the request.
+ * {@code {uuid}} in a header a value unique to the request, {@code {n8}} in the body the running number modulo 8.
  */
 final class Wrk {
 
@@ -100,7 +100,8 @@ final class Wrk {
                 + "  local path = string.gsub([==[" + s.path() + "]==], \"{n}\", string.format(\"%010d\", counter % 100000 + 1))\n"
                 + "  local h = {}\n"
                 + "  for k, v in pairs(headers) do h[k] = (string.gsub(v, \"{uuid}\", prefix .. \"-\" .. counter)) end\n"
-                + "  return wrk.format([==[" + s.method() + "]==], path, h, " + (s.body() == null ? "nil" : "[==[" + s.body() + "]==]") + ")\n"
+                + "  return wrk.format([==[" + s.method() + "]==], path, h, " + (s.body() == null ? "nil"
+                        : "(string.gsub([==[" + s.body() + "]==], \"{n8}\", tostring(counter % 8)))") + ")\n"
                 + "end\n";
     }
 

@@ -65,7 +65,11 @@ public class SinkProjectResource {
     }
 
     private ProjectView view(SinkProject p) {
-        List<IssuanceView> issuances = ledger.issuances(p).stream().map(IssuanceView::of).toList();
+        return view(p, ledger.issuances(p));
+    }
+
+    private static ProjectView view(SinkProject p, List<Issuance> ofProject) {
+        List<IssuanceView> issuances = ofProject.stream().map(IssuanceView::of).toList();
         return new ProjectView(p.code(), p.nameZh(), p.nameEn(), p.county(), p.standard(), p.methodology(), p.areaMu(),
                 p.unitPriceFenPerTonne(), p.status(),
                 issuances.stream().mapToLong(IssuanceView::quantityKg).sum(),
@@ -114,7 +118,7 @@ public class SinkProjectResource {
             description = "The sink projects with their issued, available, reserved and retired kilograms; test "
             + "projects are left out, demo projects say so (visibility DEMO)")
     public List<ProjectView> list() {
-        return ledger.publicProjects().stream().map(this::view).toList();
+        return ledger.publicProjectsWithIssuances().stream().map(p -> view(p.project(), p.issuances())).toList();
     }
 
     @GET
