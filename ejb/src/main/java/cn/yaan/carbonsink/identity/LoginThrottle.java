@@ -7,8 +7,7 @@ import java.time.Instant;
  * password check here before the (deliberately slow) hash is computed, so attempts sent in parallel see each other;
  * a reservation counts as a failure until {@link #succeeded} gives it back.
  * <p>
- * Kept behind this interface so that the per-node memory of {@link InMemoryLoginThrottle} can be replaced by a
- * store the nodes of a cluster share.
+ * Implemented by {@link SharedLoginThrottle}, whose counts the nodes of a cluster share.
  */
 public interface LoginThrottle {
 

@@ -1,24 +1,25 @@
 package cn.yaan.carbonsink.identity;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.infinispan.Cache;
+import org.infinispan.context.Flag;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * Whether accounts with a browser session are still enabled, and when an administrator last changed their access,
- * as read in the last few seconds: a session is checked on every request without a query each time. An account
- * disabled, given other roles or a new password is refused at once on the node that changed it and within
- * {@link #TTL_SECONDS} seconds on every other node, as tokens are ({@link RecentTokens}).
+ * as read in the last few seconds (at most {@link #TTL_SECONDS}): a session is checked on every request without a
+ * query each time. Kept in the application's Infinispan cache {@code carbonsink/accounts}, as tokens are
+ * ({@link RecentTokens}): {@link #forget} removes the entry on every node of a cluster before it returns, so an
+ * account disabled, given other roles or a new password is refused at once everywhere.
  */
 @ApplicationScoped
 public class RecentAccounts {
 
     static final long TTL_SECONDS = 10;
-    private static final int MAX_ENTRIES = 100_000;
 
     /** An account's state for its sessions; {@code accessChangedAt} null when never changed. */
     record State(boolean enabled, Instant accessChangedAt) {
@@ -27,7 +28,8 @@ public class RecentAccounts {
     private record Entry(State state, long loadedAt) {
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    @Resource(lookup = "java:jboss/infinispan/cache/carbonsink/accounts")
+    Cache<String, Entry> entries;
 
     State get(String username, Function<String, State> loader) {
         long now = System.nanoTime();
@@ -36,10 +38,11 @@ public class RecentAccounts {
             return entry.state();
         }
         State state = loader.apply(username);
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
+        if (entry != null) {
+            // Too old to use: replaced on this node only (put for external read does not replace an entry).
+            entries.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL).remove(username);
         }
-        entries.put(username, new Entry(state, now));
+        entries.putForExternalRead(username, new Entry(state, now));
         return state;
     }
 

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.justice;
 
+import cn.yaan.carbonsink.platform.JobLeader;
 import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import jakarta.ejb.Schedule;
@@ -16,13 +17,16 @@ import java.util.logging.Logger;
  * Marks restoration orders OVERDUE once a day when their planting due date has passed with trees unplanted. The
  * day is the application clock's ({@link AppClock}, Asia/Shanghai): a timer looks every 10 seconds whether the date
  * changed since the last run, so the job runs at startup and just after midnight, and also when a test server's
- * clock is moved past a due date. It runs on every node: each order is marked in its own transaction under its row
+ * clock is moved past a due date. It runs on the node that runs the jobs ({@link JobLeader}); each order is marked in its own transaction under its row
  * lock, and its status is checked again under the lock, so a second node finds nothing left to do.
  */
 @Singleton
 public class RestorationOverdue {
 
     private static final Logger LOG = Logger.getLogger(RestorationOverdue.class.getName());
+
+    @Inject
+    JobLeader jobLeader;
 
     @Inject
     RestorationService restorations;
@@ -38,6 +42,9 @@ public class RestorationOverdue {
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void daily() {
+        if (!jobLeader.leads()) {
+            return;
+        }
         LocalDate today = clock.today();
         if (!today.equals(lastRun)) {
             markOverdue();

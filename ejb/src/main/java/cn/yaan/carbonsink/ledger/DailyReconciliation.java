@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.ledger;
 
+import cn.yaan.carbonsink.platform.JobLeader;
 import cn.yaan.carbonsink.shared.AppClock;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -21,6 +22,9 @@ public class DailyReconciliation {
     private static final Logger LOG = Logger.getLogger(DailyReconciliation.class.getName());
 
     @Inject
+    JobLeader jobLeader;
+
+    @Inject
     ReconciliationService reconciliation;
 
     @Inject
@@ -29,6 +33,9 @@ public class DailyReconciliation {
     @Schedule(hour = "10", minute = "30", timezone = "Asia/Shanghai", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void yesterday() {
+        if (!jobLeader.leads()) {
+            return;
+        }
         for (String provider : reconciliation.billedProviders()) {
             try {
                 var result = reconciliation.run(new ReconciliationService.Run(provider, clock.today().minusDays(1)),

@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.ledger;
 
+import cn.yaan.carbonsink.platform.JobLeader;
 import cn.yaan.carbonsink.platform.Metrics;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -11,7 +12,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Releases the holds of unpaid orders whose time ran out, every ten seconds, on every node: each order's payments
+ * Releases the holds of unpaid orders whose time ran out, every ten seconds, on the node that runs the jobs
+ * ({@link JobLeader}, one per cluster): each order's payments
  * are closed at the providers where they were started (a payment that got through before is applied), then the
  * order is expired in its own transaction under a row lock, so nodes running this at the same moment never release
  * twice. It also closes the payments of cancelled orders at their providers (a payment that got through before the
@@ -21,6 +23,9 @@ import java.util.logging.Logger;
 public class ReservationExpiry {
 
     private static final Logger LOG = Logger.getLogger(ReservationExpiry.class.getName());
+
+    @Inject
+    JobLeader jobLeader;
 
     @Inject
     OrderService ledger;
@@ -34,6 +39,9 @@ public class ReservationExpiry {
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void releaseExpired() {
+        if (!jobLeader.leads()) {
+            return;
+        }
         int released = 0;
         for (Long id : ledger.expiredOrderIds(500)) {
             try {

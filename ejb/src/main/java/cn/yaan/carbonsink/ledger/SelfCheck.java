@@ -1,6 +1,7 @@
 package cn.yaan.carbonsink.ledger;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import cn.yaan.carbonsink.platform.JobLeader;
 import cn.yaan.carbonsink.platform.Metrics;
 import cn.yaan.carbonsink.shared.AppClock;
 import jakarta.ejb.ConcurrencyManagement;
@@ -30,6 +31,9 @@ import java.util.logging.Logger;
 public class SelfCheck {
 
     private static final Logger LOG = Logger.getLogger(SelfCheck.class.getName());
+
+    @Inject
+    JobLeader jobLeader;
 
     @Inject
     @Any
@@ -87,6 +91,9 @@ public class SelfCheck {
 
     @Schedule(hour = "3", minute = "0", timezone = "Asia/Shanghai", persistent = false)
     void daily() {
+        if (!jobLeader.leads()) {
+            return;
+        }
         Report report = run(true);
         metrics.count(Metrics.JOB_RUNS, "job", "ledger-self-check");
         if (report.ok()) {

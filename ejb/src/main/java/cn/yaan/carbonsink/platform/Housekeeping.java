@@ -10,7 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Forgets, every night at 04:10 China Standard Time on every node, the idempotency keys older than their retention
+ * Forgets, every night at 04:10 China Standard Time on the node that runs the jobs ({@link JobLeader}), the idempotency keys older than their retention
  * ({@link IdempotencyStore#RETENTION}): a retry comes within minutes of a lost answer, and the table would otherwise
  * grow with every order, booking and purchase. One DELETE; nodes running it at once delete nothing twice.
  */
@@ -18,6 +18,9 @@ import java.util.logging.Logger;
 public class Housekeeping {
 
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
+
+    @Inject
+    JobLeader jobLeader;
 
     @Inject
     IdempotencyStore idempotency;
@@ -28,6 +31,9 @@ public class Housekeeping {
     @Schedule(hour = "4", minute = "10", timezone = "Asia/Shanghai", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void daily() {
+        if (!jobLeader.leads()) {
+            return;
+        }
         try {
             int forgotten = idempotency.purge();
             LOG.info(() -> "Forgot " + forgotten + " idempotency keys older than " + IdempotencyStore.RETENTION);

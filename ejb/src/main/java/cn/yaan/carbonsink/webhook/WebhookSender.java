@@ -1,5 +1,6 @@
 package cn.yaan.carbonsink.webhook;
 
+import cn.yaan.carbonsink.platform.JobLeader;
 import cn.yaan.carbonsink.platform.Metrics;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -20,7 +21,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends the outbox, every two seconds, on every node: per subscription (leased to one node at a time) its
+ * Sends the outbox, every two seconds, on the node that runs the jobs ({@link JobLeader}): per subscription (leased to one node at a time) its
  * undelivered events in the order they happened, each signed ({@link WebhookSignature}); the first that fails waits
  * for its next attempt (1 s, 2 s, 4 s... at most {@code carbonsink.webhooks.max-backoff-seconds}) and the later ones
  * wait behind it. No redirect is followed; the address is checked again before each delivery ({@link WebhookUrls}).
@@ -41,6 +42,9 @@ public class WebhookSender {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
+    JobLeader jobLeader;
+
+    @Inject
     WebhookDispatch dispatch;
 
     @Inject
@@ -49,6 +53,9 @@ public class WebhookSender {
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sendDue() {
+        if (!jobLeader.leads()) {
+            return;
+        }
         for (Long subscription : dispatch.waiting(100)) {
             try {
                 if (dispatch.lease(subscription, NODE)) {
@@ -73,6 +80,9 @@ public class WebhookSender {
     @Schedule(hour = "4", minute = "20", timezone = "Asia/Shanghai", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void forgetOld() {
+        if (!jobLeader.leads()) {
+            return;
+        }
         try {
             int forgotten = dispatch.forget(Instant.now().minus(KEPT));
             LOG.info(() -> "Forgot " + forgotten + " webhook deliveries received more than " + KEPT.toDays() + " days ago");

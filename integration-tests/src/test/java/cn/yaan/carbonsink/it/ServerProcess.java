@@ -25,6 +25,8 @@ public final class ServerProcess implements AutoCloseable {
     private final String serverConfig;
     /** An installation made by the release's install.sh, started as an operator starts it (bin/carbonsink.sh). */
     private final boolean installed;
+    /** More arguments for standalone.sh (a cluster node's name). */
+    private final List<String> arguments;
     private Process launcher;
 
     /** The restart server's ports are the suite's moved by another 1000. */
@@ -34,6 +36,11 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private ServerProcess(Path home, String serverConfig, int portOffset, boolean installed) {
+        this(home, serverConfig, portOffset, installed, List.of());
+    }
+
+    private ServerProcess(Path home, String serverConfig, int portOffset, boolean installed, List<String> arguments) {
+        this.arguments = List.copyOf(arguments);
         this.home = home;
         this.serverConfig = serverConfig;
         this.portOffset = portOffset;
@@ -61,6 +68,14 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess ha() {
         return new ServerProcess(Path.of(System.getProperty("it.restart.home")), "standalone-ha.xml",
                 Integer.getInteger("it.port.offset", 10000) / 10, false);
+    }
+
+    /**
+     * A copy of the suite's server in {@code home} started with {@code serverConfig} and more arguments for
+     * standalone.sh: a node of the cluster (standalone-ha.xml) or its balancer (standalone-load-balancer.xml).
+     */
+    public static ServerProcess copy(Path home, String serverConfig, int portOffset, String... arguments) {
+        return new ServerProcess(home, serverConfig, portOffset, false, List.of(arguments));
     }
 
     public Api api() {
@@ -112,6 +127,21 @@ public final class ServerProcess implements AutoCloseable {
         awaitReady(Duration.ofMinutes(8));
     }
 
+    /** Launches the server with some environment variables changed ("" removes one), without waiting. */
+    public void launchOnly(Map<String, String> environment) throws IOException {
+        launch(environment);
+    }
+
+    /** Waits until the application of a server {@link #launchOnly launched} answers (deployment done). */
+    public void awaitReady() throws InterruptedException {
+        awaitReady(Duration.ofMinutes(12));
+    }
+
+    /** The lines the server logged so far (server.log). */
+    public List<String> log() throws IOException {
+        return lines(home.resolve("standalone/log/server.log"));
+    }
+
     /**
      * Starts the server with some environment variables changed ("" removes one) and waits until WildFly says it
      * has started, whether the application deployed or not; answers what the server logged on the way.
@@ -146,8 +176,10 @@ public final class ServerProcess implements AutoCloseable {
         Files.createDirectories(pidFile.getParent());
         Files.deleteIfExists(pidFile);
         String offset = "-Djboss.socket.binding.port-offset=" + portOffset;
-        ProcessBuilder builder = new ProcessBuilder(installed ? List.of("bash", "bin/carbonsink.sh", offset)
-                : List.of("bash", "bin/standalone.sh", "-c", serverConfig, offset))
+        List<String> command = new java.util.ArrayList<>(installed ? List.of("bash", "bin/carbonsink.sh", offset)
+                : List.of("bash", "bin/standalone.sh", "-c", serverConfig, offset));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("standalone/tmp/console.log").toFile());

@@ -28,16 +28,16 @@ import java.util.List;
 public class PasswordResetBacking implements Serializable {
 
     @Inject
-    transient PasswordService passwords;
+    PasswordService passwords;
 
     @Inject
-    transient IdentityService identity;
+    IdentityService identity;
 
     @Inject
-    transient RateLimits rateLimits;
+    RateLimits rateLimits;
 
     @Inject
-    transient LoginBacking login;
+    LoginBacking login;
 
     private String account;
     private String code;

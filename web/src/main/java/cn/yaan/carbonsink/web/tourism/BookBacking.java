@@ -34,16 +34,16 @@ import java.util.List;
 public class BookBacking implements Serializable {
 
     @Inject
-    transient BookingService bookings;
+    BookingService bookings;
 
     @Inject
-    transient SiteService sites;
+    SiteService sites;
 
     @Inject
-    transient CurrentCaller caller;
+    CurrentCaller caller;
 
     @Inject
-    transient SavedVisitorService savedVisitors;
+    SavedVisitorService savedVisitors;
 
     /**
      * One row of the party form: typed, or a saved person ({@code ref}: the citizen themself or a saved visitor),
@@ -70,7 +70,8 @@ public class BookBacking implements Serializable {
     private java.time.Instant end;
     private int remaining;
     private final List<Row> party = new ArrayList<>(List.of(new Row()));
-    private List<SavedVisitorService.View> saved;
+    /** Read again after the view moved to another node (a {@link SavedVisitorService.View} is not serialized). */
+    private transient List<SavedVisitorService.View> saved;
     private String pick;
     private TravelMode mode = TravelMode.CAR;
     private BigDecimal distanceKm = new BigDecimal("150");

@@ -29,13 +29,13 @@ import java.util.Base64;
 public class BookingBacking implements java.io.Serializable {
 
     @Inject
-    transient BookingService bookings;
+    BookingService bookings;
 
     @Inject
-    transient PaymentService payments;
+    PaymentService payments;
 
     @Inject
-    transient CurrentCaller caller;
+    CurrentCaller caller;
 
     @Inject
     transient AppClock clock;

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class InMemoryLoginThrottleTest {
+class SharedLoginThrottleTest {
 
-    private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
+    private final SharedLoginThrottle throttle = new SharedLoginThrottle();
     private final Instant t0 = Instant.parse("2026-11-24T00:00:00Z");
 
     private void fail(String username, String address, Instant at) {
