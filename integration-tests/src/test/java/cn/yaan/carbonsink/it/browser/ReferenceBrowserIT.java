@@ -60,13 +60,13 @@ class ReferenceBrowserIT extends BrowserTest {
         Browser english = open(Browser.Size.DESKTOP, "en");
         login(english, "officer");
         english.open("/officer/reference.xhtml");
-        new Select(english.find("factor:code")).selectByValue("ON_SITE");
-        english.type("factor:factor", "2");
-        english.type("factor:source", "Estimate: product default for activities on site");
-        english.type("factor:sourceYear", "2024");
-        english.click("factor:estimate");
-        setDate(english, "factor:validFrom", today.plusYears(20));
-        english.click("factor:submit");
+        new Select(english.find("factorVersion:code")).selectByValue("ON_SITE");
+        english.type("factorVersion:factor", "2");
+        english.type("factorVersion:source", "Estimate: product default for activities on site");
+        english.type("factorVersion:sourceYear", "2024");
+        english.click("factorVersion:estimate");
+        setDate(english, "factorVersion:validFrom", today.plusYears(20));
+        english.click("factorVersion:submit");
         english.waitForText("messages", "Recorded the new version: ON_SITE v");
         assertThat(english.text("factor-versions")).contains("estimate", today.plusYears(20).toString());
         assertClean(english);
@@ -76,6 +76,6 @@ class ReferenceBrowserIT extends BrowserTest {
         assertThat(court.present("nav:nav-reference")).isFalse();
         court.open("/officer/reference.xhtml");
         assertThat(court.present("species")).isFalse();
-        assertThat(court.present("factor:submit")).isFalse();
+        assertThat(court.present("factorVersion:submit")).isFalse();
     }
 }

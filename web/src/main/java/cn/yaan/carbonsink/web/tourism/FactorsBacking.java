@@ -63,7 +63,7 @@ public class FactorsBacking {
             created = factors.record(new TravelFactorService.NewVersion(code, factor, source, sourceTable, sourceYear,
                     estimate, validFrom), caller.required());
         } catch (ConstraintViolationException | BusinessException refused) {
-            Pages.refused(faces, Pages.refusal(faces, refused), "factor", FIELDS, "reference.factor.");
+            Pages.refused(faces, Pages.refusal(faces, refused), "factorVersion", FIELDS, "reference.factor.");
             return null;
         }
         faces.getExternalContext().getFlash().setKeepMessages(true);
