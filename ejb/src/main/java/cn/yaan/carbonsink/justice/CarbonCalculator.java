@@ -1,8 +1,10 @@
 package cn.yaan.carbonsink.justice;
 
+import cn.yaan.carbonsink.shared.AppClock;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.shared.FreeText;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
@@ -16,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The carbon lost with damaged trees, from the species reference data; what a court sees before it orders. */
 @Stateless
@@ -25,8 +29,16 @@ public class CarbonCalculator {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    AppClock clock;
+
+    /** Each species' version in force today (the latest valid from today or before), by English name. */
     public List<SpeciesParameters> species() {
-        return em.createNamedQuery("Species.all", Species.class).getResultStream().map(Species::parameters).toList();
+        Map<String, SpeciesParameters> current = new LinkedHashMap<>();
+        em.createNamedQuery("Species.validOn", Species.class).setParameter("day", clock.today()).getResultStream()
+                .forEach(s -> current.putIfAbsent(s.nameZh(), s.parameters()));
+        return current.values().stream().sorted(java.util.Comparator.comparing(SpeciesParameters::nameEn)
+                .thenComparing(SpeciesParameters::nameZh)).toList();
     }
 
     /** A damage item as a court states it: species by its Chinese name, stem volume in m3. */
@@ -51,7 +63,8 @@ public class CarbonCalculator {
                 r.multiplierOrOne());
     }
 
-    public record Result(CarbonLoss.Calculation calculation, long purchaseKg) {
+    /** The calculation, the units in lieu, and the version of the species' parameters each item used. */
+    public record Result(CarbonLoss.Calculation calculation, long purchaseKg, List<SpeciesParameters> used) {
     }
 
     /**
@@ -61,18 +74,18 @@ public class CarbonCalculator {
     public Result calculate(List<Damage> damage, BigDecimal multiplier) {
         CarbonLoss.MULTIPLIER.require("multiplier", multiplier);
         List<CarbonLoss.Item> items = new ArrayList<>();
+        List<SpeciesParameters> inForce = species();
         for (int i = 0; i < damage.size(); i++) {
             String field = "damage[" + i + "]";
             BigDecimal volume = CarbonLoss.VOLUME_M3.require(field + ".volumeM3", damage.get(i).volumeM3());
             String name = FreeText.required(field + ".species", damage.get(i).species(), Species.NAME_MAX);
-            Species species = em.find(Species.class, name);
-            if (species == null) {
-                throw BusinessException.invalid(field + ".species", "Unknown species " + name + "; use one of "
-                        + species().stream().map(SpeciesParameters::nameZh).toList() + ".");
-            }
-            items.add(new CarbonLoss.Item(species.parameters(), volume));
+            SpeciesParameters species = inForce.stream().filter(s -> s.nameZh().equals(name)).findFirst()
+                    .orElseThrow(() -> BusinessException.invalid(field + ".species", "Unknown species " + name
+                            + "; use one of " + inForce.stream().map(SpeciesParameters::nameZh).toList() + "."));
+            items.add(new CarbonLoss.Item(species, volume));
         }
         CarbonLoss.Calculation calculation = CarbonLoss.of(items);
-        return new Result(calculation, CarbonLoss.purchaseKg(calculation.kg(), multiplier));
+        return new Result(calculation, CarbonLoss.purchaseKg(calculation.kg(), multiplier),
+                items.stream().map(CarbonLoss.Item::species).toList());
     }
 }

@@ -44,7 +44,7 @@ public final class CarbonLoss {
             tonnes = tonnes.add(t);
             working.add(s.nameZh() + ": " + item.volumeM3().stripTrailingZeros().toPlainString() + " m3 x " + plain(s.svd())
                     + " x " + plain(s.bef()) + " x (1 + " + plain(s.rootShoot()) + ") x " + plain(s.carbonFraction())
-                    + " x 44/12 = " + t.setScale(3, RoundingMode.HALF_UP).toPlainString() + " tCO2e (" + s.source() + ")");
+                    + " x 44/12 = " + t.setScale(3, RoundingMode.HALF_UP).toPlainString() + " tCO2e (" + s.citation() + ")");
         }
         long kg = tonnes.multiply(KG_PER_TONNE).setScale(0, RoundingMode.HALF_UP).longValueExact();
         working.add("total = " + tonnes.setScale(3, RoundingMode.HALF_UP).toPlainString() + " tCO2e = " + kg + " kg");

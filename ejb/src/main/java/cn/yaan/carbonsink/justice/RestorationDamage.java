@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 
-/** A damage item of an order with the species parameters its calculation used (reference data may change later). */
+/**
+ * A damage item of an order with the species parameters its calculation used, their version and whether they were
+ * estimates (reference data gets new versions later; the order keeps these).
+ */
 @Entity
 @Table(name = "restoration_damage")
 @NamedQuery(name = "RestorationDamage.ofOrder",
@@ -41,6 +44,10 @@ public class RestorationDamage {
     BigDecimal carbonFraction;
     @Column(nullable = false, length = 200)
     String source;
+    @Column(name = "parameter_version", nullable = false)
+    int parameterVersion;
+    @Column(nullable = false)
+    boolean estimate;
 
     protected RestorationDamage() {
     }
@@ -57,5 +64,7 @@ public class RestorationDamage {
         this.rootShoot = p.rootShoot();
         this.carbonFraction = p.carbonFraction();
         this.source = p.source();
+        this.parameterVersion = p.version();
+        this.estimate = p.estimate();
     }
 }

@@ -165,8 +165,7 @@ public class RestorationService {
         }
         for (int i = 0; i < o.damage().size(); i++) {
             DamageItem d = o.damage().get(i);
-            Species species = em.find(Species.class, FreeText.normalise(d.species()));
-            em.persist(new RestorationDamage(order.id(), i, species.parameters(), d.volumeM3(), d.trees(), d.areaMu()));
+            em.persist(new RestorationDamage(order.id(), i, result.used().get(i), d.volumeM3(), d.trees(), d.areaMu()));
         }
         orders.event(order, caller.username(), "REGISTERED", o.remedy() + ", carbon lost " + carbonLossKg + " kg"
                 + (purchaseKg > 0 ? ", units in lieu " + purchaseKg + " kg" : "")
@@ -261,7 +260,8 @@ public class RestorationService {
     }
 
     public record DamageView(String species, BigDecimal volumeM3, Integer trees, BigDecimal areaMu, BigDecimal svd,
-                             BigDecimal bef, BigDecimal rootShoot, BigDecimal carbonFraction, String source) {
+                             BigDecimal bef, BigDecimal rootShoot, BigDecimal carbonFraction, String source,
+                             int parameterVersion, boolean estimate) {
     }
 
     /** Everything about an order beyond its own row. */
@@ -278,7 +278,7 @@ public class RestorationService {
         List<DamageView> damage = em.createNamedQuery("RestorationDamage.ofOrder", RestorationDamage.class)
                 .setParameter("order", order.id()).getResultStream()
                 .map(d -> new DamageView(d.species, d.volumeM3, d.trees, d.areaMu, d.svd, d.bef, d.rootShoot,
-                        d.carbonFraction, d.source)).toList();
+                        d.carbonFraction, d.source, d.parameterVersion, d.estimate)).toList();
         Map<Long, List<Long>> photos = new HashMap<>();
         em.createNamedQuery("RestorationPhoto.idsOfOrder", Object[].class).setParameter("order", order.id())
                 .getResultStream().forEach(row -> photos.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((Long) row[1]));

@@ -14,7 +14,8 @@ import java.util.List;
  * The administration's audit trail: every change to organisations, to accounts (created, roles, disabled, enabled,
  * password reset) and to scenic sites (created, details, slots, capacities, closures) with its actor and time,
  * recorded in the transaction that makes the change, so a change and its record commit or roll back together.
- * Accounts are named by username, sites as {@code site:<code>}, organisations as {@code org:<code>}; no personal
+ * Accounts are named by username, sites as {@code site:<code>}, organisations as {@code org:<code>}, reference data
+ * as {@code species:<name>} and {@code factor:<code>} (new versions); no personal
  * data.
  */
 @Stateless

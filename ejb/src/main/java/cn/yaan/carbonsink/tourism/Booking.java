@@ -82,6 +82,18 @@ public class Booking {
     @Column(name = "footprint_kg", nullable = false, precision = 12, scale = 3)
     private BigDecimal footprintKg;
 
+    @Column(name = "travel_factor_version", nullable = false)
+    private int travelFactorVersion;
+
+    @Column(name = "lodging_factor_version", nullable = false)
+    private int lodgingFactorVersion;
+
+    @Column(name = "on_site_factor_version", nullable = false)
+    private int onSiteFactorVersion;
+
+    @Column(name = "factors_estimate", nullable = false)
+    private boolean factorsEstimate;
+
     @Column(name = "offset_kg", nullable = false)
     private long offsetKg;
 
@@ -136,7 +148,8 @@ public class Booking {
     }
 
     Booking(String bookingNo, long slotId, String owner, List<Visitor> visitors, long orderId, Footprint.Trip trip,
-            Footprint.Result footprint, long amountFen, Instant createdAt, Instant expiresAt) {
+            Footprint.Result footprint, Footprint.FactorVersions factors, long amountFen, Instant createdAt,
+            Instant expiresAt) {
         this.bookingNo = bookingNo;
         this.slotId = slotId;
         this.owner = owner;
@@ -151,6 +164,10 @@ public class Booking {
         this.days = trip.days();
         this.footprintKg = footprint.kg();
         this.offsetKg = footprint.offsetKg();
+        this.travelFactorVersion = factors.travel();
+        this.lodgingFactorVersion = factors.lodging();
+        this.onSiteFactorVersion = factors.onSite();
+        this.factorsEstimate = factors.estimate();
         this.amountFen = amountFen;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
@@ -228,6 +245,12 @@ public class Booking {
 
     public Footprint.Trip trip() {
         return new Footprint.Trip(mode, distanceKm, occupants, nights, days);
+    }
+
+    /** The versions of the emission factors the footprint used. */
+    public Footprint.FactorVersions factorVersions() {
+        return new Footprint.FactorVersions(travelFactorVersion, lodgingFactorVersion, onSiteFactorVersion,
+                factorsEstimate);
     }
 
     public BigDecimal footprintKg() {

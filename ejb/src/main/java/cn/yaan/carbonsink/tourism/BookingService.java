@@ -135,7 +135,8 @@ public class BookingService {
         if (slot.remaining() < party.size()) {
             throw slotFull(slot.remaining());
         }
-        Footprint.Result footprint = Footprint.of(trip, party.size(), sites.factorValues());
+        List<TravelFactor> factors = sites.factors();
+        Footprint.Result footprint = Footprint.of(trip, party.size(), SiteService.factorValues(factors));
         String bookingNo = CertificateNumbers.generate('T', clock.today().getYear());
         UnitOrder order = orders.reserve(new OrderService.ReserveRequest(OrderPurpose.VISIT, displayName, bookingNo,
                 null, footprint.offsetKg(), owner));
@@ -143,7 +144,7 @@ public class BookingService {
             throw slotFull(sites.slot(slot.id()).remaining());
         }
         Booking booking = new Booking(bookingNo, slot.id(), owner, party, order.id(), trip, footprint,
-                order.amountFen(), now, order.expiresAt());
+                Footprint.FactorVersions.of(trip.mode(), factors), order.amountFen(), now, order.expiresAt());
         em.persist(booking);
         em.flush();
         audit.append(owner, "BOOKED booking=" + bookingNo + " slot=" + slot.id() + " party=" + party.size()

@@ -14,7 +14,7 @@ import java.util.List;
 public record BookingView(String bookingNo, @Schema(implementation = BookingStatus.class) String status, String site,
                           String siteNameZh, String siteNameEn,
                           long slotId, Instant slotStart, Instant slotEnd, int partySize, List<PartyMember> party,
-                          Footprint.Trip trip, BigDecimal footprintKg, long offsetKg, long amountFen,
+                          Footprint.Trip trip, BigDecimal footprintKg, Footprint.FactorVersions factorVersions, long offsetKg, long amountFen,
                           String paymentId, long orderId, Instant expiresAt, Instant confirmedAt,
                           Instant cancelledAt, String certificateNo, boolean slotClosed, String slotClosedReason) {
 

@@ -43,7 +43,7 @@ class BookingViews {
                     Masking.name(personalData.reveal(v.nameSealed)), Masking.idNumber(personalData.reveal(v.idSealed))))
                     .toList();
             return new BookingView(b.bookingNo(), b.status().name(), site.code(), site.nameZh(), site.nameEn(),
-                    slot.id(), slot.startsAt(), slot.endsAt(), b.partySize(), party, b.trip(), b.footprintKg(),
+                    slot.id(), slot.startsAt(), slot.endsAt(), b.partySize(), party, b.trip(), b.footprintKg(), b.factorVersions(),
                     b.offsetKg(), b.amountFen(), paymentIds.get(b.orderId()), b.orderId(), b.expiresAt(),
                     b.confirmedAt(), b.cancelledAt(), b.certificateNo(), slot.closed(), slot.closedReason());
         }).toList();

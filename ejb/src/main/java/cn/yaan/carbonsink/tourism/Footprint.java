@@ -75,6 +75,24 @@ public final class Footprint {
     }
 
     /**
+     * The versions of the three factors a footprint used (travel mode, lodging, on site), and whether any of them was
+     * an estimate; a booking keeps them.
+     */
+    @Schema(name = "FactorVersions", requiredProperties = {"travel", "lodging", "onSite", "estimate"})
+    public record FactorVersions(int travel, int lodging, int onSite, boolean estimate) {
+
+        static FactorVersions of(TravelMode mode, List<TravelFactor> factors) {
+            Map<String, TravelFactor> byCode = new java.util.HashMap<>();
+            factors.forEach(f -> byCode.put(f.code(), f));
+            TravelFactor travel = byCode.get(mode.name());
+            TravelFactor lodging = byCode.get(LODGING);
+            TravelFactor onSite = byCode.get(ON_SITE);
+            return new FactorVersions(travel.version(), lodging.version(), onSite.version(),
+                    travel.estimate() || lodging.estimate() || onSite.estimate());
+        }
+    }
+
+    /**
      * kg CO2e with its working: one line per term, then the total and the offset, in English for the API; and the
      * terms themselves, for pages that say them in the reader's language.
      */

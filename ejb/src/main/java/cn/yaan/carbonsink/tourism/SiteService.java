@@ -73,12 +73,20 @@ public class SiteService {
                 .setParameter("org", organisationCode).getResultStream().findFirst().orElse(null);
     }
 
+    /** Each factor's version in force today (the latest valid from today or before), by code. */
     public List<TravelFactor> factors() {
-        return em.createNamedQuery("TravelFactor.all", TravelFactor.class).getResultList();
+        Map<String, TravelFactor> current = new java.util.LinkedHashMap<>();
+        em.createNamedQuery("TravelFactor.validOn", TravelFactor.class).setParameter("day", clock.today())
+                .getResultStream().forEach(f -> current.putIfAbsent(f.code(), f));
+        return List.copyOf(current.values());
     }
 
     public Map<String, BigDecimal> factorValues() {
-        return factors().stream().collect(Collectors.toMap(TravelFactor::code, TravelFactor::factor));
+        return factorValues(factors());
+    }
+
+    static Map<String, BigDecimal> factorValues(List<TravelFactor> factors) {
+        return factors.stream().collect(Collectors.toMap(TravelFactor::code, TravelFactor::factor));
     }
 
     /** A footprint to preview: the party's size and the trip. */

@@ -12,11 +12,11 @@ class CarbonLossTest {
 
     static final String SOURCE = "Estimate: CCER AR-CM-001-V01 (2013) default, recalled, unverified";
     static final SpeciesParameters FIR = new SpeciesParameters("杉木", "Cunninghamia", new BigDecimal("0.307"),
-            new BigDecimal("1.634"), new BigDecimal("0.246"), new BigDecimal("0.520"), SOURCE);
+            new BigDecimal("1.634"), new BigDecimal("0.246"), new BigDecimal("0.520"), SOURCE, null, null, true, 1, java.time.LocalDate.of(2020, 1, 1));
     static final SpeciesParameters SPRUCE = new SpeciesParameters("云杉", "Picea", new BigDecimal("0.342"),
-            new BigDecimal("1.734"), new BigDecimal("0.224"), new BigDecimal("0.521"), SOURCE);
+            new BigDecimal("1.734"), new BigDecimal("0.224"), new BigDecimal("0.521"), SOURCE, null, null, true, 1, java.time.LocalDate.of(2020, 1, 1));
     static final SpeciesParameters OAK = new SpeciesParameters("栎类", "Quercus", new BigDecimal("0.676"),
-            new BigDecimal("1.355"), new BigDecimal("0.292"), new BigDecimal("0.500"), SOURCE);
+            new BigDecimal("1.355"), new BigDecimal("0.292"), new BigDecimal("0.500"), SOURCE, null, null, true, 1, java.time.LocalDate.of(2020, 1, 1));
 
     @Test
     void theWorkedExampleOfDomainMd() {
@@ -24,7 +24,7 @@ class CarbonLossTest {
         CarbonLoss.Calculation c = CarbonLoss.of(List.of(new CarbonLoss.Item(FIR, new BigDecimal("10"))));
         assertThat(c.kg()).isEqualTo(11_917);
         assertThat(c.working()).first().asString()
-                .contains("杉木: 10 m3 x 0.307 x 1.634 x (1 + 0.246) x 0.52 x 44/12 = 11.917 tCO2e", SOURCE);
+                .contains("杉木: 10 m3 x 0.307 x 1.634 x (1 + 0.246) x 0.52 x 44/12 = 11.917 tCO2e", SOURCE, "version 1, estimate");
         assertThat(c.working()).last().asString().isEqualTo("total = 11.917 tCO2e = 11917 kg");
     }
 

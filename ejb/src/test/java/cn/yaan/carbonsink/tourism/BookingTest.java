@@ -17,7 +17,8 @@ class BookingTest {
     static Booking held() {
         Footprint.Trip trip = new Footprint.Trip(TravelMode.COACH, new BigDecimal("100"), null, 0, 1);
         return new Booking("T-2026-TEST", 1L, "citizen", List.of(new Booking.Visitor("n", "i", "h")), 7L, trip,
-                new Footprint.Result(new BigDecimal("8"), 8, List.of(), List.of()), 64, NOW, NOW.plusSeconds(900));
+                new Footprint.Result(new BigDecimal("8"), 8, List.of(), List.of()),
+                new Footprint.FactorVersions(1, 1, 1, true), 64, NOW, NOW.plusSeconds(900));
     }
 
     @Test

@@ -146,6 +146,10 @@ class AccessMatrixIT {
             Map.entry("GET /api/v1/public/sites/{code}/slots", everyone()),
             Map.entry("GET /api/v1/public/travel-factors", everyone()),
             Map.entry("POST /api/v1/public/footprint", everyone()),
+            Map.entry("GET /api/v1/reference/species", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/reference/species", only(Caller.OFFICER)),
+            Map.entry("GET /api/v1/reference/travel-factors", only(Caller.OFFICER)),
+            Map.entry("POST /api/v1/reference/travel-factors", only(Caller.OFFICER)),
             Map.entry("POST /api/v1/sites", only(Caller.OFFICER)),
             // Site managers act on their own site only (the matrix's site and slot are BFX's): the second site's
             // manager is refused (403 not-your-site) before the body is looked at, except for a closure, whose empty
@@ -619,6 +623,7 @@ class AccessMatrixIT {
                 new Page("/officer/payments.xhtml", Set.of("officer"), 403),
                 new Page("/officer/organisations.xhtml", Set.of("officer"), 403),
                 new Page("/organisation/home.xhtml", Set.of("enterprise"), 403),
+                new Page("/officer/reference.xhtml", Set.of("officer"), 403),
                 new Page("/manage/sites.xhtml", Set.of("officer", "manager", "manager2"), 403),
                 new Page("/manage/site.xhtml?code=BFX", Set.of("officer", "manager"), 403),
                 new Page("/site/scan.xhtml", Set.of("gate"), 403),

@@ -791,6 +791,13 @@ class BadInputIT {
                         .add("dailyCapacity", 2000).add("walkInPercent", 10).add("opensAt", "08:30")
                         .add("closesAt", "17:30").add("capacityNote", "估算值").build(), 201))
                 .visibleOnly("nameZh").visibleOnly("nameEn").visibleOnly("county").visibleOnly("capacityNote"));
+        known.put("POST /api/v1/reference/species", new Spec(() -> Good.json(api.token("officer"), "POST",
+                "/api/v1/reference/species", ReferenceDataIT.newSpecies(ReferenceDataIT.speciesName(), "0.4",
+                        ReferenceDataIT.serverToday(api)), 201))
+                .visibleOnly("nameZh").visibleOnly("nameEn").visibleOnly("source").visibleOnly("sourceTable"));
+        known.put("POST /api/v1/reference/travel-factors", new Spec(() -> Good.json(api.token("officer"), "POST",
+                "/api/v1/reference/travel-factors", ReferenceDataIT.futureLodging(api), 201))
+                .visibleOnly("code").visibleOnly("source").visibleOnly("sourceTable"));
         known.put("POST /api/v1/bookings", new Spec(() -> {
             long slot = TestSites.newSlot(api, "BFX", 10).getJsonNumber("id").longValue();
             return Good.json(citizen(), "POST", "/api/v1/bookings", Json.createReader(new java.io.StringReader(

@@ -42,7 +42,7 @@ public final class SitePages {
                         "/account/settings.xhtml"),
                 "court", List.of("/court/register.xhtml", "/court/restorations.xhtml", "/account/mine.xhtml",
                         "/account/restoration.xhtml?id=" + restoration.json().getJsonNumber("id")),
-                "officer", List.of("/officer/duty.xhtml", "/officer/events.xhtml", "/officer/projects.xhtml",
+                "officer", List.of("/officer/duty.xhtml", "/officer/events.xhtml", "/officer/projects.xhtml", "/officer/reference.xhtml",
                         "/officer/organisations.xhtml",
                         "/officer/restorations.xhtml", "/officer/payments.xhtml", "/account/mine.xhtml",
                         "/account/restoration.xhtml?id=" + restoration.json().getJsonNumber("id"),

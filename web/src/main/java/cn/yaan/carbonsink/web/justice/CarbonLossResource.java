@@ -37,7 +37,8 @@ public class CarbonLossResource {
     @Conditional(Conditional.MINUTE)
     @Extension(name = Conditional.EXTENSION, value = "true")
     @Operation(operationId = "listSpecies", summary = "Species parameters and their sources",
-            description = "Species parameters (SVD, BEF, R, CF) and their sources")
+            description = "Species parameters (SVD, BEF, R, CF) in force today (one version of each species), with "
+            + "their source, version and whether they are estimates")
     public List<SpeciesParameters> species() {
         return calculator.species();
     }

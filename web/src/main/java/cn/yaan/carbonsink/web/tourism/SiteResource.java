@@ -7,6 +7,7 @@ import cn.yaan.carbonsink.tourism.Footprint;
 import cn.yaan.carbonsink.tourism.ScenicSite;
 import cn.yaan.carbonsink.tourism.SiteAdminService;
 import cn.yaan.carbonsink.tourism.SiteService;
+import cn.yaan.carbonsink.tourism.TravelFactor;
 import cn.yaan.carbonsink.tourism.VisitSlot;
 import cn.yaan.carbonsink.shared.BusinessException;
 import cn.yaan.carbonsink.web.security.CurrentCaller;
@@ -113,13 +114,21 @@ public class SiteResource {
     @Conditional(Conditional.MINUTE)
     @Extension(name = Conditional.EXTENSION, value = "true")
     @Operation(operationId = "listTravelFactors", summary = "Travel emission factors",
-            description = "The emission factors of the visit footprint, with their source and year")
+            description = "The emission factors of the visit footprint in force today (one version of each), with "
+            + "their source, year, version and whether they are estimates")
     public List<FactorView> factors() {
-        return sites.factors().stream().map(f -> new FactorView(f.code(), f.factor(), f.unit(), f.source(), f.year())).toList();
+        return sites.factors().stream().map(FactorView::of).toList();
     }
 
-    @Schema(requiredProperties = {"year"})
-    public record FactorView(String code, BigDecimal factor, String unit, String source, int year) {
+    /** A version of a factor; {@code year} is its source's year. */
+    @Schema(requiredProperties = {"code", "version", "factor", "unit", "source", "year", "estimate", "validFrom"})
+    public record FactorView(String code, int version, BigDecimal factor, String unit, String source,
+                             String sourceTable, int year, boolean estimate, LocalDate validFrom, String recordedBy,
+                             Instant recordedAt) {
+        static FactorView of(TravelFactor f) {
+            return new FactorView(f.code(), f.version(), f.factor(), f.unit(), f.source(), f.sourceTable(), f.year(),
+                    f.estimate(), f.validFrom(), f.recordedBy(), f.recordedAt());
+        }
     }
 
     @Schema(requiredProperties = {"offsetKg"})
@@ -132,7 +141,8 @@ public class SiteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "previewFootprint", summary = "Preview a visit's footprint",
             description = "Preview a visit's footprint: distance (one way, counted there and back) x factor x persons "
-            + "(a car's factor shared by its occupants) + nights x 15 + days x 2 per person; offset rounded up")
+            + "(a car's factor shared by its occupants) + nights x lodging factor + days x on-site factor per person, "
+            + "with the factors in force today; offset rounded up")
     public FootprintAnswer footprint(SiteService.FootprintRequest r) {
         Footprint.Result result = sites.footprint(r);
         return new FootprintAnswer(result.kg(), result.offsetKg(), result.working());
