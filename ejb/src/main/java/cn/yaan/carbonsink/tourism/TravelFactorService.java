@@ -94,8 +94,9 @@ public class TravelFactorService {
             }
             throw e;
         }
+        // A no-break space keeps the figure with its unit wherever the line is shown (the audit page on a phone).
         trail.record(caller.username(), "FACTOR_VERSION", "factor:" + code, "version " + created.version() + " from "
-                + created.validFrom() + ": " + created.factor().toPlainString() + " " + created.unit() + "; " + source
+                + created.validFrom() + ": " + created.factor().toPlainString() + "\u00a0" + created.unit() + "; " + source
                 + (table != null ? ", " + table : "") + ", " + created.year() + (created.estimate() ? ", estimate" : ""));
         return created;
     }
