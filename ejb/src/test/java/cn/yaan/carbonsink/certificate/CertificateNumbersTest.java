@@ -110,4 +110,19 @@ class CertificateNumbersTest {
         assertThat(CertificateNumbers.fromCompact(number)).isEmpty();
         assertThat(CertificateNumbers.fromCompact(compact.substring(0, 13) + "U")).isEmpty();
     }
+
+    @Test
+    void theYearIsFourDigitsEvenWhereTheCheckCharacterFits() {
+        String body = "R20A6" + "7K3MQ9XP";
+        String number = CertificateNumbers.format(body + CertificateNumbers.check(body));
+        assertThat(CertificateNumbers.normalize(number)).isEmpty();
+        assertThat(CertificateNumbers.fromCompact(CertificateNumbers.compact(number))).isEmpty();
+    }
+
+    @Test
+    void everyLetterFromAToZIsTakenInLowerCase() {
+        String body = "R2026" + "AZAZ7K3M";
+        String number = CertificateNumbers.format(body + CertificateNumbers.check(body));
+        assertThat(CertificateNumbers.normalize(number.toLowerCase(java.util.Locale.ROOT))).contains(number);
+    }
 }

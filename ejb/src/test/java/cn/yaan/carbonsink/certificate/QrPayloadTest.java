@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,5 +139,20 @@ class QrPayloadTest {
         String text = signed(sample());
         assertThat(QrPayload.decode(text.substring(0, text.length() - 3))).isEmpty();
         assertThat(QrPayload.decode(text + "AAAA")).isEmpty();
+    }
+
+    @Test
+    void aPayloadWithPaddingOrAnyCharacterOutsideBase64urlIsMalformed() {
+        for (String holder : List.of("A", "AB", "ABC")) {
+            String text = signed(payload(10, holder));
+            if (text.length() % 4 != 0) {
+                // Java's URL decoder accepts the padding: the format does not.
+                String padded = text + "=".repeat(4 - text.length() % 4);
+                assertThat(Base64.getUrlDecoder().decode(padded)).isNotEmpty();
+                assertThat(QrPayload.decode(padded)).as(padded).isEmpty();
+            }
+            assertThat(QrPayload.decode(text)).isPresent();
+            assertThat(QrPayload.decode(text.substring(0, 40) + "+" + text.substring(41))).isEmpty();
+        }
     }
 }

@@ -32,6 +32,7 @@ class BookingTest {
         assertThat(b.orderId()).isEqualTo(7L);
         assertThat(b.trip()).isEqualTo(new Footprint.Trip(TravelMode.COACH, new BigDecimal("100"), null, 0, 1));
         assertThat(b.footprintKg()).isEqualByComparingTo("8");
+        assertThat(b.factorVersions()).isEqualTo(new Footprint.FactorVersions(1, 1, 1, true));
         assertThat(b.offsetKg()).isEqualTo(8);
         assertThat(b.amountFen()).isEqualTo(64);
         assertThat(b.createdAt()).isEqualTo(NOW);

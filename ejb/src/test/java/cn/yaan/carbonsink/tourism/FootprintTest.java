@@ -4,6 +4,7 @@ import cn.yaan.carbonsink.shared.BusinessException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,5 +99,30 @@ class FootprintTest {
         assertThat(new Footprint.TripEntry(TravelMode.CAR, new BigDecimal("150.04"), 3, 1, 2).toTrip())
                 .isEqualTo(new Footprint.Trip(TravelMode.CAR, new BigDecimal("150.0"), 3, 1, 2));
         assertThat(new Footprint.TripEntry(TravelMode.RAIL, BigDecimal.TEN, 3, 0, 1).toTrip().occupants()).isNull();
+    }
+
+    @Test
+    void aBookingKeepsTheVersionsOfItsThreeFactorsAndWhetherAnyIsAnEstimate() throws ReflectiveOperationException {
+        List<TravelFactor> published = List.of(factor("CAR", 2, false), factor("RAIL", 5, true),
+                factor("LODGING", 1, false), factor("ON_SITE", 3, false));
+        assertThat(Footprint.FactorVersions.of(TravelMode.CAR, published))
+                .as("another mode's estimate does not count").isEqualTo(new Footprint.FactorVersions(2, 1, 3, false));
+        for (String estimated : List.of("CAR", "LODGING", "ON_SITE")) {
+            List<TravelFactor> factors = List.of(factor("CAR", 2, estimated.equals("CAR")),
+                    factor("LODGING", 1, estimated.equals("LODGING")), factor("ON_SITE", 3, estimated.equals("ON_SITE")));
+            assertThat(Footprint.FactorVersions.of(TravelMode.CAR, factors).estimate()).as(estimated).isTrue();
+        }
+    }
+
+    /** A factor as the database holds it (the entity has no public constructor: versions are made from versions). */
+    private static TravelFactor factor(String code, int version, boolean estimate) throws ReflectiveOperationException {
+        TravelFactor f = new TravelFactor();
+        for (Map.Entry<String, Object> field : Map.<String, Object>of("code", code, "version", version,
+                "estimate", estimate).entrySet()) {
+            var declared = TravelFactor.class.getDeclaredField(field.getKey());
+            declared.setAccessible(true);
+            declared.set(f, field.getValue());
+        }
+        return f;
     }
 }
