@@ -22,6 +22,7 @@ public class JobLeader {
 
     /** Whether the scheduled jobs run on this node now. */
     public boolean leads() {
-        return container.getAddress() == null || container.isCoordinator();
+        // Not the address: WildFly gives a local container one too, of which it is never the coordinator.
+        return !container.getCacheManagerConfiguration().isClustered() || container.isCoordinator();
     }
 }
